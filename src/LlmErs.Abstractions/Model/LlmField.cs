@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace LlmErs;
+
+/// <summary>A field an LLM writes: a prompt in, a JSON answer validated against <see cref="JsonSchema"/> out.</summary>
+public abstract class LlmField<T> : DerivedField<T>
+{
+    /// <summary>Creates the field description.</summary>
+    protected LlmField(
+        string name, FieldKind kind, string fingerprint, IReadOnlyList<string> dependsOn,
+        string jsonSchema, string? instructions, string? description)
+        : base(name, kind, fingerprint, dependsOn)
+    {
+        JsonSchema = jsonSchema;
+        Instructions = instructions;
+        Description = description;
+    }
+
+    /// <summary>
+    /// The JSON schema of the answer: an object with one required property <c>value</c>.
+    /// </summary>
+    public string JsonSchema { get; }
+
+    /// <summary>Optional system instructions for this field.</summary>
+    public string? Instructions { get; }
+
+    /// <summary>Optional description of the answer (also inside <see cref="JsonSchema"/>).</summary>
+    public string? Description { get; }
+
+    /// <summary>Renders the prompt for <paramref name="item"/>; compiled from the Scriban template at build time.</summary>
+    public abstract string RenderPrompt(T item);
+
+    /// <summary>
+    /// Parses and validates <paramref name="answerJson"/> and, when valid, stores the value on <paramref name="item"/>.
+    /// Otherwise <paramref name="error"/> says precisely what is wrong, in words fit to send back to the model.
+    /// </summary>
+    public abstract bool TryApply(T item, string answerJson, [NotNullWhen(false)] out string? error);
+
+    /// <summary>Writes the field's current value of <paramref name="item"/> as an answer (<c>{"value": …}</c>).</summary>
+    public abstract string FormatAnswer(T item);
+}

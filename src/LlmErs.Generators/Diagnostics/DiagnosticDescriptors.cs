@@ -1,0 +1,86 @@
+using Microsoft.CodeAnalysis;
+
+namespace LlmErs.Generators.Diagnostics;
+
+/// <summary>
+/// The catalog of LlmErs diagnostics. IDs are stable: never renumber or reuse one (see AnalyzerReleases.*.md).
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "LlmErs";
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Error(
+        "LLMERS0001", "Enrichable type must be partial",
+        "Type '{0}' must be declared 'partial' so that LlmErs can implement its derived fields; add the 'partial' modifier{1}");
+
+    public static readonly DiagnosticDescriptor PropertyNotPartial = Error(
+        "LLMERS0002", "Derived property must be partial",
+        "Property '{0}' carries [{1}] and must be declared 'partial' with no body, e.g. 'public partial {2} {0} {{ get; set; }}'");
+
+    public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
+        "LLMERS0003", "Unsupported property type for the field kind",
+        "Property '{0}' has type '{1}', which [{2}] does not support; use {3}");
+
+    public static readonly DiagnosticDescriptor UnknownTemplateMember = Error(
+        "LLMERS0004", "Unknown member in template",
+        "Template of '{0}' refers to '{1}', which is not a public member of '{2}'{3}");
+
+    public static readonly DiagnosticDescriptor TemplateParseError = Error(
+        "LLMERS0005", "Template does not parse",
+        "Template of '{0}' does not parse: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedTemplateConstruct = Error(
+        "LLMERS0006", "Unsupported template construct",
+        "Template of '{0}' uses {1}, which LlmErs cannot compile; {2}");
+
+    public static readonly DiagnosticDescriptor EmptyVocabulary = Error(
+        "LLMERS0007", "Vocabulary is empty",
+        "[{0}] on '{1}' needs a non-empty Vocabulary, e.g. Vocabulary = [\"a\", \"b\"]");
+
+    public static readonly DiagnosticDescriptor DuplicateVocabularyEntry = Error(
+        "LLMERS0008", "Vocabulary has a duplicate entry",
+        "Vocabulary of '{0}' lists \"{1}\" more than once (entries are matched case-insensitively); remove the duplicate");
+
+    public static readonly DiagnosticDescriptor DerivedFieldCycle = Error(
+        "LLMERS0009", "Derived fields depend on each other in a cycle",
+        "Derived fields form a cycle: {0}; one of these templates must stop referring to the next");
+
+    public static readonly DiagnosticDescriptor MissingKey = Error(
+        "LLMERS0010", "Enrichable type has no key",
+        "Type '{0}' needs exactly one [ItemKey] property (string, integer or Guid) that identifies each item");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Error(
+        "LLMERS0011", "Enrichable type has more than one key",
+        "Type '{0}' has more than one [ItemKey] member ({1}); keep exactly one");
+
+    public static readonly DiagnosticDescriptor BadEmbeddingDimensions = Error(
+        "LLMERS0012", "Bad embedding dimensions",
+        "[Embedding] on '{0}' has Dimensions = {1}; set Dimensions to the embedding model's vector size (1 to 65536), e.g. Dimensions = 384");
+
+    public static readonly DiagnosticDescriptor FieldOutsideEnrichableType = Error(
+        "LLMERS0013", "Derived field outside an enrichable type",
+        "Property '{0}' carries [{1}] but its type '{2}' is not marked [Enrichable]; add [Enrichable] to the type");
+
+    public static readonly DiagnosticDescriptor InvalidFieldOption = Error(
+        "LLMERS0014", "Invalid field option",
+        "[{0}] on '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor BadSemanticIdSource = Error(
+        "LLMERS0015", "Semantic ID source is not an embedding field",
+        "[SemanticId] on '{0}' names '{1}' as its source, which is not an [Embedding] property of '{2}'; use nameof(...) of one");
+
+    public static readonly DiagnosticDescriptor GenericTypeNotSupported = Error(
+        "LLMERS0016", "Generic enrichable types are not supported",
+        "Type '{0}' is generic; [Enrichable] types must be non-generic, so declare a closed type for each item kind");
+
+    public static readonly DiagnosticDescriptor ConflictingFieldAttributes = Error(
+        "LLMERS0017", "Property has more than one derived-field attribute",
+        "Property '{0}' carries {1}; a derived property has exactly one of [LlmText], [LlmTags], [LlmValue], [LlmNormalize], [Embedding], [SemanticId]");
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyType = Error(
+        "LLMERS0018", "Unsupported key type",
+        "[ItemKey] member '{0}' has type '{1}'; use string, an integer type or Guid");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

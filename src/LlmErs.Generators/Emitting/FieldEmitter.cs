@@ -1,0 +1,83 @@
+using System.Linq;
+using LlmErs.Generators.Model;
+using LlmErs.Generators.Shared;
+using LlmErs.Generators.Templates;
+
+namespace LlmErs.Generators.Emitting;
+
+/// <summary>Writes the nested class that implements one derived field.</summary>
+internal static class FieldEmitter
+{
+    public static string ClassName(FieldSpec field) => field.Property.Name + "Field";
+
+    public static void Emit(SourceWriter writer, FieldSpec field, string self)
+    {
+        var name = field.Property.Name;
+        var type = field.Property.Type;
+        var dependsOn = field.DependsOn.Count == 0
+            ? "global::System.Array.Empty<string>()"
+            : $"new string[] {{ {string.Join(", ", field.DependsOn.Select(d => CSharpLiteral.String(d)))} }}";
+        var fingerprint = CSharpLiteral.String(field.Fingerprint);
+        var backing = EnrichableEmitter.BackingField(name);
+
+        switch (field.Kind)
+        {
+            case FieldKindSpec.Embedding:
+                writer.OpenBlock($"private sealed class {ClassName(field)} : global::LlmErs.EmbeddingField<{self}>");
+                writer.WriteLine($"public {ClassName(field)}() : base({CSharpLiteral.String(name)}, {fingerprint}, {dependsOn}, {CSharpLiteral.Int(field.Options.Dimensions)}) {{ }}");
+                writer.WriteLine();
+                WriteRender(writer, "RenderText", field.Template!, self);
+                writer.WriteLine($"public override global::System.ReadOnlyMemory<float> GetVector({self} item) => item.{name};");
+                writer.WriteLine($"public override void SetVector({self} item, global::System.ReadOnlyMemory<float> vector) => item.{backing} = vector;");
+                writer.CloseBlock();
+                return;
+
+            case FieldKindSpec.SemanticId:
+                writer.OpenBlock($"private sealed class {ClassName(field)} : global::LlmErs.SemanticIdField<{self}>");
+                writer.WriteLine($"public {ClassName(field)}() : base({CSharpLiteral.String(name)}, {fingerprint}, {CSharpLiteral.String(field.Options.Source)}, {CSharpLiteral.Int(field.Options.Levels)}, {CSharpLiteral.Int(field.Options.Codes)}) {{ }}");
+                writer.WriteLine();
+                writer.WriteLine($"public override global::LlmErs.SemanticId GetId({self} item) => item.{name};");
+                writer.WriteLine($"public override void SetId({self} item, global::LlmErs.SemanticId id) => item.{backing} = id;");
+                writer.CloseBlock();
+                return;
+        }
+
+        writer.OpenBlock($"private sealed class {ClassName(field)} : global::LlmErs.LlmField<{self}, {type}>");
+        if (field.Options.Vocabulary.Count > 0)
+        {
+            writer.WriteLine($"private static readonly string[] Vocabulary = new string[] {{ {string.Join(", ", field.Options.Vocabulary.Select(v => CSharpLiteral.String(v)))} }};");
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"public {ClassName(field)}() : base(");
+        writer.Indent();
+        writer.WriteLine($"{CSharpLiteral.String(name)}, global::LlmErs.FieldKind.{field.Kind}, {fingerprint}, {dependsOn},");
+        writer.WriteLine($"{CSharpLiteral.String(field.JsonSchema)},");
+        writer.WriteLine($"{CSharpLiteral.String(field.Instructions)}, {CSharpLiteral.String(field.Description)})");
+        writer.Outdent();
+        writer.WriteLine("{");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        WriteRender(writer, "RenderPrompt", field.Template!, self);
+
+        writer.OpenBlock($"public override global::LlmErs.AnswerResult<{type}> Parse(string answerJson)");
+        writer.WriteLine($"var result = {AnswerCodec.Read(field)};");
+        writer.WriteLine($"return result.IsValid ? global::LlmErs.AnswerResult<{type}>.Success({AnswerCodec.Convert(field, "result.Value")}) : result.Cast<{type}>();");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"public override string FormatAnswer({type} value) => global::LlmErs.AnswerReader.Format({AnswerCodec.Format(field, "value")});");
+        writer.WriteLine($"public override {type} GetValue({self} item) => item.{name};");
+        writer.WriteLine($"public override void SetValue({self} item, {type} value) => item.{backing} = value;");
+        writer.CloseBlock();
+    }
+
+    private static void WriteRender(SourceWriter writer, string method, TemplateSpec template, string self)
+    {
+        writer.OpenBlock($"public override string {method}({self} item)");
+        writer.WriteLine("var builder = new global::System.Text.StringBuilder();");
+        TemplateEmitter.Emit(writer, template, "item", "builder");
+        writer.WriteLine("return builder.ToString();");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+}

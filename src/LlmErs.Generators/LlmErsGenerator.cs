@@ -1,0 +1,79 @@
+using System.Linq;
+using LlmErs.Generators.Diagnostics;
+using LlmErs.Generators.Emitting;
+using LlmErs.Generators.Model;
+using LlmErs.Generators.Parsing;
+using LlmErs.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LlmErs.Generators;
+
+/// <summary>
+/// Implements [Enrichable] types: parse (symbols → equatable specs) → emit (specs → source), with diagnostics in a
+/// pipeline of their own. Each step has a tracking name so tests can assert what is cached.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class LlmErsGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps.</summary>
+    public static class Steps
+    {
+        public const string Types = "LlmErs.Types";
+        public const string Specs = "LlmErs.Specs";
+        public const string Diagnostics = "LlmErs.Diagnostics";
+        public const string StrayFields = "LlmErs.StrayFields";
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var types = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.Enrichable,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                EnrichableTypeParser.Parse)
+            .WithTrackingName(Steps.Types);
+
+        var specs = types
+            .Select(static (model, _) => model.Spec)
+            .Where(static spec => spec is not null)
+            .WithTrackingName(Steps.Specs);
+        context.RegisterSourceOutput(specs, static (production, spec) =>
+            production.AddSource(spec!.HintName, EnrichableEmitter.Emit(spec)));
+
+        var diagnostics = types
+            .SelectMany(static (model, _) => model.Diagnostics)
+            .WithTrackingName(Steps.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, diagnostic) =>
+            production.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        foreach (var attribute in KnownNames.FieldAttributes)
+        {
+            var stray = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    static (node, _) => node is PropertyDeclarationSyntax,
+                    (ctx, _) => StrayField(ctx, attribute))
+                .Where(static d => d is not null)
+                .WithTrackingName(Steps.StrayFields);
+            context.RegisterSourceOutput(stray, static (production, diagnostic) =>
+                production.ReportDiagnostic(diagnostic!.ToDiagnostic()));
+        }
+    }
+
+    /// <summary>A derived-field attribute on a property whose type is not [Enrichable] would silently do nothing.</summary>
+    private static DiagnosticInfo? StrayField(GeneratorAttributeSyntaxContext context, string attribute)
+    {
+        var owner = context.TargetSymbol.ContainingType;
+        if (owner is null || owner.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.Enrichable))
+        {
+            return null;
+        }
+
+        return DiagnosticInfo.Create(
+            DiagnosticDescriptors.FieldOutsideEnrichableType,
+            LocationInfo.From(((PropertyDeclarationSyntax)context.TargetNode).Identifier),
+            context.TargetSymbol.Name, KnownNames.ShortName(attribute), owner.Name);
+    }
+}

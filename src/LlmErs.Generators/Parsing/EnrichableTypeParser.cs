@@ -1,0 +1,196 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LlmErs.Generators.Diagnostics;
+using LlmErs.Generators.Model;
+using LlmErs.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LlmErs.Generators.Parsing;
+
+/// <summary>The transform step: one [Enrichable] type symbol in, an equatable <see cref="TypeModel"/> out.</summary>
+internal static class EnrichableTypeParser
+{
+    public static TypeModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+        {
+            return new TypeModel(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var spec = ParseType(type, syntax, diagnostics, cancellationToken);
+        return new TypeModel(spec, diagnostics.ToEquatableArray());
+    }
+
+    private static EnrichableTypeSpec? ParseType(INamedTypeSymbol type, TypeDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var identifier = LocationInfo.From(syntax.Identifier);
+        var containing = ContainingTypes(type);
+        if (type.IsGenericType || containing.Any(t => t.IsGenericType))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTypeNotSupported, identifier, type.Name));
+            return null;
+        }
+
+        if (!IsPartial(syntax))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, identifier, type.Name, ""));
+            return null;
+        }
+
+        foreach (var outer in containing.Where(t => !t.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && IsPartial(d))))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, LocationInfo.From(outer.Locations.FirstOrDefault()) ?? identifier,
+                outer.Name, $" (it contains the enrichable type '{type.Name}')"));
+            return null;
+        }
+
+        var properties = new List<PropertySpec>();
+        var parsed = new List<ParsedField>();
+        var fieldParser = new FieldParser(type, diagnostics, cancellationToken);
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var attributes = property.GetAttributes()
+                .Select(a => (Data: a, Name: a.AttributeClass?.ToDisplayString()))
+                .Where(a => a.Name is not null && KnownNames.FieldAttributes.Contains(a.Name))
+                .ToList();
+            if (attributes.Count == 0)
+            {
+                continue;
+            }
+
+            var propertySpec = PropertySpecOf(property, attributes[0].Name!, diagnostics, cancellationToken);
+            if (propertySpec is null)
+            {
+                continue;
+            }
+
+            properties.Add(propertySpec);
+            if (attributes.Count > 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingFieldAttributes, LocationInfo.From(property.Locations.FirstOrDefault()),
+                    property.Name, string.Join(" and ", attributes.Select(a => $"[{KnownNames.ShortName(a.Name!)}]"))));
+                continue;
+            }
+
+            if (fieldParser.Parse(property, propertySpec, attributes[0].Data, attributes[0].Name!) is { } field)
+            {
+                parsed.Add(field);
+            }
+        }
+
+        var key = ParseKey(type, identifier, diagnostics);
+        var (ordered, cycle) = DependencyOrder.Sort(parsed);
+        if (cycle is not null)
+        {
+            var first = type.GetMembers(cycle[0]).FirstOrDefault();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DerivedFieldCycle, LocationInfo.From(first?.Locations.FirstOrDefault()) ?? identifier,
+                string.Join(" -> ", cycle)));
+        }
+
+        var complete = !diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        var display = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return new EnrichableTypeSpec(
+            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            containing.Select(t => Declaration(t, cancellationToken)).ToEquatableArray(),
+            Declaration(type, cancellationToken),
+            display,
+            display.Replace("global::", "") + ".LlmErs.g.cs",
+            properties.ToEquatableArray(),
+            complete ? key : null,
+            complete ? ordered.ToEquatableArray() : EquatableArray<FieldSpec>.Empty);
+    }
+
+    private static KeySpec? ParseKey(INamedTypeSymbol type, LocationInfo? identifier, List<DiagnosticInfo> diagnostics)
+    {
+        var keys = type.GetMembers()
+            .Where(m => m is IPropertySymbol or IFieldSymbol { IsImplicitlyDeclared: false })
+            .Where(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ItemKey))
+            .ToList();
+        if (keys.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, identifier, type.Name));
+            return null;
+        }
+
+        if (keys.Count > 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKey, LocationInfo.From(keys[1].Locations.FirstOrDefault()) ?? identifier,
+                type.Name, string.Join(", ", keys.Select(k => k.Name))));
+            return null;
+        }
+
+        var member = keys[0];
+        var memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
+        if (TypeShapes.KeyKindOf(memberType) is not { } kind)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyType, LocationInfo.From(member.Locations.FirstOrDefault()) ?? identifier,
+                member.Name, memberType.ToDisplayString()));
+            return null;
+        }
+
+        return new KeySpec(member.Name, kind, memberType.NullableAnnotation == NullableAnnotation.Annotated);
+    }
+
+    /// <summary>The declaration to implement, or null (with a diagnostic) when the property is not a partial declaration.</summary>
+    private static PropertySpec? PropertySpecOf(IPropertySymbol property, string attributeName, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var declaration = property.DeclaringSyntaxReferences
+            .Select(r => r.GetSyntax(cancellationToken))
+            .OfType<PropertyDeclarationSyntax>()
+            .FirstOrDefault();
+        if (declaration is null)
+        {
+            return null;
+        }
+
+        var isDefinition = declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                           && declaration.AccessorList is { } list
+                           && list.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+        if (!isDefinition)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PropertyNotPartial, LocationInfo.From(declaration.Identifier),
+                property.Name, KnownNames.ShortName(attributeName), property.Type.ToDisplayString()));
+            return null;
+        }
+
+        var accessors = declaration.AccessorList!.Accessors
+            .Select(a => new AccessorSpec(string.Join(" ", a.Modifiers.Select(m => m.Text)), a.Keyword.Text))
+            .ToEquatableArray();
+        return new PropertySpec(
+            property.Name,
+            string.Join(" ", declaration.Modifiers.Select(m => m.Text)),
+            property.Type.ToDisplayString(TypeShapes.FullyQualified),
+            accessors,
+            TypeShapes.BackingFieldInitializer(property.Type));
+    }
+
+    private static List<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
+    {
+        var result = new List<INamedTypeSymbol>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            result.Insert(0, outer);
+        }
+
+        return result;
+    }
+
+    private static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+
+    private static TypeDeclarationSpec Declaration(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var keyword = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().FirstOrDefault() switch
+        {
+            RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+            StructDeclarationSyntax => "struct",
+            InterfaceDeclarationSyntax => "interface",
+            _ => "class",
+        };
+        return new TypeDeclarationSpec(keyword, type.Name);
+    }
+}

@@ -1,0 +1,287 @@
+using LlmErs.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace LlmErs.Generators.Tests.Diagnostics;
+
+/// <summary>One test per diagnostic: its ID, where it points, and what its message tells the user to do.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Usings = "using System; using System.Collections.Generic; using LlmErs;\n";
+
+    [Fact]
+    public void LLMERS0001_type_not_partial() => Expect("LLMERS0001", """
+        [Enrichable]
+        public class [|Movie|]
+        {
+            [ItemKey] public string Id { get; set; } = "";
+        }
+        """, "Type 'Movie' must be declared 'partial'", "add the 'partial' modifier");
+
+    [Fact]
+    public void LLMERS0001_containing_type_not_partial() => Expect("LLMERS0001", """
+        public class [|Outer|]
+        {
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+            }
+        }
+        """, "Type 'Outer' must be declared 'partial'", "it contains the enrichable type 'Movie'");
+
+    [Fact]
+    public void LLMERS0002_property_not_partial() => Expect("LLMERS0002", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}")] public string? [|Pitch|] { get; set; }
+        }
+        """, "Property 'Pitch' carries [LlmText] and must be declared 'partial'", "public partial string? Pitch { get; set; }");
+
+    [Fact]
+    public void LLMERS0003_unsupported_property_type() => Expect("LLMERS0003", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmTags("Tags of {{ id }}", Vocabulary = ["a"])] public partial List<int> [|Tags|] { get; set; }
+        }
+        """, "Property 'Tags' has type 'System.Collections.Generic.List<int>', which [LlmTags] does not support", "use 'IReadOnlyList<string>'");
+
+    [Fact]
+    public void LLMERS0004_unknown_member_points_at_it_with_a_suggestion() => Expect("LLMERS0004", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            public string Title { get; set; } = "";
+            [LlmText("Who likes {{ [|titel|] }}?")] public partial string? Pitch { get; set; }
+        }
+        """, "refers to 'titel', which is not a public member of 'Movie'", "did you mean 'title'?");
+
+    [Fact]
+    public void LLMERS0005_template_parse_error() => Expect("LLMERS0005", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText([|"About {{ id "|])] public partial string? Pitch { get; set; }
+        }
+        """, "Template of 'Pitch' does not parse", null, spanContains: true);
+
+    [Fact]
+    public void LLMERS0006_unsupported_construct() => Expect("LLMERS0006", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id | [|string.replace|] 'a' 'b' }}")] public partial string? Pitch { get; set; }
+        }
+        """, "Template of 'Pitch' uses", null, spanContains: true);
+
+    [Fact]
+    public void LLMERS0007_empty_vocabulary() => Expect("LLMERS0007", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmTags("Tags of {{ id }}", [|Vocabulary = []|])] public partial IReadOnlyList<string> Tags { get; set; }
+        }
+        """, "[LlmTags] on 'Tags' needs a non-empty Vocabulary", null);
+
+    [Fact]
+    public void LLMERS0007_missing_vocabulary_points_at_the_attribute() => Expect("LLMERS0007", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [[|LlmNormalize("Country of {{ id }}")|]] public partial string? Country { get; set; }
+        }
+        """, "[LlmNormalize] on 'Country' needs a non-empty Vocabulary", null);
+
+    [Fact]
+    public void LLMERS0008_duplicate_vocabulary_entry_points_at_the_duplicate() => Expect("LLMERS0008", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmTags("Tags of {{ id }}", Vocabulary = ["dark", "tense", [|"Dark"|]])] public partial IReadOnlyList<string> Tags { get; set; }
+        }
+        """, "Vocabulary of 'Tags' lists \"Dark\" more than once", "remove the duplicate");
+
+    [Fact]
+    public void LLMERS0009_cycle_between_derived_fields() => Expect("LLMERS0009", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("Based on {{ summary }}")] public partial string? [|Pitch|] { get; set; }
+            [LlmText("Based on {{ pitch }}")] public partial string? Summary { get; set; }
+        }
+        """, "Derived fields form a cycle: Pitch -> Summary -> Pitch", null);
+
+    [Fact]
+    public void LLMERS0009_field_reading_itself_is_a_cycle() => Expect("LLMERS0009", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("Improve {{ pitch }}")] public partial string? [|Pitch|] { get; set; }
+        }
+        """, "Pitch -> Pitch", null);
+
+    [Fact]
+    public void LLMERS0010_missing_key() => Expect("LLMERS0010", """
+        [Enrichable]
+        public partial class [|Movie|]
+        {
+            public string Id { get; set; } = "";
+        }
+        """, "Type 'Movie' needs exactly one [ItemKey] property", null);
+
+    [Fact]
+    public void LLMERS0011_duplicate_key() => Expect("LLMERS0011", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [ItemKey] public string [|Slug|] { get; set; } = "";
+        }
+        """, "more than one [ItemKey] member (Id, Slug)", "keep exactly one");
+
+    [Fact]
+    public void LLMERS0012_bad_embedding_dimensions() => Expect("LLMERS0012", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [Embedding("{{ id }}", [|Dimensions = 0|])] public partial ReadOnlyMemory<float> Content { get; set; }
+        }
+        """, "[Embedding] on 'Content' has Dimensions = 0", "e.g. Dimensions = 384");
+
+    [Fact]
+    public void LLMERS0013_field_outside_enrichable_type() => Expect("LLMERS0013", """
+        public partial class Movie
+        {
+            [LlmText("About {{ id }}")] public partial string? [|Pitch|] { get; set; }
+            public partial string? Pitch { get => null; set { } }
+        }
+        """, "its type 'Movie' is not marked [Enrichable]", "add [Enrichable] to the type");
+
+    [Fact]
+    public void LLMERS0014_invalid_option() => Expect("LLMERS0014", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", [|MaxWords = 0|])] public partial string? Pitch { get; set; }
+        }
+        """, "MaxWords is 0; it must be at least 1", null);
+
+    [Fact]
+    public void LLMERS0014_tag_bounds() => Expect("LLMERS0014", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmTags("Tags of {{ id }}", Vocabulary = ["a", "b"], [|Min = 3|])] public partial IReadOnlyList<string> Tags { get; set; }
+        }
+        """, "Min = 3 and Max = 0 do not describe a possible count", null);
+
+    [Fact]
+    public void LLMERS0015_semantic_id_source_is_not_an_embedding() => Expect("LLMERS0015", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [SemanticId([|"Title"|])] public partial SemanticId Sid { get; set; }
+            public string Title { get; set; } = "";
+        }
+        """, "names 'Title' as its source, which is not an [Embedding] property of 'Movie'", null);
+
+    [Fact]
+    public void LLMERS0016_generic_type() => Expect("LLMERS0016", """
+        [Enrichable]
+        public partial class [|Movie|]<T>
+        {
+            [ItemKey] public string Id { get; set; } = "";
+        }
+        """, "Type 'Movie' is generic", null);
+
+    [Fact]
+    public void LLMERS0017_conflicting_attributes() => Expect("LLMERS0017", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}")]
+            [LlmNormalize("About {{ id }}", Vocabulary = ["a"])]
+            public partial string? [|Pitch|] { get; set; }
+        }
+        """, "carries [LlmText] and [LlmNormalize]", null);
+
+    [Fact]
+    public void LLMERS0018_unsupported_key_type() => Expect("LLMERS0018", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public DateTime [|Id|] { get; set; }
+        }
+        """, "[ItemKey] member 'Id' has type 'System.DateTime'", "use string, an integer type or Guid");
+
+    [Fact]
+    public void Diagnostics_are_located_in_user_code_so_pragmas_apply()
+    {
+        // This test project itself compiles SuppressedByPragma.cs, whose LLMERS0010 is disabled by #pragma: had the
+        // pragma not applied, the project would not have built. Here: the type exists and got no enrichment model.
+        Assert.Empty(typeof(SuppressedByPragma).GetInterfaces());
+        Assert.Equal("hello", new SuppressedByPragma { Pitch = "hello" }.Pitch);
+    }
+
+    [Fact]
+    public void Every_catalog_entry_has_a_test_here()
+    {
+        var tested = typeof(DiagnosticTests).GetMethods()
+            .Select(m => m.Name)
+            .Where(n => n.StartsWith("LLMERS", StringComparison.Ordinal))
+            .Select(n => n[..10])
+            .ToHashSet();
+        var catalog = typeof(LlmErsGenerator).Assembly.GetType("LlmErs.Generators.Diagnostics.DiagnosticDescriptors")!
+            .GetFields()
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id);
+
+        Assert.Empty(catalog.Where(id => !tested.Contains(id)));
+    }
+
+    private static void Expect(string id, string markup, string messageContains, string? adviceContains, bool spanContains = false)
+    {
+        var parsed = Markup.Parse(Usings + markup);
+        var outcome = GeneratorHarness.Run(parsed.Source);
+
+        var diagnostic = Assert.Single(outcome.Reported, d => d.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var message = diagnostic.GetMessage();
+        Assert.Contains(messageContains, message);
+        if (adviceContains is not null)
+        {
+            Assert.Contains(adviceContains, message);
+        }
+
+        var actual = diagnostic.Location.SourceSpan;
+        if (spanContains)
+        {
+            Assert.True(parsed.Span.Contains(actual) && actual.Length > 0,
+                $"Expected a location inside '{parsed.Source.Substring(parsed.Span.Start, parsed.Span.Length)}', got '{Text(parsed.Source, actual)}'.");
+        }
+        else
+        {
+            Assert.Equal(parsed.Source.Substring(parsed.Span.Start, parsed.Span.Length), Text(parsed.Source, actual));
+        }
+
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id is "CS8785" or "AD0001");
+    }
+
+    private static string Text(string source, Microsoft.CodeAnalysis.Text.TextSpan span) =>
+        span.End <= source.Length ? source.Substring(span.Start, span.Length) : $"<{span}>";
+}
