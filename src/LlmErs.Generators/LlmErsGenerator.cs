@@ -42,11 +42,12 @@ public sealed class LlmErsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(specs, static (production, spec) =>
             production.AddSource(spec!.HintName, EnrichableEmitter.Emit(spec)));
 
+        // Diagnostics travel apart from the sources and meet the compilation only at the end: that keeps the
+        // source outputs cached while letting each diagnostic point into a real syntax tree, where #pragma applies.
         var diagnostics = types
             .SelectMany(static (model, _) => model.Diagnostics)
             .WithTrackingName(Steps.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (production, diagnostic) =>
-            production.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        Report(context, diagnostics);
 
         foreach (var attribute in KnownNames.FieldAttributes)
         {
@@ -56,11 +57,15 @@ public sealed class LlmErsGenerator : IIncrementalGenerator
                     static (node, _) => node is PropertyDeclarationSyntax,
                     (ctx, _) => StrayField(ctx, attribute))
                 .Where(static d => d is not null)
+                .Select(static (d, _) => d!)
                 .WithTrackingName(Steps.StrayFields);
-            context.RegisterSourceOutput(stray, static (production, diagnostic) =>
-                production.ReportDiagnostic(diagnostic!.ToDiagnostic()));
+            Report(context, stray);
         }
     }
+
+    private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<DiagnosticInfo> diagnostics) =>
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (production, pair) =>
+            production.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
 
     /// <summary>A derived-field attribute on a property whose type is not [Enrichable] would silently do nothing.</summary>
     private static DiagnosticInfo? StrayField(GeneratorAttributeSyntaxContext context, string attribute)

@@ -16,7 +16,8 @@ internal static class EnrichableTypeParser
     public static TypeModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax)
+        // A declaration still being typed (no name yet) gets nothing: the compiler already reports it.
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax || syntax.Identifier.IsMissing)
         {
             return new TypeModel(null, EquatableArray<DiagnosticInfo>.Empty);
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace LlmErs.Generators.Shared;
@@ -8,6 +9,16 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs) =>
         new(descriptor, location, messageArgs.ToEquatableArray());
 
-    public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(Descriptor, Location?.ToLocation(), System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(MessageArgs)));
+    /// <summary>
+    /// Re-attaches the location to its syntax tree: only a source location is checked against the tree's
+    /// <c>#pragma warning</c> table, while a location rebuilt from a file path is not.
+    /// </summary>
+    public Diagnostic ToDiagnostic(Compilation compilation)
+    {
+        var tree = Location is null ? null : compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == Location.FilePath);
+        var location = tree is not null && Location!.TextSpan.End <= tree.Length
+            ? Microsoft.CodeAnalysis.Location.Create(tree, Location.TextSpan)
+            : Location?.ToLocation();
+        return Diagnostic.Create(Descriptor, location, MessageArgs.Cast<object?>().ToArray());
+    }
 }
