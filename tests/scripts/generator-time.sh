@@ -55,8 +55,10 @@ public partial class Item$i
 CS
 done
 
+dotnet build "$root/src/LlmErs.Generators" -c Release > /dev/null
+dotnet build "$root/src/LlmErs.Abstractions" -c Release > /dev/null
 cd "$work"
-dotnet build -c Release -p:ReportAnalyzer=true -v:d > build.log 2>&1 || { tail -30 build.log; exit 1; }
+# Only this project is compiled here, so the report below is the generator's time on the N types alone.
+dotnet build -c Release --no-dependencies -p:ReportAnalyzer=true -v:d > build.log 2>&1 || { tail -30 build.log; exit 1; }
 echo "types: $count"
-grep -A3 -E "Total analyzer execution time|Total generator execution time" build.log | head -8
-grep -E "LlmErs\.Generators\.LlmErsGenerator" build.log | head -3
+grep -A3 "Total generator execution time" build.log | sed 's/^ *//'
