@@ -1,0 +1,19 @@
+namespace LlmErs.Local.Chat;
+
+/// <summary>Options of <see cref="OfflineChatClient"/>.</summary>
+public sealed class OfflineChatClientOptions
+{
+    /// <summary>The model id the client reports (and that cache keys include). Default <c>llmers-offline-v1</c>.</summary>
+    public string ModelId { get; set; } = "llmers-offline-v1";
+
+    /// <summary>
+    /// Tags within this cosine-similarity margin of the best tag are chosen too (up to the schema's maximum). Default 0.05.
+    /// </summary>
+    public float TagMargin { get; set; } = 0.05f;
+
+    /// <summary>
+    /// Below this similarity a nullable choice is answered <c>null</c> ("unknown") rather than with the closest label.
+    /// Default 0 (always choose).
+    /// </summary>
+    public float MinimumChoiceSimilarity { get; set; }
+}
