@@ -23,6 +23,8 @@ public sealed class LlmErsGenerator : IIncrementalGenerator
         public const string Specs = "LlmErs.Specs";
         public const string Diagnostics = "LlmErs.Diagnostics";
         public const string StrayFields = "LlmErs.StrayFields";
+        public const string Scorers = "LlmErs.Scorers";
+        public const string ScorerSpecs = "LlmErs.ScorerSpecs";
     }
 
     /// <inheritdoc/>
@@ -48,6 +50,17 @@ public sealed class LlmErsGenerator : IIncrementalGenerator
             .SelectMany(static (model, _) => model.Diagnostics)
             .WithTrackingName(Steps.Diagnostics);
         Report(context, diagnostics);
+
+        var scorers = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownNames.Scorer, static (node, _) => node is MethodDeclarationSyntax, ScorerParser.Parse)
+            .WithTrackingName(Steps.Scorers);
+        var scorerSpecs = scorers
+            .Select(static (model, _) => model.Spec)
+            .Where(static spec => spec is not null)
+            .WithTrackingName(Steps.ScorerSpecs);
+        context.RegisterSourceOutput(scorerSpecs, static (production, spec) =>
+            production.AddSource(spec!.HintName, ScorerEmitter.Emit(spec)));
+        Report(context, scorers.SelectMany(static (model, _) => model.Diagnostics));
 
         foreach (var attribute in KnownNames.FieldAttributes)
         {

@@ -81,6 +81,22 @@ internal static class DiagnosticDescriptors
         "LLMERS0018", "Unsupported key type",
         "[ItemKey] member '{0}' has type '{1}'; use string, an integer type or Guid");
 
+    public static readonly DiagnosticDescriptor BadScorerSignature = Error(
+        "LLMERS0019", "Scorer method has the wrong shape",
+        "[Scorer] method '{0}' must be declared 'static partial float {0}(TQuery query, TItem item);' without a body, in a non-generic partial type: {1}");
+
+    public static readonly DiagnosticDescriptor BadScorerTerm = Error(
+        "LLMERS0020", "Scorer term names an unusable member",
+        "[{0}] on '{1}' names '{2}', which is not {3} of '{4}'; use nameof(...) of one");
+
+    public static readonly DiagnosticDescriptor ScorerDimensionMismatch = Error(
+        "LLMERS0021", "Similarity between vectors of different dimensions",
+        "[Similarity] on '{0}' compares '{1}' ({2} dimensions) with '{3}' ({4} dimensions); both embeddings must declare the same Dimensions");
+
+    public static readonly DiagnosticDescriptor EmptyScorer = Error(
+        "LLMERS0022", "Scorer has no terms",
+        "[Scorer] method '{0}' has no [Similarity] or [FeatureWeight] terms; add at least one");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -29,20 +29,20 @@ internal static class EnrichableTypeParser
     private static EnrichableTypeSpec? ParseType(INamedTypeSymbol type, TypeDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var identifier = LocationInfo.From(syntax.Identifier);
-        var containing = ContainingTypes(type);
+        var containing = TypeDeclarations.Enclosing(type);
         if (type.IsGenericType || containing.Any(t => t.IsGenericType))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTypeNotSupported, identifier, type.Name));
             return null;
         }
 
-        if (!IsPartial(syntax))
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, identifier, type.Name, ""));
             return null;
         }
 
-        foreach (var outer in containing.Where(t => !t.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax d && IsPartial(d))))
+        foreach (var outer in containing.Where(t => !TypeDeclarations.IsPartial(t, cancellationToken)))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, LocationInfo.From(outer.Locations.FirstOrDefault()) ?? identifier,
                 outer.Name, $" (it contains the enrichable type '{type.Name}')"));
@@ -97,8 +97,8 @@ internal static class EnrichableTypeParser
         var display = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return new EnrichableTypeSpec(
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-            containing.Select(t => Declaration(t, cancellationToken)).ToEquatableArray(),
-            Declaration(type, cancellationToken),
+            containing.Select(t => TypeDeclarations.Of(t, cancellationToken)).ToEquatableArray(),
+            TypeDeclarations.Of(type, cancellationToken),
             display,
             display.Replace("global::", "") + ".LlmErs.g.cs",
             properties.ToEquatableArray(),
@@ -168,30 +168,5 @@ internal static class EnrichableTypeParser
             property.Type.ToDisplayString(TypeShapes.FullyQualified),
             accessors,
             TypeShapes.BackingFieldInitializer(property.Type));
-    }
-
-    private static List<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
-    {
-        var result = new List<INamedTypeSymbol>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            result.Insert(0, outer);
-        }
-
-        return result;
-    }
-
-    private static bool IsPartial(TypeDeclarationSyntax declaration) => declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
-
-    private static TypeDeclarationSpec Declaration(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        var keyword = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().FirstOrDefault() switch
-        {
-            RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
-            StructDeclarationSyntax => "struct",
-            InterfaceDeclarationSyntax => "interface",
-            _ => "class",
-        };
-        return new TypeDeclarationSpec(keyword, type.Name);
     }
 }

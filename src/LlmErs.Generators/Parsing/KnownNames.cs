@@ -12,6 +12,9 @@ internal static class KnownNames
     public const string Embedding = "LlmErs.EmbeddingAttribute";
     public const string SemanticIdAttribute = "LlmErs.SemanticIdAttribute";
     public const string SemanticId = "LlmErs.SemanticId";
+    public const string Scorer = "LlmErs.ScorerAttribute";
+    public const string Similarity = "LlmErs.SimilarityAttribute";
+    public const string FeatureWeight = "LlmErs.FeatureWeightAttribute";
 
     /// <summary>The attributes that declare a derived field.</summary>
     public static readonly string[] FieldAttributes = [LlmText, LlmTags, LlmValue, LlmNormalize, Embedding, SemanticIdAttribute];

@@ -230,6 +230,75 @@ public sealed class DiagnosticTests
         }
         """, "[ItemKey] member 'Id' has type 'System.DateTime'", "use string, an integer type or Guid");
 
+    private const string ScorerTypes = """
+        [Enrichable]
+        public partial class User
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [Embedding("{{ id }}", Dimensions = 8)] public partial ReadOnlyMemory<float> Taste { get; set; }
+            [Embedding("{{ id }}", Dimensions = 4)] public partial ReadOnlyMemory<float> Small { get; set; }
+            public ReadOnlyMemory<float> Plain { get; set; }
+        }
+
+        [Enrichable]
+        public partial class Item
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            public string Title { get; set; } = "";
+            [Embedding("{{ title }}", Dimensions = 8)] public partial ReadOnlyMemory<float> Content { get; set; }
+        }
+
+        """;
+
+    [Fact]
+    public void LLMERS0019_scorer_signature() => Expect("LLMERS0019", ScorerTypes + """
+        public static partial class Scoring
+        {
+            [Scorer]
+            [Similarity("Taste", "Content")]
+            public static partial double [|Score|](User user, Item item);
+        }
+        """, "[Scorer] method 'Score' must be declared 'static partial float Score(TQuery query, TItem item);'", "it must return float");
+
+    [Fact]
+    public void LLMERS0020_scorer_term_names_a_plain_vector() => Expect("LLMERS0020", ScorerTypes + """
+        public static partial class Scoring
+        {
+            [Scorer]
+            [Similarity([|"Plain"|], "Content")]
+            public static partial float Score(User user, Item item);
+        }
+        """, "[Similarity] on 'Score' names 'Plain', which is not an [Embedding] property of 'User'", "use nameof(...) of one");
+
+    [Fact]
+    public void LLMERS0020_feature_must_be_numeric() => Expect("LLMERS0020", ScorerTypes + """
+        public static partial class Scoring
+        {
+            [Scorer]
+            [FeatureWeight([|"Title"|], 0.5)]
+            public static partial float Score(User user, Item item);
+        }
+        """, "names 'Title', which is not a numeric or boolean member of 'Item'", null);
+
+    [Fact]
+    public void LLMERS0021_scorer_dimension_mismatch() => Expect("LLMERS0021", ScorerTypes + """
+        public static partial class Scoring
+        {
+            [Scorer]
+            [[|Similarity("Small", "Content")|]]
+            public static partial float Score(User user, Item item);
+        }
+        """, "compares 'User.Small' (4 dimensions) with 'Item.Content' (8 dimensions)", "must declare the same Dimensions");
+
+    [Fact]
+    public void LLMERS0022_scorer_without_terms() => Expect("LLMERS0022", ScorerTypes + """
+        public static partial class Scoring
+        {
+            [Scorer]
+            public static partial float [|Score|](User user, Item item);
+        }
+        """, "[Scorer] method 'Score' has no [Similarity] or [FeatureWeight] terms", "add at least one");
+
     [Fact]
     public void Diagnostics_are_located_in_user_code_so_pragmas_apply()
     {

@@ -53,6 +53,15 @@ public sealed class BrokenInputTests
         "[Enrichable] public partial class A { [ItemKey] public string Id { get; set; } = \"\"; [LlmText(\"\"\"{{ x = 1 }}{{ capture c }}{{ end }}{{ include 'f' }}\"\"\")] public partial string? P { get; set; } }",
         "[Enrichable] public partial class A { const string T = \"{{ id \" + \"}}\"; [ItemKey] public string Id { get; set; } = \"\"; [LlmText(T + \"{{ bad\")] public partial string? P { get; set; } }",
         "[Enrichable] public partial class A { [ItemKey] public string Id { get; set; } = \"\"; [LlmText($\"{{{{ id }}}}\")] public partial string? P { get; set; } }",
+        // broken scorers
+        "public static partial class S { [Scorer] public static partial float Score(); }",
+        "public static partial class S { [Scorer] public partial float Score(int a, int b); }",
+        "public static partial class S { [Scorer] [Similarity(null, null)] public static partial float Score(Missing a, Missing b); }",
+        "public static partial class S { [Scorer] [FeatureWeight(\"X\", \"heavy\")] public static partial float Score(string a, string b); }",
+        "public static partial class S { [Scorer] [Similarity(\"Length\", \"Length\")] public static partial float Score(string a, string b) => 0; }",
+        "public static class S { [Scorer] static float Score(int a, int b) => 0; }",
+        "public static partial class S<T> { [Scorer] [FeatureWeight(\"Length\", 1)] public static partial float Score(T a, string b); }",
+        "public static partial class S { [Scorer] [FeatureWeight(\"Length\", 1)] public static partial float Score<T>(T a, string b); }",
         // nesting and generics
         "public partial class O<T> { [Enrichable] public partial class A { [ItemKey] public string Id { get; set; } = \"\"; } }",
         "public class O { public partial class M { [Enrichable] public partial class A { [ItemKey] public string Id { get; set; } = \"\"; } } }",

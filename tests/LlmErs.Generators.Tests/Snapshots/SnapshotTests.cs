@@ -109,13 +109,47 @@ public sealed class SnapshotTests
         }
         """, expectErrors: ["LLMERS0004", "LLMERS0010"]);
 
-    private static void Verify(string name, string source, string[]? expectErrors = null)
+    [Fact]
+    public void Scorer_with_similarities_and_features() => Verify("Scorer", """
+        using System;
+        using LlmErs;
+
+        namespace Shop;
+
+        [Enrichable]
+        public partial class User
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [Embedding("{{ id }}", Dimensions = 40)] public partial ReadOnlyMemory<float> Taste { get; set; }
+        }
+
+        [Enrichable]
+        public partial class Item
+        {
+            [ItemKey] public int Id { get; set; }
+            public double Popularity { get; set; }
+            public bool? Kids { get; set; }
+            [Embedding("{{ id }}", Dimensions = 40)] public partial ReadOnlyMemory<float> Content { get; set; }
+        }
+
+        public static partial class Scoring
+        {
+            [Scorer]
+            [Similarity(nameof(User.Taste), nameof(Item.Content), Weight = 2)]
+            [FeatureWeight(nameof(Item.Popularity), 0.1)]
+            [FeatureWeight(nameof(Item.Kids), -0.5)]
+            internal static partial float Score(User user, Item item);
+        }
+        """, file: "Scoring.Score.LlmErsScorer.g.cs");
+
+    private static void Verify(string name, string source, string[]? expectErrors = null, string? file = null)
     {
         var outcome = GeneratorHarness.Run(source);
 
         Assert.Null(outcome.Result.Exception);
         Assert.Equal(expectErrors ?? [], outcome.Reported.Select(d => d.Id).Order());
         Assert.Empty(outcome.CompilationErrors);
-        Snapshot.Verify(outcome.Result.GeneratedSources.Single().SourceText.ToString(), name);
+        var generated = file is null ? outcome.Result.GeneratedSources.Single() : outcome.Result.GeneratedSources.Single(s => s.HintName.EndsWith(file, StringComparison.Ordinal));
+        Snapshot.Verify(generated.SourceText.ToString(), name);
     }
 }
