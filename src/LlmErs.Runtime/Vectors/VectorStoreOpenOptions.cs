@@ -1,0 +1,17 @@
+namespace LlmErs.Vectors;
+
+/// <summary>Options for <see cref="VectorStore.Open(string, VectorStoreOpenOptions?)"/>.</summary>
+public sealed class VectorStoreOpenOptions
+{
+    /// <summary>
+    /// Whether to check the payload's checksum before returning, which reads the whole file once (about 1 GB/s).
+    /// Default <see langword="true"/>; turn it off only for files whose integrity is checked elsewhere.
+    /// </summary>
+    public bool VerifyChecksum { get; set; } = true;
+
+    /// <summary>
+    /// The model id the store must have been built with, or <see langword="null"/> to accept any. A mismatch throws
+    /// rather than letting queries from one model score against vectors of another.
+    /// </summary>
+    public string? ExpectedModelId { get; set; }
+}

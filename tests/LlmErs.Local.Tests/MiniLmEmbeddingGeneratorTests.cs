@@ -1,0 +1,104 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using Xunit;
+
+namespace LlmErs.Local.Tests;
+
+public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture fixture) : IClassFixture<MiniLmFixture>
+{
+    private static readonly string[] Sentences =
+    [
+        "A detective hunts a serial killer through a rainy city.",
+        "A police investigator tracks down a murderer in a dark, wet town.",
+        "A recipe for baking sourdough bread at home.",
+        "Two friends go on a road trip across the desert.",
+        "",
+    ];
+
+    private readonly MiniLmEmbeddingGenerator _generator = fixture.Generator;
+
+    [Fact]
+    public void Metadata_NamesTheModelAndItsDimension()
+    {
+        var metadata = _generator.GetService<EmbeddingGeneratorMetadata>();
+
+        Assert.NotNull(metadata);
+        Assert.Equal("all-MiniLM-L6-v2", metadata.DefaultModelId);
+        Assert.Equal(384, metadata.DefaultModelDimensions);
+        Assert.Equal("LlmErs.Local", metadata.ProviderName);
+        Assert.Same(_generator, _generator.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
+        Assert.Null(_generator.GetService<EmbeddingGeneratorMetadata>("some key"));
+    }
+
+    [Fact]
+    public async Task Embeddings_Have384UnitNormValues_AndTheModelId()
+    {
+        var embeddings = await _generator.GenerateAsync(Sentences);
+
+        Assert.Equal(Sentences.Length, embeddings.Count);
+        Assert.All(embeddings, embedding =>
+        {
+            Assert.Equal(384, embedding.Vector.Length);
+            Assert.Equal(1f, TensorPrimitives.Norm(embedding.Vector.Span), 1e-5f);
+            Assert.Equal("all-MiniLM-L6-v2", embedding.ModelId);
+        });
+    }
+
+    [Fact]
+    public async Task SimilarSentences_ScoreHigherThanUnrelatedOnes()
+    {
+        var embeddings = await _generator.GenerateAsync(Sentences[..3]);
+        var paraphrase = TensorPrimitives.Dot(embeddings[0].Vector.Span, embeddings[1].Vector.Span);
+        var unrelated = TensorPrimitives.Dot(embeddings[0].Vector.Span, embeddings[2].Vector.Span);
+
+        Assert.True(paraphrase > unrelated + 0.3f, $"paraphrase {paraphrase}, unrelated {unrelated}");
+    }
+
+    [Fact]
+    public async Task Batches_GiveTheSameVectorsAsOneTextAtATime()
+    {
+        using var smallBatches = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingGeneratorOptions { BatchSize = 2 });
+        var together = await _generator.GenerateAsync(Sentences);
+        var inPairs = await smallBatches.GenerateAsync(Sentences);
+
+        for (var i = 0; i < Sentences.Length; i++)
+        {
+            var alone = await _generator.GenerateVectorAsync(Sentences[i]);
+            AssertClose(alone.Span, together[i].Vector.Span);
+            AssertClose(alone.Span, inPairs[i].Vector.Span);
+        }
+    }
+
+    [Fact]
+    public async Task AskingForAnotherModelOrDimension_FailsClearly()
+    {
+        var dimension = await Assert.ThrowsAsync<NotSupportedException>(() => _generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { Dimensions = 768 }));
+        Assert.Contains("384", dimension.Message);
+
+        var model = await Assert.ThrowsAsync<NotSupportedException>(() => _generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { ModelId = "text-embedding-3-small" }));
+        Assert.Contains("text-embedding-3-small", model.Message);
+    }
+
+    [Fact]
+    public async Task Cancellation_StopsBeforeTheNextBatch()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _generator.GenerateAsync(Sentences, cancellationToken: cancellation.Token));
+    }
+
+    [Fact]
+    public void InvalidOptions_AreRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MiniLmEmbeddingGenerator(new MiniLmEmbeddingGeneratorOptions { BatchSize = 0 }));
+    }
+
+    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    {
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 1e-5f);
+        }
+    }
+}
