@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using LlmErs.Caching;
+using LlmErs.Vectors;
+using Microsoft.Extensions.AI;
+
+namespace LlmErs.Embeddings;
+
+/// <summary>
+/// Computes every <see cref="EmbeddingAttribute"/> field of a catalog: renders each item's generated source text
+/// (which may read LLM-derived fields, so run it after enrichment), embeds the texts in batches, L2-normalizes the
+/// vectors and stores them on the items. Vectors are cached by field fingerprint, model id and text in the same
+/// content-addressed cache as the LLM answers, so a re-run embeds only what changed.
+/// </summary>
+public sealed class EmbeddingStage
+{
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
+    private readonly IEnrichmentCache _cache;
+    private readonly EmbeddingStageOptions _options;
+    private readonly string _modelId;
+
+    /// <summary>Creates the stage.</summary>
+    /// <exception cref="ArgumentException">Neither the options nor the generator name the model.</exception>
+    public EmbeddingStage(IEmbeddingGenerator<string, Embedding<float>> generator, IEnrichmentCache cache, EmbeddingStageOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentNullException.ThrowIfNull(cache);
+        _options = options ?? new EmbeddingStageOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1, nameof(options));
+        _generator = generator;
+        _cache = cache;
+        _modelId = _options.ModelId
+                   ?? generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId
+                   ?? throw new ArgumentException(
+                       "The embedding generator reports no model id; set EmbeddingStageOptions.ModelId so cached vectors of different models never mix.",
+                       nameof(options));
+    }
+
+    /// <summary>Sets every embedding field of every item.</summary>
+    /// <exception cref="InvalidOperationException">The model returns vectors of another dimension than a field declares.</exception>
+    public async Task<EmbeddingReport> EmbedAsync<T>(IReadOnlyList<T> items, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        where T : IEnrichable<T>
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var watch = Stopwatch.StartNew();
+        int vectors = 0, hits = 0, calls = 0;
+        foreach (var field in T.EnrichmentModel.EmbeddingFields)
+        {
+            var pending = new List<(T Item, string Text, CacheKey Key)>();
+            foreach (var item in items)
+            {
+                var text = field.RenderText(item);
+                var key = EmbeddingCacheKey.Create(field.Fingerprint, _modelId, text);
+                var cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+                if (cached.Status == CacheLookupStatus.Hit && VectorCodec.Decode(cached.Answer!, field.Dimensions) is { } vector)
+                {
+                    field.SetVector(item, vector);
+                    hits++;
+                    vectors++;
+                    progress?.Report(vectors);
+                    continue;
+                }
+
+                pending.Add((item, text, key));
+                if (pending.Count == _options.BatchSize)
+                {
+                    vectors += await EmbedBatchAsync(field, pending, cancellationToken).ConfigureAwait(false);
+                    calls++;
+                    progress?.Report(vectors);
+                    pending.Clear();
+                }
+            }
+
+            if (pending.Count > 0)
+            {
+                vectors += await EmbedBatchAsync(field, pending, cancellationToken).ConfigureAwait(false);
+                calls++;
+                progress?.Report(vectors);
+            }
+        }
+
+        return new EmbeddingReport(vectors, hits, calls, watch.Elapsed);
+    }
+
+    private async Task<int> EmbedBatchAsync<T>(EmbeddingField<T> field, List<(T Item, string Text, CacheKey Key)> batch, CancellationToken cancellationToken)
+    {
+        var embeddings = await _generator.GenerateAsync(batch.Select(b => b.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (embeddings.Count != batch.Count)
+        {
+            throw new InvalidOperationException(
+                $"The embedding model '{_modelId}' returned {embeddings.Count} vectors for {batch.Count} texts of {field}.");
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var source = embeddings[i].Vector.Span;
+            if (source.Length != field.Dimensions)
+            {
+                throw new InvalidOperationException(
+                    $"{field} is declared with Dimensions = {field.Dimensions}, but the embedding model '{_modelId}' returns {source.Length}-dimensional vectors. " +
+                    $"Set Dimensions = {source.Length} on the [Embedding] attribute, or use a model of {field.Dimensions} dimensions.");
+            }
+
+            var vector = new float[source.Length];
+            VectorMath.Normalize(source, vector);
+            await _cache.SetAsync(batch[i].Key, VectorCodec.Encode(vector), cancellationToken).ConfigureAwait(false);
+            field.SetVector(batch[i].Item, vector);
+        }
+
+        return batch.Count;
+    }
+}

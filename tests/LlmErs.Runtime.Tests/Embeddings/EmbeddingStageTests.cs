@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using LlmErs.Caching;
+using LlmErs.Embeddings;
+using Microsoft.Extensions.AI;
+
+namespace LlmErs.Runtime.Tests.Embeddings;
+
+[Enrichable]
+public partial class Song
+{
+    [ItemKey] public required string Id { get; init; }
+
+    public required string Title { get; set; }
+
+    [Embedding("Song: {{ title }}", Dimensions = 4)]
+    public partial ReadOnlyMemory<float> Sound { get; set; }
+}
+
+public sealed class EmbeddingStageTests
+{
+    private static List<Song> Songs(int count) =>
+        Enumerable.Range(0, count).Select(i => new Song { Id = $"s{i}", Title = $"Title {i}" }).ToList();
+
+    [Fact]
+    public async Task Sets_unit_vectors_from_the_rendered_text_in_batches()
+    {
+        var generator = new FakeEmbeddings(dimensions: 4);
+        var songs = Songs(70);
+
+        var report = await new EmbeddingStage(generator, new MemoryCache(), new EmbeddingStageOptions { BatchSize = 32 }).EmbedAsync(songs);
+
+        Assert.Equal(3, generator.Calls);
+        Assert.Equal(new EmbeddingReport(70, 0, 3, report.WallTime), report);
+        Assert.Equal("Song: Title 5", generator.Texts[5]);
+        Assert.All(songs, s => Assert.Equal(1.0, Math.Sqrt(s.Sound.ToArray().Sum(v => (double)v * v)), 5));
+        Assert.Equal(FakeEmbeddings.Raw("Song: Title 5", 4).Select(v => v / Norm(FakeEmbeddings.Raw("Song: Title 5", 4))), songs[5].Sound.ToArray().Select(v => (double)v), new ToleranceComparer(1e-6));
+    }
+
+    [Fact]
+    public async Task A_rerun_reads_the_cache_and_re_embeds_only_changed_texts()
+    {
+        var cache = new MemoryCache();
+        var songs = Songs(10);
+        await new EmbeddingStage(new FakeEmbeddings(4), cache).EmbedAsync(songs);
+        var before = songs.Select(s => s.Sound.ToArray()).ToList();
+
+        var generator = new FakeEmbeddings(4);
+        var again = Songs(10);
+        again[3].Title = "Changed";
+        var report = await new EmbeddingStage(generator, cache).EmbedAsync(again);
+
+        Assert.Equal(9, report.CacheHits);
+        Assert.Equal(["Song: Changed"], generator.Texts);
+        Assert.Equal(before[0], again[0].Sound.ToArray());
+        Assert.NotEqual(before[3], again[3].Sound.ToArray());
+    }
+
+    [Fact]
+    public async Task Vectors_of_another_model_are_not_reused()
+    {
+        var cache = new MemoryCache();
+        await new EmbeddingStage(new FakeEmbeddings(4, "model-a"), cache).EmbedAsync(Songs(3));
+
+        var other = new FakeEmbeddings(4, "model-b");
+        await new EmbeddingStage(other, cache).EmbedAsync(Songs(3));
+
+        Assert.Equal(3, other.Texts.Count);
+    }
+
+    [Fact]
+    public async Task A_dimension_mismatch_names_the_field_and_both_sizes()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => new EmbeddingStage(new FakeEmbeddings(dimensions: 8), new MemoryCache()).EmbedAsync(Songs(2)));
+
+        Assert.Contains("Song.Sound", error.Message);
+        Assert.Contains("Dimensions = 4", error.Message);
+        Assert.Contains("returns 8-dimensional vectors", error.Message);
+    }
+
+    [Fact]
+    public void A_generator_without_a_model_id_needs_one_in_the_options()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new EmbeddingStage(new FakeEmbeddings(4, modelId: null), new MemoryCache()));
+        Assert.Contains("EmbeddingStageOptions.ModelId", error.Message);
+
+        _ = new EmbeddingStage(new FakeEmbeddings(4, modelId: null), new MemoryCache(), new EmbeddingStageOptions { ModelId = "named" });
+    }
+
+    private static double Norm(IEnumerable<float> vector) => Math.Sqrt(vector.Sum(v => (double)v * v));
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
+
+    private sealed class MemoryCache : IEnrichmentCache
+    {
+        private readonly ConcurrentDictionary<CacheKey, string> _entries = new();
+
+        public ValueTask<CacheLookup> GetAsync(CacheKey key, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(_entries.TryGetValue(key, out var answer) ? CacheLookup.Hit(answer) : CacheLookup.Miss);
+
+        public ValueTask SetAsync(CacheKey key, string answer, CancellationToken cancellationToken = default)
+        {
+            _entries[key] = answer;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Deterministic vectors from the text's characters, not unit length, so normalization is observable.</summary>
+    private sealed class FakeEmbeddings(int dimensions, string? modelId = "fake-embeddings") : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public int Calls { get; private set; }
+
+        public List<string> Texts { get; } = [];
+
+        public static float[] Raw(string text, int dimensions)
+        {
+            var vector = new float[dimensions];
+            for (var i = 0; i < text.Length; i++)
+            {
+                vector[i % dimensions] += text[i] % 17 + 1;
+            }
+
+            return vector;
+        }
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            var texts = values.ToList();
+            Texts.AddRange(texts);
+            return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(texts.Select(t => new Embedding<float>(Raw(t, dimensions)))));
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            serviceType == typeof(EmbeddingGeneratorMetadata) ? new EmbeddingGeneratorMetadata("fake", null, modelId, dimensions) : null;
+
+        public void Dispose()
+        {
+        }
+    }
+}
