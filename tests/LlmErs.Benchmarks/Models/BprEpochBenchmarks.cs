@@ -1,0 +1,84 @@
+using BenchmarkDotNet.Attributes;
+using LlmErs.Models;
+using LlmErs.Runtime.Tests.Vectors;
+using LlmErs.Vectors;
+
+namespace LlmErs.Benchmarks.Models;
+
+/// <summary>
+/// One training epoch on ml-latest-small (100,836 ratings of 610 users and 9,724 movies, every rating a positive) on
+/// one thread: BPR matrix factorization (target under a second) and, for scale, the two-tower model with 384-dimensional
+/// item features (synthetic text-embedding-like vectors, since the real ones need the embedding model). Each call
+/// trains from scratch for one epoch, so initialization and the final snapshot are included. Needs the shared copy at
+/// ../shared/data/movielens-latest-small next to the folder holding LlmErs.sln.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
+[MemoryDiagnoser]
+[MedianColumn]
+public class BprEpochBenchmarks
+{
+    private ImplicitFeedback? _feedback;
+    private VectorMatrix? _itemFeatures;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _feedback = ReadRatings(Path.Combine(LocateMovieLens(), "ratings.csv"));
+        _itemFeatures = VectorMatrix.Create(RandomVectors.Clustered(_feedback.ItemCount, 384, clusters: 50, seed: 1), 384);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _itemFeatures?.Dispose();
+
+    [Benchmark(Baseline = true, Description = "BPR-MF, d = 64, one epoch, one thread")]
+    public FactorModel MatrixFactorizationEpoch() =>
+        MatrixFactorization.Train(_feedback!, new BprOptions { Epochs = 1, MaxDegreeOfParallelism = 1 }).Model;
+
+    [Benchmark(Description = "two-tower, 384 features, d = 64, one epoch, one thread")]
+    public TwoTowerModel TwoTowerEpoch() =>
+        TwoTower.Train(_feedback!, _itemFeatures!, options: new TwoTowerOptions { Epochs = 1, MaxDegreeOfParallelism = 1 }).Model;
+
+    /// <summary>Reads userId,movieId,… rows, numbering users and movies densely in order of first appearance.</summary>
+    private static ImplicitFeedback ReadRatings(string path)
+    {
+        var (userIndex, itemIndex) = (new Dictionary<string, int>(), new Dictionary<string, int>());
+        var (users, items) = (new List<int>(), new List<int>());
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var fields = line.Split(',');
+            users.Add(Index(userIndex, fields[0]));
+            items.Add(Index(itemIndex, fields[1]));
+        }
+
+        return ImplicitFeedback.Create(users.ToArray(), items.ToArray(), userIndex.Count, itemIndex.Count);
+    }
+
+    private static int Index(Dictionary<string, int> index, string id)
+    {
+        if (!index.TryGetValue(id, out var value))
+        {
+            value = index.Count;
+            index.Add(id, value);
+        }
+
+        return value;
+    }
+
+    private static string LocateMovieLens()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LlmErs.sln")))
+            {
+                var data = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "movielens-latest-small"));
+                if (File.Exists(Path.Combine(data, "ratings.csv")))
+                {
+                    return data;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException(
+            "Skipped: MovieLens data not found. Expected ../shared/data/movielens-latest-small/ratings.csv next to the folder holding LlmErs.sln.");
+    }
+}
