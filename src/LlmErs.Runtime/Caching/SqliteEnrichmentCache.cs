@@ -1,0 +1,219 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace LlmErs.Caching;
+
+/// <summary>
+/// The embedded default cache: one SQLite file in WAL mode, shared safely by concurrent readers and by other processes.
+/// Every write is committed with a full disk flush before <see cref="SetAsync"/> completes; concurrent writes are
+/// grouped into one transaction so that the flushes do not limit throughput. Lookups always see this instance's own
+/// writes, and another process's within a second. Entries carry a checksum (<see cref="CacheLookupStatus.Corrupt"/> on
+/// mismatch).
+/// </summary>
+public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, IDisposable
+{
+    private const string UpsertSql = "INSERT OR REPLACE INTO answers (key, entry) VALUES ($key, $entry)";
+
+    private readonly string _connectionString;
+    private readonly int _maxEntriesPerCommit;
+    private readonly int _busyTimeoutMilliseconds;
+    private readonly Stack<SqliteReader> _readers = new();
+    private readonly Lock _readersLock = new();
+    private readonly CommitCounter _commits = new();
+    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private readonly SqliteConnection _writeConnection;
+    private readonly Task _writer;
+    private int _disposed;
+
+    /// <summary>Opens (or creates) the cache at <paramref name="path"/>.</summary>
+    public SqliteEnrichmentCache(string path)
+        : this(new SqliteEnrichmentCacheOptions { Path = path })
+    {
+    }
+
+    /// <summary>Opens (or creates) the cache described by <paramref name="options"/>.</summary>
+    public SqliteEnrichmentCache(SqliteEnrichmentCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path, $"{nameof(options)}.{nameof(options.Path)}");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEntriesPerCommit, 1, $"{nameof(options)}.{nameof(options.MaxEntriesPerCommit)}");
+
+        var fullPath = System.IO.Path.GetFullPath(options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        _maxEntriesPerCommit = options.MaxEntriesPerCommit;
+        _busyTimeoutMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
+        Path = fullPath;
+
+        _writeConnection = Open();
+        Execute(_writeConnection, """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            CREATE TABLE IF NOT EXISTS answers (key BLOB NOT NULL PRIMARY KEY, entry BLOB NOT NULL) WITHOUT ROWID;
+            """);
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc/>
+    public ValueTask<CacheLookup> GetAsync(CacheKey key, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Lookups are synchronous and take microseconds; a pool of open connections, each with its prepared statement,
+        // lets concurrent lookups proceed in parallel under WAL.
+        SqliteReader? reader;
+        lock (_readersLock)
+        {
+            _readers.TryPop(out reader);
+        }
+
+        reader ??= new SqliteReader(_connectionString, Path, _busyTimeoutMilliseconds, _commits);
+        try
+        {
+            return ValueTask.FromResult(reader.Lookup(key));
+        }
+        finally
+        {
+            lock (_readersLock)
+            {
+                _readers.Push(reader);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask SetAsync(CacheKey key, string answer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ArgumentNullException.ThrowIfNull(answer);
+
+        var write = new PendingWrite(key.Bytes.ToArray(), CacheEntryCodec.Encode(key, answer));
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteEnrichmentCache));
+        }
+
+        await write.Committed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Commits pending writes and closes the database.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _writes.Writer.Complete();
+        await _writer.ConfigureAwait(false);
+        _writeConnection.Dispose();
+        lock (_readersLock)
+        {
+            while (_readers.TryPop(out var reader))
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Commits pending writes and closes the database.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task WriteLoopAsync()
+    {
+        using var upsert = new PreparedUpsert(_writeConnection);
+        var batch = new List<PendingWrite>(_maxEntriesPerCommit);
+        while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < _maxEntriesPerCommit && _writes.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            try
+            {
+                using (var transaction = _writeConnection.BeginTransaction())
+                {
+                    upsert.Command.Transaction = transaction;
+                    foreach (var write in batch)
+                    {
+                        upsert.Parameters[0].Value = write.Key;
+                        upsert.Parameters[1].Value = write.Entry;
+                        upsert.Command.ExecuteNonQuery();
+                    }
+
+                    transaction.Commit();
+                }
+
+                _commits.Increment();
+
+                foreach (var write in batch)
+                {
+                    write.Committed.TrySetResult();
+                }
+            }
+            catch (Exception ex)
+            {
+                var failure = new IOException($"Could not write {batch.Count} cache entries to '{Path}': {ex.Message}", ex);
+                foreach (var write in batch)
+                {
+                    write.Committed.TrySetException(failure);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class PendingWrite(byte[] key, byte[] entry)
+    {
+        public byte[] Key { get; } = key;
+
+        public byte[] Entry { get; } = entry;
+
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class PreparedUpsert : IDisposable
+    {
+        public PreparedUpsert(SqliteConnection connection)
+        {
+            Command = connection.CreateCommand();
+            Command.CommandText = UpsertSql;
+            Parameters = Command.Parameters;
+            Parameters.Add("$key", SqliteType.Blob);
+            Parameters.Add("$entry", SqliteType.Blob);
+            Command.Prepare();
+        }
+
+        public SqliteCommand Command { get; }
+
+        public SqliteParameterCollection Parameters { get; }
+
+        public void Dispose() => Command.Dispose();
+    }
+}

@@ -1,0 +1,40 @@
+using LlmErs.Runtime.Tests.Fakes;
+using Microsoft.Extensions.AI;
+
+namespace LlmErs.Runtime.CrashChild;
+
+/// <summary>
+/// A fake model with fixed latency that appends one line per answered request to a log file, flushed before the answer
+/// is returned, so the parent test knows which calls completed even when it kills this process.
+/// </summary>
+internal sealed class LoggingChatClient(string logPath, TimeSpan latency) : IChatClient
+{
+    private readonly Lock _gate = new();
+    private readonly StreamWriter _log = new(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(latency, cancellationToken);
+        var prompt = messages.First(m => m.Role == ChatRole.User).Text;
+        var format = (ChatResponseFormatJson)options!.ResponseFormat!;
+        var answer = SchemaAnswerer.Answer(format.Schema!.Value, prompt, options.ModelId!);
+        lock (_gate)
+        {
+            _log.WriteLine($"{format.SchemaName}\t{prompt.ReplaceLineEndings(" ")}");
+            _log.Flush();
+        }
+
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
+        {
+            Usage = new UsageDetails { InputTokenCount = prompt.Length / 4, OutputTokenCount = answer.Length / 4 },
+        };
+    }
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("fake", null, "fake-model") : null;
+
+    public void Dispose() => _log.Dispose();
+}

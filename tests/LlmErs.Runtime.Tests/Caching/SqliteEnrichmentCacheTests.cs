@@ -1,0 +1,103 @@
+using LlmErs.Caching;
+using LlmErs.Runtime.Tests.Fakes;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace LlmErs.Runtime.Tests.Caching;
+
+public sealed class SqliteEnrichmentCacheTests
+{
+    [Fact]
+    public async Task AnEntryIsVisibleToOtherConnectionsAsSoonAsSetCompletes_AndSurvivesReopening()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("cache.db");
+        var key = Key("a");
+
+        await using (var cache = new SqliteEnrichmentCache(path))
+        {
+            await cache.SetAsync(key, "{\"value\":\"é\"}");
+            Assert.Equal(1, CountRows(path));
+        }
+
+        await using var reopened = new SqliteEnrichmentCache(path);
+        var hit = await reopened.GetAsync(key);
+        Assert.Equal(CacheLookupStatus.Hit, hit.Status);
+        Assert.Equal("{\"value\":\"é\"}", hit.Answer);
+        Assert.Equal(CacheLookupStatus.Miss, (await reopened.GetAsync(Key("b"))).Status);
+    }
+
+    [Fact]
+    public async Task ConcurrentWritesAreAllCommitted()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("cache.db");
+        await using var cache = new SqliteEnrichmentCache(new SqliteEnrichmentCacheOptions { Path = path, MaxEntriesPerCommit = 16 });
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => cache.SetAsync(Key($"k{i}"), $"{{\"value\":{i}}}").AsTask()));
+
+        Assert.Equal(300, CountRows(path));
+        for (var i = 0; i < 300; i += 37)
+        {
+            Assert.Equal($"{{\"value\":{i}}}", (await cache.GetAsync(Key($"k{i}"))).Answer);
+        }
+    }
+
+    [Theory]
+    [InlineData("flip", "checksum")]
+    [InlineData("truncate", "shorter than")]
+    [InlineData("format", "format")]
+    [InlineData("move", "checksum")]
+    [InlineData("text", "not as bytes")]
+    public async Task ADamagedEntryIsReportedCorrupt(string damage, string problem)
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("cache.db");
+        await using var cache = new SqliteEnrichmentCache(path);
+        await cache.SetAsync(Key("a"), "{\"value\":true}");
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = damage switch
+            {
+                "flip" => "UPDATE answers SET entry = CAST(substr(entry, 1, length(entry) - 1) || X'21' AS BLOB)",
+                "truncate" => "UPDATE answers SET entry = substr(entry, 1, 5)",
+                "format" => "UPDATE answers SET entry = CAST(X'09' || substr(entry, 2) AS BLOB)",
+                "text" => "UPDATE answers SET entry = 'not bytes'",
+                _ => "UPDATE answers SET key = $other",
+            };
+            command.Parameters.AddWithValue("$other", Key("b").Bytes.ToArray());
+            command.ExecuteNonQuery();
+        }
+
+        var lookup = await cache.GetAsync(damage == "move" ? Key("b") : Key("a"));
+
+        Assert.Equal(CacheLookupStatus.Corrupt, lookup.Status);
+        Assert.Contains(problem, lookup.Problem, StringComparison.Ordinal);
+        Assert.Null(lookup.Answer);
+    }
+
+    [Fact]
+    public async Task UsingADisposedCacheThrows()
+    {
+        using var directory = new TempDirectory();
+        var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await cache.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => cache.GetAsync(Key("a")).AsTask());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => cache.SetAsync(Key("a"), "{}").AsTask());
+    }
+
+    internal static CacheKey Key(string text) => CacheKeyPrefix.Create("fingerprint", "model", "options", []).Complete("user", text);
+
+    private static long CountRows(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM answers";
+        return (long)command.ExecuteScalar()!;
+    }
+}

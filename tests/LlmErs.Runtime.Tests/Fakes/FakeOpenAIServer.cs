@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace LlmErs.Runtime.Tests.Fakes;
+
+/// <summary>
+/// An OpenAI-compatible <c>/v1/chat/completions</c> endpoint on 127.0.0.1 (HttpListener, no extra packages) whose
+/// replies come from a <see cref="FaultScript"/>: errors are real HTTP statuses with OpenAI error bodies and
+/// <c>retry-after-ms</c> headers, refusals use the <c>refusal</c> field, hangs never respond.
+/// </summary>
+public sealed class FakeOpenAIServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly FaultScript _script;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private int _requests;
+
+    private FakeOpenAIServer(HttpListener listener, int port, FaultScript script)
+    {
+        _listener = listener;
+        _script = script;
+        Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
+        _loop = Task.Run(AcceptLoopAsync);
+    }
+
+    public Uri Endpoint { get; }
+
+    /// <summary>HTTP requests received, retries included.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public static FakeOpenAIServer Start(FaultScript script)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return new FakeOpenAIServer(listener, port, script);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                // Another process took the port between probing and binding; probe again.
+                listener.Close();
+            }
+        }
+    }
+
+    /// <summary>An <see cref="IChatClient"/> over the official OpenAI client, with its own retries off so that the engine's pipeline owns them.</summary>
+    public IChatClient CreateChatClient(string model = "fake-model") =>
+        new OpenAIClient(new ApiKeyCredential("test-key"), new OpenAIClientOptions
+        {
+            Endpoint = Endpoint,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = TimeSpan.FromSeconds(30),
+        }).GetChatClient(model).AsIChatClient();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Stopping the listener ends the pending accept.
+        }
+
+        _listener.Close();
+        _stop.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var context = await _listener.GetContextAsync();
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(context.Request.InputStream, cancellationToken: _stop.Token);
+            var request = Parse(body.RootElement);
+            var reply = _script.Decide(request);
+            if (reply.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(reply.Latency, _stop.Token);
+            }
+
+            switch (reply.Kind)
+            {
+                case FakeReplyKind.Hang:
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    break;
+                case FakeReplyKind.NetworkError:
+                    // Promise a body, send part of it, and drop the connection: the client sees the response end early.
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentLength64 = 1_000;
+                    await context.Response.OutputStream.WriteAsync("{\"id\":"u8.ToArray());
+                    await context.Response.OutputStream.FlushAsync();
+                    context.Response.Abort();
+                    return;
+                case FakeReplyKind.HttpError:
+                    if (reply.RetryAfter is { } wait)
+                    {
+                        context.Response.Headers["retry-after-ms"] = ((int)wait.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    await WriteAsync(context, reply.Status, new
+                    {
+                        error = new { message = $"Fake failure {reply.Status}", type = "fake", code = reply.ErrorCode ?? "server_error" },
+                    });
+                    break;
+                default:
+                    var refused = reply.Kind == FakeReplyKind.Refusal;
+                    var usage = ScriptedChatClient.Usage(request, reply.Text);
+                    await WriteAsync(context, 200, new
+                    {
+                        id = "chatcmpl-fake",
+                        @object = "chat.completion",
+                        created = 1_700_000_000,
+                        model = request.Model,
+                        choices = new[]
+                        {
+                            new
+                            {
+                                index = 0,
+                                message = new { role = "assistant", content = refused ? null : reply.Text, refusal = refused ? reply.Text : null },
+                                finish_reason = reply.Kind == FakeReplyKind.ContentFilter ? "content_filter" : "stop",
+                            },
+                        },
+                        usage = new { prompt_tokens = usage.InputTokenCount, completion_tokens = usage.OutputTokenCount, total_tokens = usage.TotalTokenCount ?? usage.InputTokenCount + usage.OutputTokenCount },
+                    });
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client gave up (a timed-out attempt) or the server is stopping.
+        }
+    }
+
+    private static FakeRequest Parse(JsonElement body)
+    {
+        var messages = body.GetProperty("messages").EnumerateArray()
+            .Select(m => (m.GetProperty("role").GetString()!, m.GetProperty("content").ValueKind == JsonValueKind.String
+                ? m.GetProperty("content").GetString()!
+                : string.Concat(m.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("text").GetString()))))
+            .ToList();
+        JsonElement? schema = null;
+        string? field = null;
+        if (body.TryGetProperty("response_format", out var format) && format.TryGetProperty("json_schema", out var jsonSchema))
+        {
+            schema = jsonSchema.GetProperty("schema").Clone();
+            field = jsonSchema.GetProperty("name").GetString();
+        }
+
+        return new FakeRequest(body.GetProperty("model").GetString()!, field,
+            FakeRequest.SchemaFrom(schema, messages.First(m => m.Item1 == "system").Item2), messages);
+    }
+
+    private static async Task WriteAsync(HttpListenerContext context, int status, object payload)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+}
