@@ -1,35 +1,70 @@
 using LlmErs;
+using LlmErs.Caching;
+using LlmErs.Embeddings;
+using LlmErs.Enrichment;
+using LlmErs.Local;
+using LlmErs.Local.Chat;
+using LlmErs.Output;
+using LlmErs.Reporting;
+using LlmErs.Quickstart;
 using LlmErs.Samples.Catalog;
+using LlmErs.Samples.Catalog.Synthetic;
+using LlmErs.SemanticIds;
+using LlmErs.Serving;
+using LlmErs.Vectors;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
-// What the generator built for Movie at compile time: derived fields in dependency order, each with its
-// compiled prompt, JSON schema, fingerprint and parser. No LLM, network or key is involved.
-var model = Enrichment.ModelOf<Movie>();
-var movie = SampleMovies.All[0];
+// The whole LLMERS pipeline, offline: enrich → embed → semantic IDs → features → (train, evaluate) → serve.
+// No network and no key: the offline chat client answers the generated schemas without an LLM (see the README).
+var outDirectory = Path.GetFullPath(args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? Path.Combine("out", "quickstart"));
+Directory.CreateDirectory(outDirectory);
 
-var fields = new Table().Title($"[bold]{model.TypeName}[/]: derived fields in dependency order")
-    .AddColumns("Field", "Kind", "Depends on", "Fingerprint");
-foreach (var field in model.Fields)
+var catalog = SyntheticCatalog.Generate();
+var movies = catalog.Movies;
+AnsiConsole.MarkupLine($"[bold]LlmErs quickstart[/]: {movies.Count} synthetic movies, {catalog.Viewings.Count} viewings → {Markup.Escape(outDirectory)}");
+
+using var embeddings = new MiniLmEmbeddingGenerator();
+using var chat = new OfflineChatClient(embeddings);
+await using var cache = new SqliteEnrichmentCache(Path.Combine(outDirectory, "cache.db"));
+using var engine = new EnrichmentEngine(chat, cache, Options.Create(new EnrichmentOptions { MaxConcurrency = 2 }));
+
+var enrichment = await Pipeline.WithProgressAsync("Enriching (offline chat client)", movies.Count, progress =>
+    engine.RunAsync(movies, new EnrichmentRunOptions { Progress = new Progress<EnrichmentProgress>(p => progress(p.Done)) }));
+var embedded = await Pipeline.WithProgressAsync("Embedding (all-MiniLM-L6-v2)", movies.Count, progress =>
+    new EmbeddingStage(embeddings, cache).EmbedAsync(movies, new Progress<int>(progress)));
+var semanticIds = SemanticIdStage.Assign(movies);
+
+await FeatureFile.WriteAsync(movies, FeatureOutput.Parquet(Path.Combine(outDirectory, "movies.parquet")));
+await FeatureFile.WriteAsync(movies, FeatureOutput.JsonLines(Path.Combine(outDirectory, "movies.jsonl")));
+await enrichment.WriteJsonAsync(Path.Combine(outDirectory, "enrichment-report.json"));
+
+AnsiConsole.WriteLine(enrichment.ToString());
+AnsiConsole.MarkupLine($"Embedded {embedded.Vectors} vectors ({embedded.CacheHits} from the cache) in {embedded.WallTime.TotalSeconds:F1} s.");
+foreach (var assignment in semanticIds)
 {
-    fields.AddRow(field.Name, field.Kind.ToString(), string.Join(", ", field.DependsOn), field.Fingerprint[..12]);
+    var quality = assignment.Quality;
+    AnsiConsole.MarkupLine($"Semantic IDs of {assignment.Field}: collision rate {quality.CollisionRate:P1} before de-duplication, relative reconstruction error {quality.RelativeError:F3}.");
 }
 
-AnsiConsole.Write(fields);
+Pipeline.ShowEnriched(movies.Take(3));
 
-foreach (var field in model.LlmFields)
+// Serving: vectors in a memory-mapped store, top-K by SIMD dot products; the chat client is not involved.
+var storePath = Path.Combine(outDirectory, "movies.vec");
+using (var builder = new VectorStoreBuilder(MiniLmEmbeddingGenerator.ModelId, MiniLmEmbeddingGenerator.Dimensions, movies.Count))
 {
-    AnsiConsole.Write(new Rule($"[bold]{field.Name}[/] for {Markup.Escape(model.KeyOf(movie))}").LeftJustified());
-    AnsiConsole.MarkupLine($"[grey]prompt:[/] {Markup.Escape(field.RenderPrompt(movie))}");
-    AnsiConsole.MarkupLine($"[grey]schema:[/] {Markup.Escape(field.JsonSchema)}");
+    foreach (var movie in movies)
+    {
+        builder.Add(movie.Id, movie.Content.Span);
+    }
+
+    using var store = builder.Build();
+    store.Save(storePath);
 }
 
-// Answers are validated by the generated parsers; an invalid one yields the message that would be sent back to the model.
-var moods = (LlmField<Movie>)model.Field(nameof(Movie.Moods));
-AnsiConsole.Write(new Rule("[bold]Validating answers[/]").LeftJustified());
-foreach (var answer in new[] { """{"value": ["Romantic", "thoughtful"]}""", """{"value": ["cozy"]}""", "```json\n{\"value\": []}\n```" })
-{
-    var verdict = moods.TryApply(movie, answer, out var error)
-        ? $"[green]accepted[/] → Moods = {Markup.Escape(string.Join(", ", movie.Moods))}"
-        : $"[red]re-ask:[/] {Markup.Escape(error)}";
-    AnsiConsole.MarkupLine($"{Markup.Escape(answer.ReplaceLineEndings(" "))}  {verdict}");
-}
+using var index = RecommenderIndex.Open(storePath);
+var viewer = catalog.Viewings.GroupBy(v => v.ViewerId).First(g => g.Count() >= 8);
+var history = viewer.Select(v => v.MovieId).ToList();
+var byId = movies.ToDictionary(m => m.Id);
+Pipeline.ShowRecommendations(viewer.Key, history.Select(id => byId[id]), index.RecommendForHistory(history, 5).Select(r => (byId[r.ItemId], r.Score)));
+AnsiConsole.MarkupLine($"Features: [blue]{Markup.Escape(Path.Combine(outDirectory, "movies.parquet"))}[/] and movies.jsonl; report: enrichment-report.json.");

@@ -53,7 +53,7 @@ public partial class Movie
     public partial ReadOnlyMemory<float> Content { get; set; }
 
     /// <summary>The semantic ID of <see cref="Content"/>.</summary>
-    [SemanticId(nameof(Content), Levels = 3, Codes = 256)]
+    [SemanticId(nameof(Content), Levels = 3, Codes = 16)]
     public partial SemanticId Sid { get; set; }
 }
 

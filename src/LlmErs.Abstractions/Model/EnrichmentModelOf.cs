@@ -1,8 +1,8 @@
 namespace LlmErs;
 
-/// <summary>Entry points to generated enrichment models.</summary>
-public static class Enrichment
+/// <summary>Entry point to generated enrichment models.</summary>
+public static class EnrichmentModel
 {
     /// <summary>The generated model of <typeparamref name="T"/>.</summary>
-    public static EnrichmentModel<T> ModelOf<T>() where T : IEnrichable<T> => T.EnrichmentModel;
+    public static EnrichmentModel<T> Of<T>() where T : IEnrichable<T> => T.EnrichmentModel;
 }

@@ -40,7 +40,8 @@ public sealed partial class OfflineChatClient : IChatClient
                 "The offline chat client needs the answer's JSON schema in ChatOptions.ResponseFormat " +
                 "(ChatResponseFormat.ForJsonSchema); turn off schema-in-prompt mode or configure a real IChatClient.");
         var all = messages.ToList();
-        var prompt = string.Join("\n", all.Where(m => m.Role == ChatRole.User).Select(m => m.Text));
+        // Delimiter tags around item data (<item>…</item>) are framing, not content.
+        var prompt = MarkupTag().Replace(string.Join("\n", all.Where(m => m.Role == ChatRole.User).Select(m => m.Text)), " ");
 
         var json = await AnswerAsync(AnswerSchema.Read(schema), prompt, cancellationToken).ConfigureAwait(false);
         var input = all.Sum(m => m.Text.Length);
@@ -135,4 +136,7 @@ public sealed partial class OfflineChatClient : IChatClient
 
     [GeneratedRegex(@"-?\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"</?[A-Za-z][\w-]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkupTag();
 }

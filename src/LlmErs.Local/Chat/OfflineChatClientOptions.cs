@@ -3,8 +3,8 @@ namespace LlmErs.Local.Chat;
 /// <summary>Options of <see cref="OfflineChatClient"/>.</summary>
 public sealed class OfflineChatClientOptions
 {
-    /// <summary>The model id the client reports (and that cache keys include). Default <c>llmers-offline-v1</c>.</summary>
-    public string ModelId { get; set; } = "llmers-offline-v1";
+    /// <summary>The model id the client reports (and that cache keys include). Default <c>llmers-offline-v2</c>.</summary>
+    public string ModelId { get; set; } = "llmers-offline-v2";
 
     /// <summary>
     /// Tags within this cosine-similarity margin of the best tag are chosen too (up to the schema's maximum). Default 0.05.

@@ -5,7 +5,7 @@ namespace LlmErs.Generators.Tests.Consumer;
 /// <summary>Compile-and-run: the sample catalog's <see cref="Movie"/> is generated at build time; these tests call that code.</summary>
 public sealed class GeneratedMovieTests
 {
-    private static readonly EnrichmentModel<Movie> Model = Enrichment.ModelOf<Movie>();
+    private static readonly EnrichmentModel<Movie> Model = EnrichmentModel.Of<Movie>();
 
     private static Movie NewMovie() => new()
     {

@@ -7,7 +7,7 @@ namespace LlmErs.Local.Tests.Chat;
 
 public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixture<MiniLmFixture>
 {
-    private static readonly EnrichmentModel<Movie> Model = Enrichment.ModelOf<Movie>();
+    private static readonly EnrichmentModel<Movie> Model = EnrichmentModel.Of<Movie>();
 
     private readonly OfflineChatClient _client = new(fixture.Generator);
 
@@ -65,6 +65,16 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Delimiter_tags_around_item_data_are_not_content()
+    {
+        var pitch = (LlmField<Movie, string?>)Model.Field(nameof(Movie.Pitch));
+
+        var text = pitch.Parse(await AskAsync(pitch.JsonSchema, "Who would enjoy it?\n<item>A keeper tends a lighthouse alone.</item>")).Value!;
+
+        Assert.Equal("A keeper tends a lighthouse alone.", text);
+    }
+
+    [Fact]
     public async Task Numbers_come_from_the_prompt_within_bounds_and_unknown_booleans_are_null()
     {
         var minutes = Schema("""{"type":["integer","null"],"minimum":1,"maximum":600}""");
@@ -90,10 +100,10 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
             [new ChatMessage(ChatRole.User, "Which moods fit? A tense thriller.")],
             new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(Parse(((LlmField<Movie>)Model.Field("Moods")).JsonSchema)) });
 
-        Assert.Equal("llmers-offline-v1", response.ModelId);
+        Assert.Equal("llmers-offline-v2", response.ModelId);
         Assert.True(response.Usage!.InputTokenCount > 0);
         Assert.True(response.Usage.OutputTokenCount > 0);
-        Assert.Equal("llmers-offline-v1", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
+        Assert.Equal("llmers-offline-v2", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
     }
 
     private async Task<string> AskAsync(string schema, string prompt)
