@@ -1,4 +1,5 @@
 using LlmErs;
+using LlmErs.Ablation;
 using LlmErs.Caching;
 using LlmErs.Embeddings;
 using LlmErs.Enrichment;
@@ -67,4 +68,11 @@ var viewer = catalog.Viewings.GroupBy(v => v.ViewerId).First(g => g.Count() >= 8
 var history = viewer.Select(v => v.MovieId).ToList();
 var byId = movies.ToDictionary(m => m.Id);
 Pipeline.ShowRecommendations(viewer.Key, history.Select(id => byId[id]), index.RecommendForHistory(history, 5).Select(r => (byId[r.ItemId], r.Score)));
-AnsiConsole.MarkupLine($"Features: [blue]{Markup.Escape(Path.Combine(outDirectory, "movies.parquet"))}[/] and movies.jsonl; report: enrichment-report.json.");
+// Does the enrichment pay off? Baselines against LLM-enhanced models, and each enhanced model without one feature block.
+var ablation = SyntheticAblation.Run(catalog);
+await File.WriteAllTextAsync(Path.Combine(outDirectory, "ablation.md"), ablation.ToMarkdown());
+await File.WriteAllTextAsync(Path.Combine(outDirectory, "ablation.json"), ablation.ToJson());
+await File.WriteAllTextAsync(Path.Combine(outDirectory, "ndcg-by-popularity.svg"), ablation.ToSvgChart());
+AnsiConsole.WriteLine(ablation.ToMarkdown());
+
+AnsiConsole.MarkupLine($"Features: [blue]{Markup.Escape(Path.Combine(outDirectory, "movies.parquet"))}[/] and movies.jsonl; reports: enrichment-report.json, ablation.md/.json, ndcg-by-popularity.svg.");
