@@ -19,6 +19,8 @@ internal static class AblationChart
     private const int LegendColumns = 3;
 
     // Distinguishable for common colour-vision deficiencies (Okabe–Ito), then greys.
+    private static readonly double[] RoundSteps = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
     private static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999", "#666666"];
 
     public static string Write(AblationResult result)
@@ -117,7 +119,7 @@ internal static class AblationChart
         var protocol => $"{protocol} split, full ranking",
     };
 
-    /// <summary>The smallest 1, 2 or 5 × 10ⁿ at or above <paramref name="value"/>: round axis ticks.</summary>
+    /// <summary>The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ) at or above <paramref name="value"/>: the bars fill most of the plot and the ticks stay short.</summary>
     private static double NiceCeiling(double value)
     {
         if (!(value > 0))
@@ -126,7 +128,7 @@ internal static class AblationChart
         }
 
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)));
-        foreach (var step in new[] { 1.0, 2.0, 5.0, 10.0 })
+        foreach (var step in RoundSteps)
         {
             if (step * magnitude >= value)
             {

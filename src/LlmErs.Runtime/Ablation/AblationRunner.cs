@@ -82,26 +82,25 @@ public sealed class AblationRunner
             cancellationToken.ThrowIfCancellationRequested();
             var (model, kind, removed) = plan[r];
             var name = removed < 0 ? model.Name : $"{model.Name} without {blocks[removed].Name}";
-            var report = Report(progress, r + 1, plan.Count, name);
-            report(AblationStage.Training, null, null);
-
             var kept = model.UsesFeatures ? blocks.Where((_, b) => b != removed).Select(block => block.Name).ToArray() : [];
-            using var itemFeatures = model.UsesFeatures ? features.Concatenate(removed) : null;
-            var monitor = new TrainingMonitor
-            {
-                Validate = validate,
-                Progress = new InlineProgress<EpochReport>(epoch => report(AblationStage.Training, epoch, null)),
-            };
+            var number = r + 1;
+            void Report(AblationStage stage, EpochReport? epoch = null, AblationRow? row = null) =>
+                progress?.Report(new AblationProgress(number, plan.Count, name, stage, epoch, row));
 
+            Report(AblationStage.Training);
+            var monitor = new TrainingMonitor { Validate = validate, Progress = new InlineProgress<EpochReport>(epoch => Report(AblationStage.Training, epoch)) };
             var stopwatch = Stopwatch.StartNew();
-            var fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor), cancellationToken);
-            var trainingTime = stopwatch.Elapsed;
+            AblationFit fit;
+            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed) : null)
+            {
+                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor), cancellationToken);
+            }
 
-            report(AblationStage.Evaluating, null, null);
+            var trainingTime = stopwatch.Elapsed;
+            Report(AblationStage.Evaluating);
             var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
-            var row = new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, kept, fit, ranking, amongWithheld, trainingTime);
-            rows.Add(row);
-            report(AblationStage.Finished, null, row);
+            rows.Add(new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, kept, fit, ranking, amongWithheld, trainingTime));
+            Report(AblationStage.Finished, row: rows[^1]);
         }
 
         return new AblationResult(split.Protocol, [.. blocks.Select(block => block.Name)], rows, Options.Evaluation.Metrics, Options.Reference);
@@ -156,7 +155,4 @@ public sealed class AblationRunner
         var cold = _evaluator.EvaluateColdItems(scorer, split, EvaluationTarget.Test, cancellationToken);
         return (cold.AmongAllItems, cold.AmongWithheldItems);
     }
-
-    private static Action<AblationStage, EpochReport?, AblationRow?> Report(IProgress<AblationProgress>? progress, int row, int rowCount, string name) =>
-        (stage, epoch, result) => progress?.Report(new AblationProgress(row, rowCount, name, stage, epoch, result));
 }
