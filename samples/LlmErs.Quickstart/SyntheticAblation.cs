@@ -23,14 +23,14 @@ internal static class SyntheticAblation
         var split = LeaveOneOutSplitter.Split(log.Build());
         var byId = catalog.Movies.ToDictionary(m => m.Id);
         var movies = split.ItemIds.Keys.Select(id => byId[id]).ToList();
-        var moods = (LlmField<Movie>)EnrichmentModel.Of<Movie>().Field(nameof(Movie.Moods));
+        var moods = Vocabulary((LlmField<Movie>)EnrichmentModel.Of<Movie>().Field(nameof(Movie.Moods)));
 
         using var content = Block(movies, 384, (movie, row) => movie.Content.Span.CopyTo(row));
-        using var moodTags = Block(movies, Vocabulary(moods).Length, (movie, row) =>
+        using var moodTags = Block(movies, moods.Length, (movie, row) =>
         {
             foreach (var mood in movie.Moods)
             {
-                row[Array.IndexOf(Vocabulary(moods), mood)] = 1;
+                row[Array.IndexOf(moods, mood)] = 1;
             }
         });
         string[] settings = ["City", "Countryside", "Sea", "Space", "Fantasy world", "Other"];

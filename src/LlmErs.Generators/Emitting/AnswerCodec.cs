@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using LlmErs.Generators.Model;
 using LlmErs.Generators.Shared;
@@ -100,5 +99,5 @@ internal static class AnswerCodec
     }
 
     private static string NumberBound(double bound, string unbounded) =>
-        double.IsNaN(bound) ? unbounded : bound.ToString("R", CultureInfo.InvariantCulture) + "d";
+        double.IsNaN(bound) ? unbounded : CSharpLiteral.Double(bound);
 }
