@@ -16,6 +16,18 @@ public abstract class EmbeddingField<T> : DerivedField<T>
     /// <summary>Renders the text to embed; compiled from the Scriban template at build time.</summary>
     public abstract string RenderText(T item);
 
+    /// <summary>
+    /// Renders the text to embed with each interpolated value passed through <paramref name="encoder"/> (the template's
+    /// literal text is written as is). With a <see langword="null"/> encoder the result is <see cref="RenderText(T)"/>'s.
+    /// Generated fields encode every <c>{{ }}</c> output separately; this base implementation, for fields written by
+    /// hand, encodes the whole rendered text as one input named after the field.
+    /// </summary>
+    public virtual string RenderText(T item, IPromptInputEncoder? encoder)
+    {
+        var text = RenderText(item);
+        return encoder is null ? text : encoder.Encode(Name, text);
+    }
+
     /// <summary>Reads the vector from an item.</summary>
     public abstract ReadOnlyMemory<float> GetVector(T item);
 

@@ -27,8 +27,23 @@ public abstract class LlmField<T> : DerivedField<T>
     /// <summary>Optional description of the answer (also inside <see cref="JsonSchema"/>).</summary>
     public string? Description { get; }
 
-    /// <summary>Renders the prompt for <paramref name="item"/>; compiled from the Scriban template at build time.</summary>
+    /// <summary>
+    /// Renders the prompt for <paramref name="item"/>; compiled from the Scriban template at build time, it renders exactly
+    /// what Scriban's <c>Template.Render(item)</c> would.
+    /// </summary>
     public abstract string RenderPrompt(T item);
+
+    /// <summary>
+    /// Renders the prompt for <paramref name="item"/> with each interpolated value passed through
+    /// <paramref name="encoder"/> (the template's literal text is written as is). With a <see langword="null"/> encoder
+    /// the result is <see cref="RenderPrompt(T)"/>'s. Generated fields encode every <c>{{ }}</c> output separately; this
+    /// base implementation, for fields written by hand, encodes the whole rendered prompt as one input named after the field.
+    /// </summary>
+    public virtual string RenderPrompt(T item, IPromptInputEncoder? encoder)
+    {
+        var prompt = RenderPrompt(item);
+        return encoder is null ? prompt : encoder.Encode(Name, prompt);
+    }
 
     /// <summary>
     /// Parses and validates <paramref name="answerJson"/> and, when valid, stores the value on <paramref name="item"/>.

@@ -71,11 +71,17 @@ internal static class FieldEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// The render method pair: the plain overload renders exactly as Scriban would (no encoder), the other passes each
+    /// interpolated value through the caller's <c>IPromptInputEncoder</c>. One body serves both.
+    /// </summary>
     private static void WriteRender(SourceWriter writer, string method, TemplateSpec template, string self)
     {
-        writer.OpenBlock($"public override string {method}({self} item)");
+        writer.WriteLine($"public override string {method}({self} item) => {method}(item, null);");
+        writer.WriteLine();
+        writer.OpenBlock($"public override string {method}({self} item, global::LlmErs.IPromptInputEncoder? encoder)");
         writer.WriteLine("var builder = new global::System.Text.StringBuilder();");
-        TemplateEmitter.Emit(writer, template, "item", "builder");
+        TemplateEmitter.Emit(writer, template, "item", "builder", "encoder");
         writer.WriteLine("return builder.ToString();");
         writer.CloseBlock();
         writer.WriteLine();

@@ -123,7 +123,7 @@ internal sealed partial class TemplateBinder
             return null;
         }
 
-        return new OutputNode(value.Expression, Track(indent));
+        return new OutputNode(value.Expression, SourceOf(statement.Expression), Track(indent));
     }
 
     private TemplateNode? BindIf(ScriptIfStatement statement, string indent)
@@ -212,12 +212,21 @@ internal sealed partial class TemplateBinder
     private void Error(DiagnosticDescriptor descriptor, SourceSpan span, params string[] args) =>
         _errors.Add(TemplateError.At(descriptor, _text, span, [_field, .. args]));
 
+    /// <summary>The node's text as written, trimmed: the name of an interpolation's input.</summary>
+    private string SourceOf(ScriptNode node) => TextOf(node).Trim();
+
+    /// <summary>The node's text as written (Scriban's span, kept inside the template text).</summary>
+    private string TextOf(ScriptNode node)
+    {
+        var start = Math.Min(Math.Max(node.Span.Start.Offset, 0), _text.Length);
+        return _text.Substring(start, Math.Min(Math.Max(node.Span.Length, 0), _text.Length - start));
+    }
+
     /// <summary>The node's text as written, first line only and shortened, for messages.</summary>
     private string Snippet(ScriptNode node)
     {
         const int MaxLength = 40;
-        var start = Math.Min(Math.Max(node.Span.Start.Offset, 0), _text.Length);
-        var text = _text.Substring(start, Math.Min(Math.Max(node.Span.Length, 0), _text.Length - start));
+        var text = TextOf(node);
         var lineEnd = text.IndexOfAny(new[] { '\r', '\n' });
         text = lineEnd >= 0 ? text.Substring(0, lineEnd) : text;
         return text.Length > MaxLength ? text.Substring(0, MaxLength) + "…" : text;

@@ -20,8 +20,12 @@ internal abstract record TemplateNode;
 /// </summary>
 internal sealed record TextNode(string Text, string Indent) : TemplateNode;
 
-/// <summary><c>{{ value }}</c>: the value converted to text as Scriban's <c>ObjectToString</c> does, then written.</summary>
-internal sealed record OutputNode(TemplateExpression Value, string Indent) : TemplateNode;
+/// <summary>
+/// <c>{{ value }}</c>: the value converted to text as Scriban's <c>ObjectToString</c> does, passed through the caller's
+/// input encoder when there is one, then written. <paramref name="Source"/> is the expression as written in the template
+/// (trimmed), which names the input to the encoder.
+/// </summary>
+internal sealed record OutputNode(TemplateExpression Value, string Source, string Indent) : TemplateNode;
 
 /// <summary><c>if</c>; an <c>else if</c> is an <see cref="IfNode"/> alone in <paramref name="Else"/>.</summary>
 internal sealed record IfNode(TemplateExpression Condition, EquatableArray<TemplateNode> Then, EquatableArray<TemplateNode> Else) : TemplateNode;

@@ -4,13 +4,15 @@ using LlmErs.Generators.Shared;
 namespace LlmErs.Generators.Templates;
 
 /// <summary>The state of one <see cref="TemplateEmitter.Emit"/>: statement emission here, expressions in the other part.</summary>
-internal sealed partial class TemplateWriter(SourceWriter writer, TemplateSpec spec, string item, string builder)
+internal sealed partial class TemplateWriter(SourceWriter writer, TemplateSpec spec, string item, string builder, string encoder)
 {
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
     private const string LineStart = "__atLineStart";
     private const string Steps = "__steps";
+    private const string EncoderType = "global::LlmErs.IPromptInputEncoder";
     private int _locals;
     private bool _usesText;
+    private bool _usesInput;
 
     public void Write()
     {
@@ -47,7 +49,7 @@ internal sealed partial class TemplateWriter(SourceWriter writer, TemplateSpec s
                     WriteOutput(CSharpLiteral.String(text.Text), text.Indent);
                     break;
                 case OutputNode output:
-                    WriteOutput(Format(output.Value), output.Indent);
+                    WriteOutput(Input(output), output.Indent);
                     break;
                 case IfNode conditional:
                     WriteIf(conditional);
@@ -59,6 +61,14 @@ internal sealed partial class TemplateWriter(SourceWriter writer, TemplateSpec s
                     throw new InvalidOperationException($"Unknown template node {node.GetType().Name}.");
             }
         }
+    }
+
+    /// <summary>An output's text, through the encoder: the value and the expression it came from, as written.</summary>
+    private string Input(OutputNode output)
+    {
+        var value = Format(output.Value);
+        _usesInput = true;
+        return $"__Input({encoder}, {CSharpLiteral.String(output.Source)}, {value})";
     }
 
     private void WriteOutput(string text, string indent) =>
@@ -169,6 +179,14 @@ internal sealed partial class TemplateWriter(SourceWriter writer, TemplateSpec s
             writer.WriteLine("// Scriban's ObjectToString: text at its length limit is cut there and marked with \"...\".");
             writer.WriteLine("static string? __Text(string? __value) =>");
             writer.WriteLine($"    __value is {{ Length: >= {ScribanDefaults.LimitToString} }} ? __value.Substring(0, {ScribanDefaults.LimitToString}) + {CSharpLiteral.String(ScribanDefaults.Ellipsis)} : __value;");
+        }
+
+        if (_usesInput)
+        {
+            writer.WriteLine();
+            writer.WriteLine("// Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.");
+            writer.WriteLine($"static string? __Input({EncoderType}? __encoder, string __input, string? __value) =>");
+            writer.WriteLine("    __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);");
         }
 
         if (spec.TracksLineStarts)

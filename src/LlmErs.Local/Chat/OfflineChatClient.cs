@@ -40,8 +40,10 @@ public sealed partial class OfflineChatClient : IChatClient
                 "The offline chat client needs the answer's JSON schema in ChatOptions.ResponseFormat " +
                 "(ChatResponseFormat.ForJsonSchema); turn off schema-in-prompt mode or configure a real IChatClient.");
         var all = messages.ToList();
-        // Delimiter tags around item data (<item>…</item>) are framing, not content.
-        var prompt = MarkupTag().Replace(string.Join("\n", all.Where(m => m.Role == ChatRole.User).Select(m => m.Text)), " ");
+        // Delimiter tags around item data (<item>…</item>, written inline around each value) are framing, not content:
+        // they go without a trace, so "enjoy <item>Alien</item>?" reads "enjoy Alien?". Other markup separates words.
+        var user = string.Join("\n", all.Where(m => m.Role == ChatRole.User).Select(m => m.Text));
+        var prompt = MarkupTag().Replace(ItemDelimiter().Replace(user, ""), " ");
 
         var json = await AnswerAsync(AnswerSchema.Read(schema), prompt, cancellationToken).ConfigureAwait(false);
         var input = all.Sum(m => m.Text.Length);
@@ -139,4 +141,7 @@ public sealed partial class OfflineChatClient : IChatClient
 
     [GeneratedRegex(@"</?[A-Za-z][\w-]*>", RegexOptions.CultureInvariant)]
     private static partial Regex MarkupTag();
+
+    [GeneratedRegex(@"</?item>", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemDelimiter();
 }

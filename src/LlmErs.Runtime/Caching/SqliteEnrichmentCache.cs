@@ -12,6 +12,8 @@ namespace LlmErs.Caching;
 /// </summary>
 public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, IDisposable
 {
+    private static readonly TimeSpan IdleCheckpointDelay = TimeSpan.FromMilliseconds(500);
+
     private const string UpsertSql = "INSERT OR REPLACE INTO answers (key, entry) VALUES ($key, $entry)";
 
     private readonly string _connectionString;
@@ -133,8 +135,15 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
     {
         using var upsert = new PreparedUpsert(_writeConnection);
         var batch = new List<PendingWrite>(_maxEntriesPerCommit);
-        while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var checkpointPending = false;
+        while (await WaitForWritesAsync(checkpointPending).ConfigureAwait(false) is var writes && writes != IdleState.Closed)
         {
+            if (writes == IdleState.Idle)
+            {
+                checkpointPending = !TryCheckpoint();
+                continue;
+            }
+
             while (batch.Count < _maxEntriesPerCommit && _writes.Reader.TryRead(out var write))
             {
                 batch.Add(write);
@@ -156,6 +165,7 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
                 }
 
                 _commits.Increment();
+                checkpointPending = true;
 
                 foreach (var write in batch)
                 {
@@ -175,6 +185,58 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
         }
     }
 
+    /// <summary>
+    /// Waits for the next writes; once writes have stopped for <see cref="IdleCheckpointDelay"/> with a checkpoint
+    /// pending, reports <see cref="IdleState.Idle"/> instead.
+    /// </summary>
+    private async ValueTask<IdleState> WaitForWritesAsync(bool checkpointPending)
+    {
+        if (!checkpointPending)
+        {
+            return await _writes.Reader.WaitToReadAsync().ConfigureAwait(false) ? IdleState.Writes : IdleState.Closed;
+        }
+
+        using var idle = new CancellationTokenSource(IdleCheckpointDelay);
+        try
+        {
+            return await _writes.Reader.WaitToReadAsync(idle.Token).ConfigureAwait(false) ? IdleState.Writes : IdleState.Closed;
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested)
+        {
+            return IdleState.Idle;
+        }
+    }
+
+    /// <summary>
+    /// Copies the write-ahead log into the database file once writes pause, so that reads go through the memory map
+    /// again instead of a system call per page. SQLite's own checkpoints run on commit and cannot finish while readers
+    /// hold older snapshots; idle pooled readers give theirs up first, readers in use within a second.
+    /// </summary>
+    /// <returns>Whether the whole log was copied; otherwise it is tried again at the next pause.</returns>
+    private bool TryCheckpoint()
+    {
+        lock (_readersLock)
+        {
+            foreach (var reader in _readers)
+            {
+                reader.EndSnapshot();
+            }
+        }
+
+        try
+        {
+            using var command = _writeConnection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            using var result = command.ExecuteReader();
+            return result.Read() && result.GetInt64(1) == result.GetInt64(2);
+        }
+        catch (SqliteException)
+        {
+            // A checkpoint is an optimization; a busy or failing one leaves every committed entry readable.
+            return true;
+        }
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -187,6 +249,13 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private enum IdleState
+    {
+        Writes,
+        Idle,
+        Closed,
     }
 
     private sealed class PendingWrite(byte[] key, byte[] entry)

@@ -80,8 +80,14 @@ internal sealed class SqliteReader : IDisposable
         _connection.Dispose();
     }
 
-    private void EndSnapshot()
+    /// <summary>Ends the read transaction that lookups share, if one is open; the next lookup starts a fresh one.</summary>
+    public void EndSnapshot()
     {
+        if (_snapshotCommits < 0)
+        {
+            return;
+        }
+
         _snapshotCommits = -1;
         Run(_commit);
     }

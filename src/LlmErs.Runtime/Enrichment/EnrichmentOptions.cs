@@ -61,7 +61,6 @@ public sealed class EnrichmentOptions
         AtLeast(EstimatedTextAnswerTokens, 1, nameof(EstimatedTextAnswerTokens));
         ArgumentNullException.ThrowIfNull(Hygiene, nameof(Hygiene));
         ArgumentNullException.ThrowIfNull(Resilience, nameof(Resilience));
-        AtLeast(Hygiene.MaxPromptTokens, 1, $"{nameof(Hygiene)}.{nameof(PromptHygieneOptions.MaxPromptTokens)}");
         foreach (var (field, budget) in Hygiene.FieldTokenBudgets)
         {
             AtLeast(budget, 1, $"{nameof(Hygiene)}.{nameof(PromptHygieneOptions.FieldTokenBudgets)}[\"{field}\"]");

@@ -24,7 +24,7 @@ public sealed class FieldOutcome
     /// <summary>Tokens of every request, re-asks included.</summary>
     public TokenUsage Usage { get; init; }
 
-    /// <summary>Whether the prompt was cut to the field's token budget.</summary>
+    /// <summary>Whether an input of the prompt was cut to its token budget, or the whole prompt to its guard.</summary>
     public bool Truncated { get; init; }
 
     /// <summary>Whether a corrupt or no longer valid cache entry was found and recomputed.</summary>

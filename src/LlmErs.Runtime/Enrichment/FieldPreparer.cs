@@ -6,19 +6,19 @@ using Microsoft.Extensions.Logging;
 namespace LlmErs.Enrichment;
 
 /// <summary>
-/// Renders a field's prompt, cleans it, computes its cache key and applies a cached answer when there is a valid one.
-/// Shared by the engine and the dry run, so that both see exactly the same prompts and keys.
+/// Renders a field's prompt with every input cleaned and delimited, computes its cache key and applies a cached answer
+/// when there is a valid one. Shared by the engine and the dry run, so that both see exactly the same prompts and keys.
 /// </summary>
-internal sealed class FieldPreparer(IEnrichmentCache cache, PromptHygiene hygiene, ILogger logger)
+internal sealed partial class FieldPreparer(IEnrichmentCache cache, PromptHygiene hygiene, ILogger logger)
 {
     private static readonly string UserRole = ChatRole.User.Value;
 
     public async ValueTask<PreparedField> PrepareAsync<T>(T item, string key, FieldPlan<T> plan, CancellationToken cancellationToken)
     {
-        string rendered;
+        HygienicPrompt prompt;
         try
         {
-            rendered = plan.Field.RenderPrompt(item);
+            prompt = hygiene.Render(plan.Field, item);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -27,7 +27,13 @@ internal sealed class FieldPreparer(IEnrichmentCache cache, PromptHygiene hygien
                 $"Item '{key}', field '{plan.Name}': rendering the prompt threw {ex.GetType().Name}: {ex.Message} Fix the item's data or the field's template."));
         }
 
-        var prompt = hygiene.Apply(plan.Name, rendered);
+        if (prompt.Truncated && logger.IsEnabled(LogLevel.Debug))
+        {
+            LogTruncated(logger, key, plan.Name,
+                prompt.TruncatedInputs is { } inputs ? string.Join(", ", inputs) : "none",
+                prompt.PromptTruncated);
+        }
+
         var cacheKey = plan.KeyPrefix.Complete(UserRole, prompt.Text);
         var lookup = await cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false);
         string? problem = lookup.Problem;
@@ -48,4 +54,7 @@ internal sealed class FieldPreparer(IEnrichmentCache cache, PromptHygiene hygien
 
         return new PreparedField(prompt, cacheKey, false, problem is not null, null);
     }
+
+    [LoggerMessage(7, LogLevel.Debug, "Item '{Key}', field '{Field}': input(s) cut to their token budget: {Inputs}; whole prompt cut: {PromptCut}.")]
+    private static partial void LogTruncated(ILogger logger, string key, string field, string inputs, bool promptCut);
 }

@@ -15,6 +15,7 @@ internal static class TemplateCompilations
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(TemplateCompilations).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Scriban.Template).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(LlmErs.IPromptInputEncoder).Assembly.Location),
     ];
 
     private static readonly CSharpCompilationOptions Options =
@@ -38,9 +39,13 @@ internal static class TemplateCompilations
 
     /// <summary>
     /// Compiles each template against <typeparamref name="T"/>, emits all of them into one assembly (nullable enabled,
-    /// every warning an error, as in a consumer's build) and returns their render functions.
+    /// every warning an error, as in a consumer's build) and returns their render functions, called with no encoder.
     /// </summary>
-    public static IReadOnlyList<Func<T, string>> Renderers<T>(IReadOnlyList<string> templates)
+    public static IReadOnlyList<Func<T, string>> Renderers<T>(IReadOnlyList<string> templates) =>
+        EncodingRenderers<T>(templates).Select(render => (Func<T, string>)(item => render(item, null))).ToList();
+
+    /// <summary>As <see cref="Renderers{T}"/>, with the input encoder as the second argument (null for none).</summary>
+    public static IReadOnlyList<Func<T, LlmErs.IPromptInputEncoder?, string>> EncodingRenderers<T>(IReadOnlyList<string> templates)
     {
         var root = TypeOf<T>();
         var writer = new SourceWriter();
@@ -54,9 +59,9 @@ internal static class TemplateCompilations
                 Assert.Fail($"Template {i} has errors: {string.Join("; ", compiled.Errors.Select(e => string.Join(" | ", e.MessageArgs)))}");
             }
 
-            writer.OpenBlock($"public static string Render{i}(global::{typeof(T).FullName} item)");
+            writer.OpenBlock($"public static string Render{i}(global::{typeof(T).FullName} item, global::LlmErs.IPromptInputEncoder? encoder)");
             writer.WriteLine("var builder = new global::System.Text.StringBuilder();");
-            TemplateEmitter.Emit(writer, compiled.Spec, "item", "builder");
+            TemplateEmitter.Emit(writer, compiled.Spec, "item", "builder", "encoder");
             writer.WriteLine("return builder.ToString();");
             writer.CloseBlock();
         }
@@ -68,7 +73,7 @@ internal static class TemplateCompilations
         var result = compilation.Emit(stream);
         Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics) + Environment.NewLine + source);
         var renderers = Assembly.Load(stream.ToArray()).GetType("Renderers")!;
-        return templates.Select((_, i) => renderers.GetMethod($"Render{i}")!.CreateDelegate<Func<T, string>>()).ToList();
+        return templates.Select((_, i) => renderers.GetMethod($"Render{i}")!.CreateDelegate<Func<T, LlmErs.IPromptInputEncoder?, string>>()).ToList();
     }
 
     private static CSharpCompilation Create(string name, params string[] sources) =>

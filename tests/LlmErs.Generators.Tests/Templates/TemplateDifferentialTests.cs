@@ -66,7 +66,8 @@ public sealed class TemplateDifferentialTests
         "{{ huge }}{{ huge }}",
     ];
 
-    private static readonly Lazy<IReadOnlyList<Func<DiffMovie, string>>> Renderers = new(() => TemplateCompilations.Renderers<DiffMovie>(Templates));
+    private static readonly Lazy<IReadOnlyList<Func<DiffMovie, IPromptInputEncoder?, string>>> Renderers =
+        new(() => TemplateCompilations.EncodingRenderers<DiffMovie>(Templates));
 
     public static TheoryData<int> TemplateNumbers() => [.. Enumerable.Range(0, Templates.Length)];
 
@@ -74,8 +75,13 @@ public sealed class TemplateDifferentialTests
     [MemberData(nameof(TemplateNumbers))]
     public void Emitted_code_renders_like_Scriban(int number)
     {
-        var items = new DiffItemFactory(seed: 1000 + number);
-        AssertRendersLikeScriban(Templates[number], Renderers.Value[number], Enumerable.Range(0, ItemsPerTemplate).Select(_ => items.Next()));
+        var factory = new DiffItemFactory(seed: 1000 + number);
+        var items = Enumerable.Range(0, ItemsPerTemplate).Select(_ => factory.Next()).ToList();
+        var render = Renderers.Value[number];
+
+        // No encoder is the plain RenderPrompt path; an encoder that returns each value as is must change nothing either.
+        AssertRendersLikeScriban(Templates[number], item => render(item, null), items);
+        AssertRendersLikeScriban(Templates[number], item => render(item, IdentityEncoder.Instance), items);
     }
 
     [Fact]
@@ -96,12 +102,14 @@ public sealed class TemplateDifferentialTests
         }
 
         Assert.Equal(Count, accepted.Count);
-        var renderers = TemplateCompilations.Renderers<DiffMovie>(accepted);
+        var renderers = TemplateCompilations.EncodingRenderers<DiffMovie>(accepted);
         var factory = new DiffItemFactory(seed: 99);
         var items = Enumerable.Range(0, 25).Select(_ => factory.Next()).ToList();
         for (var i = 0; i < Count; i++)
         {
-            AssertRendersLikeScriban(accepted[i], renderers[i], items);
+            var render = renderers[i];
+            AssertRendersLikeScriban(accepted[i], item => render(item, null), items);
+            AssertRendersLikeScriban(accepted[i], item => render(item, IdentityEncoder.Instance), items);
         }
     }
 
@@ -156,4 +164,11 @@ public sealed class TemplateDifferentialTests
         : $"[{Escape(outcome.Text)}]";
 
     private static string Escape(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t");
+
+    private sealed class IdentityEncoder : IPromptInputEncoder
+    {
+        public static readonly IdentityEncoder Instance = new();
+
+        public string Encode(string input, string value) => value;
+    }
 }

@@ -84,7 +84,7 @@ public sealed class TemplateRobustnessTests
         Assert.All(compiled.Errors, e => Assert.InRange(e.Start + e.Length, e.Start, template.Length));
         if (compiled.Spec is not null)
         {
-            TemplateEmitter.Emit(new SourceWriter(), compiled.Spec, "item", "builder");
+            TemplateEmitter.Emit(new SourceWriter(), compiled.Spec, "item", "builder", "encoder");
         }
     }
 }

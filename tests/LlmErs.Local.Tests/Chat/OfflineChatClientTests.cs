@@ -75,6 +75,26 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Values_delimited_inline_read_as_the_plain_prompt()
+    {
+        foreach (var movie in SampleMovies.All)
+        {
+            foreach (var field in Model.LlmFields)
+            {
+                var delimited = field.RenderPrompt(movie, InlineItems.Instance);
+
+                Assert.Contains("<item>", delimited);
+                Assert.Equal(await AskAsync(field.JsonSchema, field.RenderPrompt(movie)), await AskAsync(field.JsonSchema, delimited));
+            }
+        }
+
+        var pitch = (LlmField<Movie, string?>)Model.Field(nameof(Movie.Pitch));
+        var text = pitch.Parse(await AskAsync(pitch.JsonSchema,
+            "Who would enjoy <item>Harbor Lights</item> (<item>1998</item>)? Plot: <item>A keeper tends a lighthouse alone.</item>")).Value!;
+        Assert.Equal("Plot: A keeper tends a lighthouse alone.", text);
+    }
+
+    [Fact]
     public async Task Numbers_come_from_the_prompt_within_bounds_and_unknown_booleans_are_null()
     {
         var minutes = Schema("""{"type":["integer","null"],"minimum":1,"maximum":600}""");
@@ -118,4 +138,12 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
         $$"""{"type":"object","properties":{"value":{{value}}},"required":["value"],"additionalProperties":false}""";
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    /// <summary>Encloses each value as prompt hygiene does: inline, between &lt;item&gt; and &lt;/item&gt;.</summary>
+    private sealed class InlineItems : IPromptInputEncoder
+    {
+        public static readonly InlineItems Instance = new();
+
+        public string Encode(string input, string value) => "<item>" + value + "</item>";
+    }
 }

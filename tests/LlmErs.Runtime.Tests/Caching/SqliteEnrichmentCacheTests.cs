@@ -80,6 +80,33 @@ public sealed class SqliteEnrichmentCacheTests
     }
 
     [Fact]
+    public async Task OnceWritesPause_TheDatabaseFileAloneHoldsThem_EvenWithAnIdleReaderKeepingASnapshot()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.File("cache.db");
+        await using var cache = new SqliteEnrichmentCache(path);
+
+        // The lookup leaves a pooled reader with an open snapshot, older than every write below.
+        Assert.Equal(CacheLookupStatus.Miss, (await cache.GetAsync(Key("none"))).Status);
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => cache.SetAsync(Key($"k{i}"), $"{{\"value\":{i}}}").AsTask()));
+
+        // A copy of the database file without its write-ahead log shows what has been checkpointed into the file.
+        var copy = directory.File("copy.db");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        long rows;
+        do
+        {
+            await Task.Delay(100);
+            File.Copy(path, copy, overwrite: true);
+            rows = CheckpointedRows(copy);
+        }
+        while (rows < 50 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(50, rows);
+        Assert.Equal("{\"value\":7}", (await cache.GetAsync(Key("k7"))).Answer);
+    }
+
+    [Fact]
     public async Task UsingADisposedCacheThrows()
     {
         using var directory = new TempDirectory();
@@ -91,6 +118,19 @@ public sealed class SqliteEnrichmentCacheTests
     }
 
     internal static CacheKey Key(string text) => CacheKeyPrefix.Create("fingerprint", "model", "options", []).Complete("user", text);
+
+    private static long CheckpointedRows(string path)
+    {
+        try
+        {
+            return CountRows(path);
+        }
+        catch (SqliteException)
+        {
+            // Not even the table has reached the file yet.
+            return 0;
+        }
+    }
 
     private static long CountRows(string path)
     {

@@ -88,7 +88,9 @@ namespace Shop.Catalog
                 {
                 }
 
-                public override string RenderPrompt(global::Shop.Catalog.Movie item)
+                public override string RenderPrompt(global::Shop.Catalog.Movie item) => RenderPrompt(item, null);
+
+                public override string RenderPrompt(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
@@ -96,14 +98,14 @@ namespace Shop.Catalog
                         var __steps = 0L;
                         builder.Append("Who would enjoy ");
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         var __v2 = item.Year;
                         var __c3 = (__v2 is not null);
                         if (__c3)
                         {
                             builder.Append(" (");
                             var __v4 = item.Year;
-                            builder.Append(__v4?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+                            builder.Append(__Input(encoder, "year", __v4?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
                             builder.Append(")");
                         }
                         builder.Append("? ");
@@ -141,10 +143,10 @@ namespace Shop.Catalog
                             }
                             __v6 = __sb7.ToString();
                         }
-                        builder.Append(__Text(__v6));
+                        builder.Append(__Input(encoder, "genres | array.join ', '", __Text(__v6)));
                         builder.Append(". ");
                         var __v8 = item.Overview;
-                        builder.Append(__Text(__v8));
+                        builder.Append(__Input(encoder, "overview", __Text(__v8)));
                         if (builder.Length - __start > 1048576)
                         {
                             builder.Length = __start + 1048576;
@@ -154,6 +156,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }
@@ -180,17 +186,19 @@ namespace Shop.Catalog
                 {
                 }
 
-                public override string RenderPrompt(global::Shop.Catalog.Movie item)
+                public override string RenderPrompt(global::Shop.Catalog.Movie item) => RenderPrompt(item, null);
+
+                public override string RenderPrompt(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
                         var __start = builder.Length;
                         builder.Append("Moods of ");
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         builder.Append(": ");
                         var __v2 = item.Overview;
-                        builder.Append(__Text(__v2));
+                        builder.Append(__Input(encoder, "overview", __Text(__v2)));
                         if (builder.Length - __start > 1048576)
                         {
                             builder.Length = __start + 1048576;
@@ -200,6 +208,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }
@@ -224,14 +236,16 @@ namespace Shop.Catalog
                 {
                 }
 
-                public override string RenderPrompt(global::Shop.Catalog.Movie item)
+                public override string RenderPrompt(global::Shop.Catalog.Movie item) => RenderPrompt(item, null);
+
+                public override string RenderPrompt(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
                         var __start = builder.Length;
                         builder.Append("Is ");
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         builder.Append(" suitable for children?");
                         if (builder.Length - __start > 1048576)
                         {
@@ -242,6 +256,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }
@@ -268,14 +286,16 @@ namespace Shop.Catalog
                 {
                 }
 
-                public override string RenderPrompt(global::Shop.Catalog.Movie item)
+                public override string RenderPrompt(global::Shop.Catalog.Movie item) => RenderPrompt(item, null);
+
+                public override string RenderPrompt(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
                         var __start = builder.Length;
                         builder.Append("Pacing of ");
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         if (builder.Length - __start > 1048576)
                         {
                             builder.Length = __start + 1048576;
@@ -285,6 +305,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }
@@ -309,14 +333,16 @@ namespace Shop.Catalog
                 {
                 }
 
-                public override string RenderPrompt(global::Shop.Catalog.Movie item)
+                public override string RenderPrompt(global::Shop.Catalog.Movie item) => RenderPrompt(item, null);
+
+                public override string RenderPrompt(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
                         var __start = builder.Length;
                         builder.Append("Minutes of ");
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         if (builder.Length - __start > 1048576)
                         {
                             builder.Length = __start + 1048576;
@@ -326,6 +352,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }
@@ -350,14 +380,16 @@ namespace Shop.Catalog
                 {
                 }
 
-                public override string RenderPrompt(global::Shop.Catalog.Movie item)
+                public override string RenderPrompt(global::Shop.Catalog.Movie item) => RenderPrompt(item, null);
+
+                public override string RenderPrompt(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
                         var __start = builder.Length;
                         builder.Append("Rating of ");
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         if (builder.Length - __start > 1048576)
                         {
                             builder.Length = __start + 1048576;
@@ -367,6 +399,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }
@@ -391,14 +427,16 @@ namespace Shop.Catalog
                 {
                 }
 
-                public override string RenderPrompt(global::Shop.Catalog.Movie item)
+                public override string RenderPrompt(global::Shop.Catalog.Movie item) => RenderPrompt(item, null);
+
+                public override string RenderPrompt(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
                         var __start = builder.Length;
                         builder.Append("Director of ");
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         if (builder.Length - __start > 1048576)
                         {
                             builder.Length = __start + 1048576;
@@ -408,6 +446,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }
@@ -434,14 +476,16 @@ namespace Shop.Catalog
                 {
                 }
 
-                public override string RenderPrompt(global::Shop.Catalog.Movie item)
+                public override string RenderPrompt(global::Shop.Catalog.Movie item) => RenderPrompt(item, null);
+
+                public override string RenderPrompt(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
                         var __start = builder.Length;
                         builder.Append("Country of ");
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         if (builder.Length - __start > 1048576)
                         {
                             builder.Length = __start + 1048576;
@@ -451,6 +495,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }
@@ -470,17 +518,19 @@ namespace Shop.Catalog
             {
                 public ContentField() : base("Content", "77daeb471c0af8bd62f1dd5f54420448", new string[] { "Pitch", "Moods" }, 384) { }
 
-                public override string RenderText(global::Shop.Catalog.Movie item)
+                public override string RenderText(global::Shop.Catalog.Movie item) => RenderText(item, null);
+
+                public override string RenderText(global::Shop.Catalog.Movie item, global::LlmErs.IPromptInputEncoder? encoder)
                 {
                     var builder = new global::System.Text.StringBuilder();
                     {
                         var __start = builder.Length;
                         var __steps = 0L;
                         var __v1 = item.Title;
-                        builder.Append(__Text(__v1));
+                        builder.Append(__Input(encoder, "title", __Text(__v1)));
                         builder.Append(". ");
                         var __v2 = item.Pitch;
-                        builder.Append(__Text(__v2));
+                        builder.Append(__Input(encoder, "pitch", __Text(__v2)));
                         builder.Append(" ");
                         var __v3 = item.Moods;
                         string __v4 = string.Empty;
@@ -516,7 +566,7 @@ namespace Shop.Catalog
                             }
                             __v4 = __sb5.ToString();
                         }
-                        builder.Append(__Text(__v4));
+                        builder.Append(__Input(encoder, "moods | array.join ', '", __Text(__v4)));
                         if (builder.Length - __start > 1048576)
                         {
                             builder.Length = __start + 1048576;
@@ -526,6 +576,10 @@ namespace Shop.Catalog
                         // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                         static string? __Text(string? __value) =>
                             __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                        // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                        static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                            __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                     }
                     return builder.ToString();
                 }

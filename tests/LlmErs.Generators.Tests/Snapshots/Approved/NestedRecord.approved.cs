@@ -57,14 +57,16 @@ namespace Shop
                         {
                         }
 
-                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item)
+                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item) => RenderPrompt(item, null);
+
+                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item, global::LlmErs.IPromptInputEncoder? encoder)
                         {
                             var builder = new global::System.Text.StringBuilder();
                             {
                                 var __start = builder.Length;
                                 builder.Append("Summarize ");
                                 var __v1 = item.Title;
-                                builder.Append(__Text(__v1));
+                                builder.Append(__Input(encoder, "title", __Text(__v1)));
                                 builder.Append(" by ");
                                 var __v2 = item.Author;
                                 if (__v2 is null)
@@ -72,7 +74,7 @@ namespace Shop
                                     throw new global::System.InvalidOperationException("Cannot get the member author.name for a null object.");
                                 }
                                 var __v3 = __v2.Name;
-                                builder.Append(__Text(__v3));
+                                builder.Append(__Input(encoder, "author.name", __Text(__v3)));
                                 builder.Append(".");
                                 if (builder.Length - __start > 1048576)
                                 {
@@ -83,6 +85,10 @@ namespace Shop
                                 // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                                 static string? __Text(string? __value) =>
                                     __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                                // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                                static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                                    __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                             }
                             return builder.ToString();
                         }
@@ -107,14 +113,16 @@ namespace Shop
                         {
                         }
 
-                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item)
+                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item) => RenderPrompt(item, null);
+
+                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item, global::LlmErs.IPromptInputEncoder? encoder)
                         {
                             var builder = new global::System.Text.StringBuilder();
                             {
                                 var __start = builder.Length;
                                 builder.Append("Pages of ");
                                 var __v1 = item.Title;
-                                builder.Append(__Text(__v1));
+                                builder.Append(__Input(encoder, "title", __Text(__v1)));
                                 if (builder.Length - __start > 1048576)
                                 {
                                     builder.Length = __start + 1048576;
@@ -124,6 +132,10 @@ namespace Shop
                                 // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                                 static string? __Text(string? __value) =>
                                     __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                                // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                                static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                                    __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                             }
                             return builder.ToString();
                         }
@@ -150,14 +162,16 @@ namespace Shop
                         {
                         }
 
-                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item)
+                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item) => RenderPrompt(item, null);
+
+                        public override string RenderPrompt(global::Shop.Catalogs.Books.Book item, global::LlmErs.IPromptInputEncoder? encoder)
                         {
                             var builder = new global::System.Text.StringBuilder();
                             {
                                 var __start = builder.Length;
                                 builder.Append("Language of ");
                                 var __v1 = item.Title;
-                                builder.Append(__Text(__v1));
+                                builder.Append(__Input(encoder, "title", __Text(__v1)));
                                 if (builder.Length - __start > 1048576)
                                 {
                                     builder.Length = __start + 1048576;
@@ -167,6 +181,10 @@ namespace Shop
                                 // Scriban's ObjectToString: text at its length limit is cut there and marked with "...".
                                 static string? __Text(string? __value) =>
                                     __value is { Length: >= 1048576 } ? __value.Substring(0, 1048576) + "..." : __value;
+
+                                // Each {{ }} output goes through the caller's encoder, if any, with its expression as written; literal text never does.
+                                static string? __Input(global::LlmErs.IPromptInputEncoder? __encoder, string __input, string? __value) =>
+                                    __encoder is null || __value is null ? __value : __encoder.Encode(__input, __value);
                             }
                             return builder.ToString();
                         }
