@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
+using LlmErs.Benchmarks.Enrichment;
 using LlmErs.Benchmarks.Vectors;
 
 namespace LlmErs.Benchmarks;
 
 /// <summary>
 /// Runs BenchmarkDotNet over every benchmark class in this assembly (add classes in a folder of your own; nothing
-/// here needs to change), or, with <c>--vectors-report</c>, the quick Stopwatch report of the vector benchmarks.
+/// here needs to change), or, with <c>--vectors-report</c> or <c>--enrichment-report</c>, the quick Stopwatch report of
+/// the vector or the enrichment engine benchmarks.
 /// </summary>
 public static class Program
 {
@@ -14,6 +16,11 @@ public static class Program
         if (args is ["--vectors-report", .. var rest])
         {
             return VectorsReport.Run(rest);
+        }
+
+        if (args is ["--enrichment-report", .. var options])
+        {
+            return EnrichmentStopwatchReport.Run(options);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -11,15 +12,24 @@ internal sealed class SimulatedModel(TimeSpan latency) : IChatClient
 {
     private static readonly ChatClientMetadata s_metadata = new("simulated", null, "simulated-model");
     private int _calls;
+    private long _latencyTicks;
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>
+    /// The mean time a call actually waited: timers fire late by up to about a millisecond, so at 20 ms the model itself
+    /// is a few percent slower than its nominal latency.
+    /// </summary>
+    public TimeSpan MeanLatency => Calls == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks) / Calls);
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
         if (latency > TimeSpan.Zero)
         {
+            var started = Stopwatch.GetTimestamp();
             await Task.Delay(latency, cancellationToken);
+            Interlocked.Add(ref _latencyTicks, Stopwatch.GetElapsedTime(started).Ticks);
         }
 
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, AnswerFor(((ChatResponseFormatJson)options!.ResponseFormat!).Schema!.Value)))

@@ -20,6 +20,8 @@ public class ScoringBenchmarks : IDisposable
     private VectorMatrix? _matrix;
     private VectorSearcher? _exact;
     private QuantizedVectorSearcher? _quantized;
+    private VectorSearcher? _exactAllCores;
+    private QuantizedVectorSearcher? _quantizedAllCores;
     private float[] _queries = [];
     private int _nextQuery;
 
@@ -35,6 +37,8 @@ public class ScoringBenchmarks : IDisposable
         _queries = values.AsSpan(Rows * Dimension).ToArray();
         _exact = new VectorSearcher(_matrix);
         _quantized = new QuantizedVectorSearcher(_matrix);
+        _exactAllCores = new VectorSearcher(_matrix, new VectorSearchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount });
+        _quantizedAllCores = new QuantizedVectorSearcher(_matrix, new QuantizedSearchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount });
     }
 
     [Benchmark(Baseline = true)]
@@ -63,6 +67,12 @@ public class ScoringBenchmarks : IDisposable
     public ScoredRow[] Int8Top10() => _quantized!.Search(NextQuery(), K);
 
     [Benchmark]
+    public ScoredRow[] ExactTop10AllCores() => _exactAllCores!.Search(NextQuery(), K);
+
+    [Benchmark]
+    public ScoredRow[] Int8Top10AllCores() => _quantizedAllCores!.Search(NextQuery(), K);
+
+    [Benchmark]
     public ScoredRow[][] Batch64Top10() => _exact!.SearchBatch(_queries, K);
 
     /// <summary>The share of the exact top-10 that the 8-bit search finds, over all queries.</summary>
@@ -83,6 +93,7 @@ public class ScoringBenchmarks : IDisposable
     public void Dispose()
     {
         _quantized?.Dispose();
+        _quantizedAllCores?.Dispose();
         _matrix?.Dispose();
         GC.SuppressFinalize(this);
     }
