@@ -1,53 +1,54 @@
+using LlmErs.Caching;
+using LlmErs.Embeddings;
+using LlmErs.Enrichment;
+using LlmErs.Local;
+using LlmErs.Output;
+using LlmErs.Reporting;
 using LlmErs.Samples.Catalog;
+using LlmErs.SemanticIds;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace LlmErs.Quickstart;
 
-/// <summary>The sample's console output: progress bars and tables.</summary>
-internal static class Pipeline
+/// <summary>
+/// The offline half of LLMERS, the same for every data source: enrich the catalog through the chat client, embed it with
+/// the local model, assign semantic IDs, and write the features (Parquet and JSONL) and the run report. Answers and
+/// vectors are cached in the output folder, so a rerun makes no model call for what did not change.
+/// </summary>
+internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddings)
 {
-    /// <summary>Runs a stage under a progress bar fed with the number of items done.</summary>
-    public static async Task<T> WithProgressAsync<T>(string stage, int total, Func<Action<int>, Task<T>> run)
+    public async Task<EnrichmentReport> RunAsync(IReadOnlyList<Movie> movies, string outputDirectory, CancellationToken cancellationToken)
     {
-        T result = default!;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask(stage, maxValue: total);
-                result = await run(done => task.Value = Math.Min(done, total));
-                task.Value = total;
-            });
-        return result;
-    }
+        Directory.CreateDirectory(outputDirectory);
+        await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "cache.db"));
+        using var engine = new EnrichmentEngine(chat.Client, cache, Options.Create(chat.Options));
 
-    public static void ShowEnriched(IEnumerable<Movie> movies)
-    {
-        var table = new Table().Title("[bold]Enriched features (offline)[/]")
-            .AddColumns("Movie", "Pitch", "Moods", "Setting", "Pacing", "Sid");
-        foreach (var movie in movies)
+        var enrichment = await ConsoleOutput.WithProgressAsync("Enriching", movies.Count, progress =>
+            engine.RunAsync(movies, new EnrichmentRunOptions { Progress = new Progress<EnrichmentProgress>(p => progress(p.Done)) }, cancellationToken));
+        // Preformatted text: Spectre would wrap its table rows at the console width.
+        Console.WriteLine(enrichment.ToString());
+        await enrichment.WriteJsonAsync(Path.Combine(outputDirectory, "enrichment-report.json"), cancellationToken);
+        if (enrichment.Succeeded == 0 && enrichment.Failures.Count > 0)
         {
-            table.AddRow(
-                Markup.Escape(movie.Title),
-                Markup.Escape(movie.Pitch ?? ""),
-                Markup.Escape(string.Join(", ", movie.Moods)),
-                Markup.Escape(movie.Setting ?? "?"),
-                movie.Pacing?.ToString() ?? "?",
-                movie.Sid.ToString());
+            throw new SampleException(
+                $"Enrichment failed for every movie; the first failure: {enrichment.Failures[0].Message} " +
+                $"Check the endpoint, the model name and {SampleOptions.ApiKeyVariable}, or run without --endpoint to use the offline client.");
         }
 
-        AnsiConsole.Write(table);
-    }
+        var embedded = await ConsoleOutput.WithProgressAsync($"Embedding ({MiniLmEmbeddingGenerator.ModelId})", movies.Count, progress =>
+            new EmbeddingStage(embeddings, cache).EmbedAsync(movies, new Progress<int>(progress), cancellationToken));
+        AnsiConsole.MarkupLine($"Embedded {embedded.Vectors} vectors ({embedded.CacheHits} from the cache) in {embedded.WallTime.TotalSeconds:F1} s.");
 
-    public static void ShowRecommendations(string viewer, IEnumerable<Movie> history, IEnumerable<(Movie Movie, float Score)> recommendations)
-    {
-        AnsiConsole.MarkupLine($"[bold]{viewer}[/] watched: {Markup.Escape(string.Join("; ", history.Select(m => m.Title)))}");
-        var table = new Table().Title("[bold]Recommended, served without any LLM[/]").AddColumns("Movie", "Genres", "Score");
-        foreach (var (movie, score) in recommendations)
+        foreach (var assignment in SemanticIdStage.Assign(movies, cancellationToken: cancellationToken))
         {
-            table.AddRow(Markup.Escape(movie.Title), Markup.Escape(string.Join(", ", movie.Genres)), score.ToString("F3"));
+            var quality = assignment.Quality;
+            AnsiConsole.MarkupLine($"Semantic IDs of {assignment.Field}: collision rate {quality.CollisionRate:P1} before de-duplication, relative reconstruction error {quality.RelativeError:F3}.");
         }
 
-        AnsiConsole.Write(table);
+        await FeatureFile.WriteAsync(movies, FeatureOutput.Parquet(Path.Combine(outputDirectory, "movies.parquet")), cancellationToken);
+        await FeatureFile.WriteAsync(movies, FeatureOutput.JsonLines(Path.Combine(outputDirectory, "movies.jsonl")), cancellationToken);
+        ConsoleOutput.ShowEnriched(movies.Take(3));
+        return enrichment;
     }
 }

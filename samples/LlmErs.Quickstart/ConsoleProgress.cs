@@ -1,6 +1,6 @@
 using LlmErs.Ablation;
 
-namespace LlmErs.MovieLens;
+namespace LlmErs.Quickstart;
 
 /// <summary>One line per finished row; while a row trains, a status line rewritten after each epoch (on a terminal).</summary>
 internal sealed class ConsoleProgress : IProgress<AblationProgress>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LlmErs.Ablation;
 
-namespace LlmErs.MovieLens;
+namespace LlmErs.Quickstart.MovieLens;
 
 /// <summary>Writes results.md, results.json and ndcg-by-popularity.svg for the two protocols.</summary>
 internal static class ResultFiles

@@ -1,0 +1,46 @@
+using LlmErs.Enrichment;
+using LlmErs.Local.Chat;
+using Microsoft.Extensions.AI;
+
+namespace LlmErs.Quickstart;
+
+/// <summary>
+/// The chat client enrichment runs on, with engine options that suit it: the offline client (no network, no key) unless
+/// an endpoint is configured. Embeddings stay with the local model either way.
+/// </summary>
+internal sealed class ChatSetup : IDisposable
+{
+    private ChatSetup(IChatClient client, EnrichmentOptions options, string description)
+    {
+        Client = client;
+        Options = options;
+        Description = description;
+    }
+
+    public IChatClient Client { get; }
+
+    public EnrichmentOptions Options { get; }
+
+    /// <summary>Which client answers, for the console.</summary>
+    public string Description { get; }
+
+    public static ChatSetup Create(ChatEndpoint? endpoint, IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    {
+        if (endpoint is null)
+        {
+            // The offline client computes on this machine's cores; more requests in flight than cores would only queue.
+            return new ChatSetup(
+                new OfflineChatClient(embeddings),
+                new EnrichmentOptions { MaxConcurrency = Environment.ProcessorCount },
+                "offline chat client (no LLM, no network: labels by embedding similarity, extractive text)");
+        }
+
+        // A provider answers requests in parallel while each waits on the network. A local server such as Ollama queues
+        // what exceeds its parallel slots, so an attempt may wait longer than the engine's default minute.
+        var options = new EnrichmentOptions { MaxConcurrency = 8, ModelId = endpoint.Model };
+        options.Resilience.AttemptTimeout = TimeSpan.FromMinutes(3);
+        return new ChatSetup(endpoint.CreateClient(options.Resilience.AttemptTimeout), options, $"{endpoint} (OpenAI-compatible endpoint)");
+    }
+
+    public void Dispose() => Client.Dispose();
+}

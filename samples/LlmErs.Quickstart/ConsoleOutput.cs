@@ -1,0 +1,56 @@
+using LlmErs.Samples.Catalog;
+using Spectre.Console;
+
+namespace LlmErs.Quickstart;
+
+/// <summary>The sample's console output: progress bars and tables.</summary>
+internal static class ConsoleOutput
+{
+    /// <summary>Runs a stage under a progress bar fed with the number of items done.</summary>
+    public static async Task<T> WithProgressAsync<T>(string stage, int total, Func<Action<int>, Task<T>> run)
+    {
+        T result = default!;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Markup.Escape(stage), maxValue: total);
+                result = await run(done => task.Value = Math.Min(done, total));
+                task.Value = total;
+            });
+        return result;
+    }
+
+    public static void ShowEnriched(IEnumerable<Movie> movies)
+    {
+        var table = new Table().Title("[bold]Enriched features[/]")
+            .AddColumns("Movie", "Pitch", "Moods", "Family", "Setting", "Pacing", "Sid");
+        foreach (var movie in movies)
+        {
+            table.AddRow(
+                Markup.Escape(movie.Title),
+                Markup.Escape(movie.Pitch ?? ""),
+                Markup.Escape(string.Join(", ", movie.Moods)),
+                movie.FamilyFriendly switch { true => "yes", false => "no", null => "?" },
+                Markup.Escape(movie.Setting ?? "?"),
+                movie.Pacing?.ToString() ?? "?",
+                movie.Sid.ToString());
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    public static void ShowRecommendations(string user, IReadOnlyList<Movie> history, IEnumerable<(Movie Movie, float Score)> recommendations)
+    {
+        const int Shown = 10;
+        var earlier = history.Count > Shown ? $" (and {history.Count - Shown} earlier)" : "";
+        AnsiConsole.MarkupLine($"[bold]User {Markup.Escape(user)}[/] watched, most recent last{earlier}: {Markup.Escape(string.Join("; ", history.TakeLast(Shown).Select(m => m.Title)))}");
+        var table = new Table().Title("[bold]Recommended, served without any LLM[/]").AddColumns("Movie", "Genres", "Score");
+        foreach (var (movie, score) in recommendations)
+        {
+            table.AddRow(Markup.Escape(movie.Title), Markup.Escape(string.Join(", ", movie.Genres)), score.ToString("F3"));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

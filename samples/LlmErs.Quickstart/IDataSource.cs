@@ -1,0 +1,21 @@
+using LlmErs.Data;
+using LlmErs.Local;
+using LlmErs.Samples.Catalog;
+
+namespace LlmErs.Quickstart;
+
+/// <summary>What the pipeline runs on: a movie catalog, its interactions, and the ablation that fits them.</summary>
+internal interface IDataSource
+{
+    /// <summary>One line for the console: what the catalog and the log hold.</summary>
+    string Description { get; }
+
+    /// <summary>The catalog, which the pipeline enriches in place.</summary>
+    IReadOnlyList<Movie> Movies { get; }
+
+    /// <summary>Who watched what and when; item keys are <see cref="Movie.Id"/>s.</summary>
+    InteractionLog Interactions { get; }
+
+    /// <summary>Trains and evaluates the baselines and LLM-enhanced models on the enriched catalog; writes the result files.</summary>
+    Task RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken);
+}

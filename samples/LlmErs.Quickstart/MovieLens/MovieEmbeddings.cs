@@ -1,0 +1,64 @@
+using System.IO.Hashing;
+using System.Text;
+using LlmErs.Local;
+using LlmErs.Samples.Catalog;
+using LlmErs.Vectors;
+using Spectre.Console;
+
+namespace LlmErs.Quickstart.MovieLens;
+
+/// <summary>
+/// The MiniLM embedding of each movie's catalog text, "title (year). genres", with none of the enriched fields: the
+/// ablation's text block, kept apart from the LLM slots so that each can be removed alone. Cached in the output folder
+/// under a name that hashes every text, so a rerun loads the file and a change of data or text embeds again.
+/// </summary>
+internal static class MovieEmbeddings
+{
+    private const int ChunkSize = 256;
+
+    public static string Text(Movie movie) =>
+        $"{movie.Title}{(movie.Year is { } year ? $" ({year})" : "")}. {string.Join(", ", movie.Genres)}";
+
+    public static async Task<VectorStore> LoadOrCreateAsync(
+        IReadOnlyList<Movie> movies, MiniLmEmbeddingGenerator generator, string directory, CancellationToken cancellationToken)
+    {
+        var texts = movies.Select(Text).ToArray();
+        var path = Path.Combine(directory, $"movies-{MiniLmEmbeddingGenerator.ModelId}-{Hash(movies, texts)}.vec");
+        if (!File.Exists(path))
+        {
+            using var builder = new VectorStoreBuilder(MiniLmEmbeddingGenerator.ModelId, MiniLmEmbeddingGenerator.Dimensions, texts.Length);
+            await ConsoleOutput.WithProgressAsync("Embedding \"title (year). genres\"", texts.Length, async progress =>
+            {
+                for (var start = 0; start < texts.Length; start += ChunkSize)
+                {
+                    var chunk = texts[start..Math.Min(start + ChunkSize, texts.Length)];
+                    var embeddings = await generator.GenerateAsync(chunk, cancellationToken: cancellationToken);
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        builder.Add(movies[start + i].Id, embeddings[i].Vector.Span);
+                    }
+
+                    progress(start + chunk.Length);
+                }
+
+                return texts.Length;
+            });
+            using var store = builder.Build();
+            store.Save(path);
+        }
+
+        AnsiConsole.MarkupLine($"Text embeddings of the catalog text (e.g. \"{Markup.Escape(texts[0])}\"): {Markup.Escape(Path.GetFileName(path))}");
+        return VectorStore.Open(path, new VectorStoreOpenOptions { ExpectedModelId = MiniLmEmbeddingGenerator.ModelId });
+    }
+
+    private static string Hash(IReadOnlyList<Movie> movies, string[] texts)
+    {
+        var hash = new XxHash64();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            hash.Append(Encoding.UTF8.GetBytes($"{movies[i].Id}\t{texts[i]}\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+}

@@ -1,0 +1,151 @@
+using LlmErs.Data;
+using LlmErs.Quickstart;
+using LlmErs.Quickstart.MovieLens;
+using LlmErs.Samples.Catalog;
+using LlmErs.Vectors;
+
+namespace LlmErs.Samples.Tests;
+
+public sealed class FeatureBlockTests
+{
+    private static readonly LlmField<Movie> Moods = Field(nameof(Movie.Moods));
+    private static readonly LlmField<Movie> FamilyFriendly = Field(nameof(Movie.FamilyFriendly));
+    private static readonly LlmField<Movie> Pacing = Field(nameof(Movie.Pacing));
+    private static readonly LlmField<Movie> Setting = Field(nameof(Movie.Setting));
+
+    [Fact]
+    public void Choices_ComeFromTheGeneratedSchemas()
+    {
+        Assert.Equal(["dark", "uplifting", "tense", "funny", "romantic", "thoughtful"], AnswerChoices.Of(Moods));
+        Assert.Equal(["true", "false", "unknown"], AnswerChoices.Of(FamilyFriendly));
+        Assert.Equal(["Slow", "Steady", "Fast", "unknown"], AnswerChoices.Of(Pacing));
+        Assert.Equal(["City", "Countryside", "Sea", "Space", "Fantasy world", "Other", "unknown"], AnswerChoices.Of(Setting));
+        Assert.Empty(AnswerChoices.Of(Field(nameof(Movie.Pitch))));
+        Assert.Equal(
+            [nameof(Movie.FamilyFriendly), nameof(Movie.Moods), nameof(Movie.Pacing), nameof(Movie.Setting)],
+            FeatureMatrices.ClosedFields.Select(field => field.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void LlmSlots_MultiHotForTags_OneHotForEachSingleValue_UnknownIncluded()
+    {
+        Movie[] movies =
+        [
+            Enriched("a", moods: ["funny", "dark"], familyFriendly: true, pacing: Pace.Fast, setting: "Sea"),
+            Enriched("b", moods: [], familyFriendly: null, pacing: null, setting: null),
+            Enriched("c", moods: ["thoughtful"], familyFriendly: false, pacing: Pace.Slow, setting: "Fantasy world"),
+        ];
+
+        using var block = FeatureMatrices.Answers(movies, FeatureMatrices.ClosedFields);
+
+        Assert.Equal(3, block.Count);
+        Assert.Equal(FeatureMatrices.ClosedFields.Sum(field => AnswerChoices.Of(field).Count), block.Dimension);
+        Assert.Equal(20, block.Dimension);
+        Assert.Equal(["dark", "funny"], Hot(block, 0, Moods));
+        Assert.Equal(["true"], Hot(block, 0, FamilyFriendly));
+        Assert.Equal(["Fast"], Hot(block, 0, Pacing));
+        Assert.Equal(["Sea"], Hot(block, 0, Setting));
+        Assert.Empty(Hot(block, 1, Moods));
+        Assert.Equal(["unknown"], Hot(block, 1, FamilyFriendly));
+        Assert.Equal(["unknown"], Hot(block, 1, Pacing));
+        Assert.Equal(["unknown"], Hot(block, 1, Setting));
+        Assert.Equal(["thoughtful"], Hot(block, 2, Moods));
+        Assert.Equal(["false"], Hot(block, 2, FamilyFriendly));
+        Assert.Equal(["Slow"], Hot(block, 2, Pacing));
+        Assert.Equal(["Fantasy world"], Hot(block, 2, Setting));
+        Assert.All(block.Values.ToArray(), value => Assert.True(value is 0 or 1));
+    }
+
+    [Fact]
+    public void MovieFeatures_OneRowPerItemOfTheSplit_InItsOrder()
+    {
+        Movie[] movies =
+        [
+            Enriched("m1", genres: ["Animation", "comedy"], moods: ["funny"]),
+            Enriched("m2", genres: ["Drama"], moods: ["dark"]),
+            Enriched("m3", genres: ["Comedy", "Drama"], moods: ["romantic"]),
+            Enriched("m4", genres: [], moods: ["tense"]),
+        ];
+        var log = new InteractionLogBuilder();
+        var time = 0L;
+        foreach (var (user, items) in new[] { ("u1", "m4 m1 m2 m3"), ("u2", "m3 m2 m1"), ("u3", "m2 m3 m1 m4") })
+        {
+            foreach (var item in items.Split(' '))
+            {
+                log.Add(user, item, ++time);
+            }
+        }
+
+        var split = LeaveOneOutSplitter.Split(log.Build());
+        using var builder = new VectorStoreBuilder("test-model", 2);
+        foreach (var (movie, i) in movies.Select((movie, i) => (movie, i)))
+        {
+            builder.Add(movie.Id, [i, 10 * i]);
+        }
+
+        using var store = builder.Build();
+        var tags = new Dictionary<string, IReadOnlyList<string>> { ["m1"] = ["Pixar", "toys"], ["m3"] = ["pixar"], ["m4"] = ["once"] };
+
+        using var features = MovieFeatures.Create(split, movies.ToDictionary(movie => movie.Id), store, tags);
+
+        Assert.Equal([MovieFeatures.TextEmbedding, MovieFeatures.Genres, MovieFeatures.LlmSlots, MovieFeatures.Tags], features.Blocks.Select(block => block.Name));
+        // Genres Animation, Comedy, Drama (case-insensitive); a tag on one movie only is no column.
+        Assert.Equal([2, 3, 20, 1], features.Blocks.Select(block => block.Values.Dimension));
+        Assert.All(features.Blocks, block => Assert.Equal(split.ItemCount, block.Values.Count));
+        for (var row = 0; row < split.ItemCount; row++)
+        {
+            var movie = movies.Single(movie => movie.Id == split.ItemIds[row]);
+            Assert.Equal(store.GetVector(movie.Id).ToArray(), features.Blocks[0].Values.GetRow(row).ToArray());
+            Assert.Equal(
+                new[] { "Animation", "Comedy", "Drama" }.Select(genre => movie.Genres.Contains(genre, StringComparer.OrdinalIgnoreCase) ? 1f : 0f),
+                features.Blocks[1].Values.GetRow(row).ToArray());
+            Assert.Equal(movie.Moods, Hot(features.Blocks[2].Values, row, Moods));
+            Assert.Equal(movie.Id is "m1" or "m3" ? 1f : 0f, features.Blocks[3].Values.GetRow(row)[0]);
+        }
+    }
+
+    [Fact]
+    public void MovieFeatures_WithoutTags_HasNoTagBlock()
+    {
+        var log = new InteractionLogBuilder();
+        log.Add("u1", "m1", 1);
+        log.Add("u1", "m2", 2);
+        log.Add("u1", "m3", 3);
+        var split = LeaveOneOutSplitter.Split(log.Build());
+        using var builder = new VectorStoreBuilder("test-model", 2);
+        foreach (var id in split.ItemIds.Keys)
+        {
+            builder.Add(id, [1, 0]);
+        }
+
+        using var store = builder.Build();
+
+        using var features = MovieFeatures.Create(split, split.ItemIds.Keys.ToDictionary(id => id, id => Enriched(id)), store, tags: null);
+
+        Assert.Equal([MovieFeatures.TextEmbedding, MovieFeatures.Genres, MovieFeatures.LlmSlots], features.Blocks.Select(block => block.Name));
+    }
+
+    /// <summary>The choices of <paramref name="field"/> that are hot in a row of an answers block over <see cref="FeatureMatrices.ClosedFields"/>.</summary>
+    private static string[] Hot(VectorMatrix block, int row, LlmField<Movie> field)
+    {
+        var offset = FeatureMatrices.ClosedFields.TakeWhile(other => other != field).Sum(other => AnswerChoices.Of(other).Count);
+        var choices = AnswerChoices.Of(field);
+        var values = block.GetRow(row).Slice(offset, choices.Count).ToArray();
+        return [.. choices.Where((_, i) => values[i] == 1)];
+    }
+
+    private static Movie Enriched(
+        string id, string[]? genres = null, string[]? moods = null, bool? familyFriendly = null, Pace? pacing = null, string? setting = null) =>
+        new()
+        {
+            Id = id,
+            Title = $"Movie {id}",
+            Genres = genres ?? [],
+            Moods = moods ?? [],
+            FamilyFriendly = familyFriendly,
+            Pacing = pacing,
+            Setting = setting,
+        };
+
+    private static LlmField<Movie> Field(string name) => (LlmField<Movie>)EnrichmentModel.Of<Movie>().Field(name);
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using LlmErs.Ablation;
+using LlmErs.Data;
+using LlmErs.Evaluation;
+using LlmErs.Local;
+using LlmErs.Models;
+using LlmErs.Quickstart;
+using LlmErs.Quickstart.MovieLens;
+using LlmErs.Runtime.Tests.Data;
+using LlmErs.Runtime.Tests.Fakes;
+using Xunit.Abstractions;
+
+namespace LlmErs.Samples.Tests;
+
+public sealed class MovieLensSmokeTests(ITestOutputHelper log)
+{
+    private const int MovieCount = 60;
+
+    /// <summary>Both protocols with short training and few resamples: the wiring is under test, not the numbers.</summary>
+    private static readonly ExperimentSettings Quick = new(Options(), Options(), new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 1 });
+
+    /// <summary>
+    /// The whole sample on the first movies of ml-latest-small with their ratings and tags, copied to a temporary folder:
+    /// loading, offline enrichment, embeddings, semantic IDs, feature files, serving, and the ablation on both protocols.
+    /// </summary>
+    [MovieLensFact]
+    public async Task WholeSample_RunsOnASubset()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var data = new TempDirectory();
+        using var output = new TempDirectory();
+        WriteSubset(MovieLensFolder.Path!, data.Path, MovieCount);
+
+        var movieLens = MovieLensData.Load(data.Path, useTags: true, Quick, "the command", CancellationToken.None);
+        Assert.Equal(MovieCount, movieLens.Movies.Count);
+
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        using var chat = ChatSetup.Create(null, embeddings);
+        var report = await new Pipeline(chat, embeddings).RunAsync(movieLens.Movies, output.Path, CancellationToken.None);
+        Assert.Equal(MovieCount, report.Succeeded);
+        Assert.All(movieLens.Movies, movie =>
+        {
+            Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, movie.Content.Length);
+            Assert.NotEmpty(movie.Moods);
+            Assert.NotEqual(default, movie.Sid);
+        });
+        Assert.All(["movies.parquet", "movies.jsonl", "enrichment-report.json", "cache.db"], file => Assert.True(File.Exists(output.File(file)), file));
+
+        var (_, history) = OnlineServing.ExampleUser(movieLens.Interactions);
+        var recommendations = OnlineServing.Recommend(movieLens.Movies, history, output.File("movies.vec"), count: 5);
+        Assert.Equal(5, recommendations.Count);
+        Assert.DoesNotContain(recommendations, recommendation => history.Contains(recommendation.ItemId));
+
+        await movieLens.RunAblationAsync(output.Path, embeddings, CancellationToken.None);
+        var results = File.ReadAllText(output.File("results.md"));
+        Assert.Contains("Reproduce with `the command`.", results);
+        Assert.Contains("| Two-tower without LLM slots | text embedding, genres, tags |", results);
+        Assert.Contains("| Two-tower without tags | text embedding, genres, LLM slots |", results);
+        Assert.All(["results.json", "ndcg-by-popularity.svg"], file => Assert.True(File.Exists(output.File(file)), file));
+        log.WriteLine($"{stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    private static AblationOptions Options() => new()
+    {
+        Models =
+        [
+            AblationModel.IdOnlyBpr(new BprOptions { Dimension = 8, Epochs = 2, Seed = 1 }),
+            AblationModel.TwoTower(new TwoTowerOptions { Dimension = 8, Epochs = 2, Seed = 1 }),
+        ],
+        Evaluation = new EvaluationOptions { Metrics = [Metric.Ndcg(10), Metric.Auc], Bootstrap = new BootstrapOptions { Resamples = 20 } },
+    };
+
+    /// <summary>The first movies of movies.csv, and the lines of ratings.csv and tags.csv about them (the movie id is their second field).</summary>
+    private static void WriteSubset(string source, string target, int movies)
+    {
+        var lines = File.ReadLines(Path.Combine(source, "movies.csv")).Take(movies + 1).ToList();
+        var ids = lines.Skip(1).Select(line => line[..line.IndexOf(',')]).ToHashSet(StringComparer.Ordinal);
+        File.WriteAllLines(Path.Combine(target, "movies.csv"), lines);
+        foreach (var file in new[] { "ratings.csv", "tags.csv" })
+        {
+            File.WriteAllLines(
+                Path.Combine(target, file),
+                File.ReadLines(Path.Combine(source, file)).Where((line, i) => i == 0 || ids.Contains(line.Split(',')[1])));
+        }
+    }
+}
