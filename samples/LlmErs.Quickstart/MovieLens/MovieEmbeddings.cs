@@ -24,7 +24,8 @@ internal static class MovieEmbeddings
     {
         var texts = movies.Select(Text).ToArray();
         var path = Path.Combine(directory, $"movies-{MiniLmEmbeddingGenerator.ModelId}-{Hash(movies, texts)}.vec");
-        if (!File.Exists(path))
+        var cached = TryOpen(path);
+        if (cached is null)
         {
             using var builder = new VectorStoreBuilder(MiniLmEmbeddingGenerator.ModelId, MiniLmEmbeddingGenerator.Dimensions, texts.Length);
             await ConsoleOutput.WithProgressAsync("Embedding \"title (year). genres\"", texts.Length, async progress =>
@@ -48,8 +49,30 @@ internal static class MovieEmbeddings
         }
 
         AnsiConsole.MarkupLine($"Text embeddings of the catalog text (e.g. \"{Markup.Escape(texts[0])}\"): {Markup.Escape(Path.GetFileName(path))}");
-        return VectorStore.Open(path, new VectorStoreOpenOptions { ExpectedModelId = MiniLmEmbeddingGenerator.ModelId });
+        return cached ?? Open(path);
     }
+
+    /// <summary>The cached store, or null when there is none or it cannot be read (damaged, or an older file format).</summary>
+    private static VectorStore? TryOpen(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Open(path);
+        }
+        catch (InvalidDataException e)
+        {
+            AnsiConsole.MarkupLine($"[yellow]The cached text embeddings cannot be used ({Markup.Escape(e.Message)}); embedding again.[/]");
+            return null;
+        }
+    }
+
+    private static VectorStore Open(string path) =>
+        VectorStore.Open(path, new VectorStoreOpenOptions { ExpectedModelId = MiniLmEmbeddingGenerator.ModelId });
 
     private static string Hash(IReadOnlyList<Movie> movies, string[] texts)
     {

@@ -7,7 +7,7 @@ namespace LlmErs.SemanticIds;
 /// <summary>
 /// The layout of a codebook file, little-endian:
 /// <code>
-/// header (64 bytes): magic "LLMERSID", format version (32-bit), reserved (32-bit), SHA-256 of the payload (32 bytes), reserved
+/// header (64 bytes): magic "LLMERSID", format version (32-bit), reserved (32-bit), XxHash128 of the payload (16 bytes), reserved
 /// payload: dimension, quantized dimension, levels, codes (32-bit each);
 ///          with PCA (quantized dimension ≠ dimension): mean (dimension floats), components (quantized × dimension floats);
 ///          centroids: levels × codes × quantized dimension floats
@@ -17,7 +17,7 @@ namespace LlmErs.SemanticIds;
 internal static unsafe class SemanticIdCodebookFormat
 {
     private const int HeaderSize = 64;
-    private const int Version = 1;
+    private const int Version = 2;
     private const int ChecksumOffset = 16;
 
     private static ReadOnlySpan<byte> Magic => "LLMERSID"u8;

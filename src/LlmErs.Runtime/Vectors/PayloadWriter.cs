@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace LlmErs.Vectors;
@@ -13,7 +13,7 @@ internal sealed class PayloadWriter : IDisposable
     private readonly string _path;
     private readonly string _temporaryPath;
     private readonly FileStream _stream;
-    private readonly IncrementalHash _hash = PayloadChecksum.CreateHash();
+    private readonly XxHash128 _hash = PayloadChecksum.CreateHash();
     private bool _committed;
 
     /// <summary>Starts a file whose payload begins after <paramref name="headerSize"/> bytes.</summary>
@@ -32,7 +32,7 @@ internal sealed class PayloadWriter : IDisposable
     public void Write(ReadOnlySpan<byte> bytes)
     {
         _stream.Write(bytes);
-        _hash.AppendData(bytes);
+        _hash.Append(bytes);
     }
 
     /// <summary>Appends a little-endian 32-bit integer.</summary>
@@ -76,7 +76,6 @@ internal sealed class PayloadWriter : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _hash.Dispose();
         _stream.Dispose();
         if (!_committed)
         {

@@ -9,7 +9,7 @@ namespace LlmErs.Vectors;
 ///   0  magic "LLMERSVS"        8  format version      12  flags (bit 0: rows have unit L2 norm)
 ///   16 dimension               20 reserved (0)        24  row count (64-bit)
 ///   32 vectors offset (64-bit, a multiple of 64)      40  file length (64-bit)
-///   48 SHA-256 of every byte after the header (32 bytes)   80..127 reserved (0)
+///   48 XxHash128 of every byte after the header (16 bytes)   64..127 reserved (0)
 /// payload
 ///   model id (32-bit UTF-8 byte count, bytes); one id per row (the same); zero padding to the vectors offset;
 ///   the rows as float32, row-major
@@ -18,7 +18,7 @@ namespace LlmErs.Vectors;
 internal static class VectorStoreFormat
 {
     public const int HeaderSize = 128;
-    public const int Version = 1;
+    public const int Version = 2;
     public const int NormalizedFlag = 1;
     public const int ChecksumOffset = 48;
 
