@@ -27,6 +27,9 @@ public sealed class FieldOutcome
     /// <summary>Whether an input of the prompt was cut to its token budget, or the whole prompt to its guard.</summary>
     public bool Truncated { get; init; }
 
+    /// <summary>The inputs (template expressions, as written, such as <c>description</c>) cut to their token budget; empty when none was.</summary>
+    public IReadOnlyList<string> TruncatedInputs { get; init; } = [];
+
     /// <summary>Whether a corrupt or no longer valid cache entry was found and recomputed.</summary>
     public bool RecomputedCorruptEntry { get; init; }
 

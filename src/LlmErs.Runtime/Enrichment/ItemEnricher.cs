@@ -66,6 +66,7 @@ internal sealed class ItemEnricher<T>
                 ModelId = field.ModelId,
                 Status = prepared.Failure is null ? FieldStatus.Cached : FieldStatus.Failed,
                 Truncated = prepared.Prompt.Truncated,
+                TruncatedInputs = prepared.Prompt.TruncatedInputs ?? [],
                 Failure = prepared.Failure,
             };
         }
@@ -149,6 +150,7 @@ internal sealed class ItemEnricher<T>
             Retries = retries.Count,
             Usage = usage,
             Truncated = prepared.Prompt.Truncated,
+            TruncatedInputs = prepared.Prompt.TruncatedInputs ?? [],
             RecomputedCorruptEntry = prepared.RecomputesCorruptEntry,
             Failure = failure,
         };

@@ -86,6 +86,26 @@ public sealed class RunOutputTests
         Assert.True(client.Requests.Single(r => r.Field == "Summary" && r.Prompt.Contains("Long", StringComparison.Ordinal)).Prompt.Length < 100);
     }
 
+    [Fact]
+    public async Task AnItemsOutcomeNamesTheInputsThatWereCut()
+    {
+        using var directory = new TempDirectory();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        using var engine = TestEngines.Create(new ScriptedChatClient(), cache, o => o.Hygiene.FieldTokenBudgets["Summary"] = 8);
+        var items = new List<Book>
+        {
+            new() { Id = "long", Title = "Long", Description = string.Join(' ', Enumerable.Repeat("very", 200)) },
+            new() { Id = "short", Title = "A", Description = "B" },
+        };
+
+        var outcomes = await engine.EnrichAsync(items).ToListAsync();
+
+        var cut = outcomes[0].Fields.Single(f => f.Field == "Summary");
+        Assert.True(cut.Truncated);
+        Assert.Equal(["description"], cut.TruncatedInputs);
+        Assert.All(outcomes[1].Fields, field => Assert.Empty(field.TruncatedInputs));
+    }
+
     private sealed class Progress(Action<int> onDone) : IProgress<EnrichmentProgress>
     {
         public void Report(EnrichmentProgress value) => onDone(value.Done);
