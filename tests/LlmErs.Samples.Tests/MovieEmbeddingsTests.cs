@@ -5,6 +5,7 @@ using LlmErs.Samples.Catalog;
 
 namespace LlmErs.Samples.Tests;
 
+[Collection(ConsoleCollection.Name)]
 public sealed class MovieEmbeddingsTests
 {
     [Fact]

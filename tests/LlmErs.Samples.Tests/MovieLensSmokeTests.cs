@@ -12,6 +12,7 @@ using Xunit.Abstractions;
 
 namespace LlmErs.Samples.Tests;
 
+[Collection(ConsoleCollection.Name)]
 public sealed class MovieLensSmokeTests(ITestOutputHelper log)
 {
     private const int MovieCount = 60;
