@@ -16,6 +16,10 @@ public sealed class CrashRecoveryTests
     private const int Concurrency = 4;
     private const int KillAfterCalls = 40;
 
+    // Slow enough that after the kill point about a second of work remains, so that a parent starved of CPU on a busy
+    // machine still finds the child running when it polls.
+    private const int LatencyMilliseconds = 50;
+
     [Fact]
     public async Task AKilledRunResumesWithoutLosingOrRepeatingCompletedCalls_AndWritesIdenticalFiles()
     {
@@ -70,7 +74,7 @@ public sealed class CrashRecoveryTests
         foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "LlmErs.Runtime.CrashChild.dll"),
-            directory.Path, directory.File(log), $"{Items}", "15", $"{Concurrency}",
+            directory.Path, directory.File(log), $"{Items}", $"{LatencyMilliseconds}", $"{Concurrency}",
         })
         {
             start.ArgumentList.Add(argument);
