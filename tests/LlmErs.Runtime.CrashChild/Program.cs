@@ -5,11 +5,12 @@ using LlmErs.Output;
 using LlmErs.Runtime.CrashChild;
 using Microsoft.Extensions.Options;
 
-// Usage: LlmErs.Runtime.CrashChild <work directory> <call log> <items> <latency ms> <concurrency>
-// Enriches the Article catalog with a cache and feature files in the work directory.
-if (args.Length != 5)
+// Usage: LlmErs.Runtime.CrashChild <work directory> <call log> <items> <latency ms> <concurrency> [<stall after calls>]
+// Enriches the Article catalog with a cache and feature files in the work directory. With a stall point, the model
+// answers that many requests and no more, and the run waits to be killed.
+if (args.Length is not (5 or 6))
 {
-    Console.Error.WriteLine("Usage: LlmErs.Runtime.CrashChild <work directory> <call log> <items> <latency ms> <concurrency>");
+    Console.Error.WriteLine("Usage: LlmErs.Runtime.CrashChild <work directory> <call log> <items> <latency ms> <concurrency> [<stall after calls>]");
     return 2;
 }
 
@@ -18,7 +19,9 @@ var items = int.Parse(args[2], CultureInfo.InvariantCulture);
 var latency = TimeSpan.FromMilliseconds(int.Parse(args[3], CultureInfo.InvariantCulture));
 var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
 
-using var client = new LoggingChatClient(args[1], latency);
+int? stallAfterCalls = args.Length == 6 ? int.Parse(args[5], CultureInfo.InvariantCulture) : null;
+
+using var client = new LoggingChatClient(args[1], latency, stallAfterCalls);
 await using var cache = new SqliteEnrichmentCache(Path.Combine(directory, "cache.db"));
 using var engine = new EnrichmentEngine(client, cache, Options.Create(new EnrichmentOptions { MaxConcurrency = concurrency }));
 var report = await engine.RunAsync(Article.Catalog(items), new EnrichmentRunOptions

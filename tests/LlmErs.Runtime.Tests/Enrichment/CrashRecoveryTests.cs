@@ -8,6 +8,8 @@ namespace LlmErs.Runtime.Tests.Enrichment;
 /// <summary>
 /// Runs the enrichment in a child process (LlmErs.Runtime.CrashChild), kills it midway, re-runs it, and checks that
 /// nothing completed was lost or asked again and that the final files are byte-identical to an uninterrupted run's.
+/// The child's model stops answering after <see cref="KillAfterCalls"/> calls, so the run is surely unfinished when
+/// it is killed, however busy the machine.
 /// </summary>
 public sealed class CrashRecoveryTests
 {
@@ -15,10 +17,7 @@ public sealed class CrashRecoveryTests
     private const int Fields = 2;
     private const int Concurrency = 4;
     private const int KillAfterCalls = 40;
-
-    // Slow enough that after the kill point about a second of work remains, so that a parent starved of CPU on a busy
-    // machine still finds the child running when it polls.
-    private const int LatencyMilliseconds = 50;
+    private const int LatencyMilliseconds = 15;
 
     [Fact]
     public async Task AKilledRunResumesWithoutLosingOrRepeatingCompletedCalls_AndWritesIdenticalFiles()
@@ -30,7 +29,7 @@ public sealed class CrashRecoveryTests
         var expectedCalls = Lines(baseline.File("calls.log"));
         Assert.Equal(Items * Fields, expectedCalls.Count);
 
-        using (var child = StartChild(crashed, "calls-1.log"))
+        using (var child = StartChild(crashed, "calls-1.log", stallAfterCalls: KillAfterCalls))
         {
             await WaitUntilAsync(() => Lines(crashed.File("calls-1.log")).Count >= KillAfterCalls, child);
             child.Kill(entireProcessTree: true);
@@ -63,7 +62,7 @@ public sealed class CrashRecoveryTests
         Assert.True(child.ExitCode == 0, $"The child process failed with exit code {child.ExitCode}:\n{await output}\n{await errors}");
     }
 
-    private static Process StartChild(TempDirectory directory, string log)
+    private static Process StartChild(TempDirectory directory, string log, int? stallAfterCalls = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -78,6 +77,11 @@ public sealed class CrashRecoveryTests
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (stallAfterCalls is { } calls)
+        {
+            start.ArgumentList.Add($"{calls}");
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the crash-test child process.");
