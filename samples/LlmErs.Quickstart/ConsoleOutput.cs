@@ -21,6 +21,13 @@ internal static class ConsoleOutput
         return result;
     }
 
+    /// <summary>Writes Markdown tables as they are: Spectre would wrap their rows at the console width.</summary>
+    public static void ShowMarkdown(string markdown)
+    {
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+    }
+
     public static void ShowEnriched(IEnumerable<Movie> movies)
     {
         var table = new Table().Title("[bold]Enriched features[/]")

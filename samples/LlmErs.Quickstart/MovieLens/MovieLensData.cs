@@ -121,10 +121,7 @@ internal sealed class MovieLensData : IDataSource
 
         var leaveOneOut = Run("Leave-one-out by time", LeaveOneOutSplitter.Split(Interactions), _settings.LeaveOneOut);
         var coldItem = Run("Cold-item split", ColdItemSplitter.Split(Interactions, _settings.ColdItemSplit), _settings.ColdItem);
-        ResultFiles.Write(outputDirectory, _command, leaveOneOut, coldItem);
-        AnsiConsole.WriteLine();
-        // Preformatted Markdown: Spectre would wrap its table rows at the console width.
-        Console.WriteLine(ResultFiles.Markdown(_command, leaveOneOut, coldItem));
+        ConsoleOutput.ShowMarkdown(ResultFiles.Write(outputDirectory, _command, leaveOneOut, coldItem));
         AnsiConsole.MarkupLine("Results: results.md, results.json and ndcg-by-popularity.svg.");
     }
 }

@@ -6,7 +6,7 @@ namespace LlmErs.Quickstart.MovieLens;
 /// <summary>Writes results.md, results.json and ndcg-by-popularity.svg for the two protocols.</summary>
 internal static class ResultFiles
 {
-    public static string Markdown(string command, AblationResult leaveOneOut, AblationResult coldItem) => $"""
+    private static string Markdown(string command, AblationResult leaveOneOut, AblationResult coldItem) => $"""
         # LLM-enhanced recommenders on MovieLens (ml-latest-small)
 
         Reproduce with `{command}`.
@@ -19,10 +19,12 @@ internal static class ResultFiles
         {coldItem.ToMarkdown()}
         """;
 
-    public static void Write(string directory, string command, AblationResult leaveOneOut, AblationResult coldItem)
+    /// <returns>The Markdown written to results.md.</returns>
+    public static string Write(string directory, string command, AblationResult leaveOneOut, AblationResult coldItem)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "results.md"), Markdown(command, leaveOneOut, coldItem));
+        var markdown = Markdown(command, leaveOneOut, coldItem);
+        File.WriteAllText(Path.Combine(directory, "results.md"), markdown);
         File.WriteAllText(Path.Combine(directory, "ndcg-by-popularity.svg"), leaveOneOut.ToSvgChart());
 
         using var stream = File.Create(Path.Combine(directory, "results.json"));
@@ -34,5 +36,6 @@ internal static class ResultFiles
         writer.WritePropertyName("coldItem");
         coldItem.WriteJson(writer);
         writer.WriteEndObject();
+        return markdown;
     }
 }

@@ -37,12 +37,11 @@ internal sealed class SyntheticData : IDataSource
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var ablation = SyntheticAblation.Run(Interactions, Movies, new ConsoleProgress(), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), ablation.ToMarkdown(), cancellationToken);
+        var markdown = ablation.ToMarkdown();
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.json"), ablation.ToJson(), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ndcg-by-popularity.svg"), ablation.ToSvgChart(), cancellationToken);
-        // Preformatted Markdown: Spectre would wrap its table rows at the console width.
-        Console.WriteLine();
-        Console.WriteLine(ablation.ToMarkdown());
+        ConsoleOutput.ShowMarkdown(markdown);
         AnsiConsole.MarkupLine("Ablation: ablation.md, ablation.json and ndcg-by-popularity.svg.");
     }
 }

@@ -61,10 +61,6 @@ public sealed class EnrichmentOptions
         AtLeast(EstimatedTextAnswerTokens, 1, nameof(EstimatedTextAnswerTokens));
         ArgumentNullException.ThrowIfNull(Hygiene, nameof(Hygiene));
         ArgumentNullException.ThrowIfNull(Resilience, nameof(Resilience));
-        foreach (var (field, budget) in Hygiene.FieldTokenBudgets)
-        {
-            AtLeast(budget, 1, $"{nameof(Hygiene)}.{nameof(PromptHygieneOptions.FieldTokenBudgets)}[\"{field}\"]");
-        }
 
         if (ProgressInterval < TimeSpan.Zero)
         {

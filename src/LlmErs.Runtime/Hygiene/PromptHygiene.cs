@@ -25,9 +25,15 @@ internal sealed partial class PromptHygiene
 
     public PromptHygiene(PromptHygieneOptions options)
     {
+        // Every hygiene option is checked here, where the engine builds its hygiene, and nowhere else.
         ArgumentNullException.ThrowIfNull(options);
         AtLeastOne(options.MaxInputTokens, nameof(PromptHygieneOptions.MaxInputTokens));
         AtLeastOne(options.MaxPromptTokens, nameof(PromptHygieneOptions.MaxPromptTokens));
+        foreach (var (field, budget) in options.FieldTokenBudgets)
+        {
+            AtLeastOne(budget, $"{nameof(PromptHygieneOptions.FieldTokenBudgets)}[\"{field}\"]");
+        }
+
         _options = options;
     }
 
@@ -41,17 +47,8 @@ internal sealed partial class PromptHygiene
     /// </summary>
     public HygienicPrompt Render<T>(LlmField<T> field, T item)
     {
-        var encoder = Encoder(field.Name);
-        return Complete(field.RenderPrompt(item, encoder), encoder);
-    }
-
-    /// <summary>A fresh encoder for one rendering of <paramref name="field"/>'s prompt; it records the inputs it cuts.</summary>
-    private FieldEncoder Encoder(string field) => new(this, InputBudgetOf(field));
-
-    /// <summary>Applies the whole-prompt guard to a prompt rendered through <paramref name="encoder"/>.</summary>
-    private HygienicPrompt Complete(string rendered, FieldEncoder encoder)
-    {
-        var text = Guard(rendered, out var cut);
+        var encoder = new FieldEncoder(this, InputBudgetOf(field.Name));
+        var text = Guard(field.RenderPrompt(item, encoder), out var cut);
         return new HygienicPrompt(text, encoder.TruncatedInputs, cut);
     }
 

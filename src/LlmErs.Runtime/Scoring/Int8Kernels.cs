@@ -18,7 +18,7 @@ internal static unsafe class Int8Kernels
 {
     // How far ahead of the rows being scored their successors are requested. A scan from memory otherwise waits on
     // each line the hardware prefetcher has not fetched yet: prefetching 8 KiB ahead (a few blocks of four 384-byte
-    // rows) took one core's 1,000,000-row scan from 0.32 to 0.25 of a read pass's time; 4 and 16 KiB did less.
+    // rows) took one core's 1,000,000-row scan from 0.31–0.32 to 0.25–0.27 of a read pass's time; 4 and 16 KiB did less.
     // A prefetch past the end of the rows is harmless: it never faults.
     private const int PrefetchDistance = 8192;
 

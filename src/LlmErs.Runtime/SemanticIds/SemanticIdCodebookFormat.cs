@@ -14,7 +14,7 @@ namespace LlmErs.SemanticIds;
 /// </code>
 /// Nothing in it depends on time or machine, so equal codebooks give equal files.
 /// </summary>
-internal static unsafe class SemanticIdCodebookFormat
+internal static class SemanticIdCodebookFormat
 {
     private const int HeaderSize = 64;
     private const int Version = 2;
@@ -62,9 +62,7 @@ internal static unsafe class SemanticIdCodebookFormat
             throw new InvalidDataException($"The codebook '{file.Path}' has format version {version}; this library reads version {Version}. Retrain it with this library's version.");
         }
 
-        Span<byte> checksum = stackalloc byte[PayloadChecksum.Size];
-        PayloadChecksum.Compute(file.Pointer + HeaderSize, file.Length - HeaderSize, checksum);
-        if (!checksum.SequenceEqual(file.Slice(ChecksumOffset, PayloadChecksum.Size)))
+        if (!PayloadChecksum.Matches(file, HeaderSize, ChecksumOffset))
         {
             throw new InvalidDataException(
                 $"The codebook '{file.Path}' fails its checksum: its contents changed after it was written. Retrain it, or restore it from a copy.");

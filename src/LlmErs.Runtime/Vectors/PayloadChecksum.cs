@@ -21,15 +21,21 @@ internal static unsafe class PayloadChecksum
     /// <summary>A hash to which written payload bytes are appended.</summary>
     public static XxHash128 CreateHash() => new();
 
-    /// <summary>Hashes <paramref name="length"/> bytes at <paramref name="start"/> into <paramref name="destination"/>.</summary>
-    public static void Compute(byte* start, long length, Span<byte> destination)
+    /// <summary>
+    /// Whether the checksum stored at <paramref name="checksumOffset"/> in <paramref name="file"/>'s header matches
+    /// everything after its first <paramref name="headerSize"/> bytes.
+    /// </summary>
+    public static bool Matches(MappedFile file, int headerSize, int checksumOffset)
     {
         var hash = CreateHash();
+        var length = file.Length - headerSize;
         for (long offset = 0; offset < length; offset += ChunkBytes)
         {
-            hash.Append(new ReadOnlySpan<byte>(start + offset, (int)Math.Min(ChunkBytes, length - offset)));
+            hash.Append(new ReadOnlySpan<byte>(file.Pointer + headerSize + offset, (int)Math.Min(ChunkBytes, length - offset)));
         }
 
-        hash.GetHashAndReset(destination);
+        Span<byte> actual = stackalloc byte[Size];
+        hash.GetHashAndReset(actual);
+        return actual.SequenceEqual(file.Slice(checksumOffset, Size));
     }
 }

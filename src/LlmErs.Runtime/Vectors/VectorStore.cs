@@ -141,9 +141,7 @@ public sealed unsafe class VectorStore : IDisposable
 
     private static void VerifyChecksum(MappedFile file)
     {
-        Span<byte> actual = stackalloc byte[PayloadChecksum.Size];
-        PayloadChecksum.Compute(file.Pointer + VectorStoreFormat.HeaderSize, file.Length - VectorStoreFormat.HeaderSize, actual);
-        if (!actual.SequenceEqual(file.Slice(VectorStoreFormat.ChecksumOffset, PayloadChecksum.Size)))
+        if (!PayloadChecksum.Matches(file, VectorStoreFormat.HeaderSize, VectorStoreFormat.ChecksumOffset))
         {
             throw new InvalidDataException(
                 $"The vector store '{file.Path}' fails its checksum: its contents changed after it was written (disk or copy error, or an edit). Rebuild it from the embeddings, or restore it from a copy.");

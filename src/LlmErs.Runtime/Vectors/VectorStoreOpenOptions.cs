@@ -5,7 +5,7 @@ public sealed class VectorStoreOpenOptions
 {
     /// <summary>
     /// Whether to check the payload's checksum before returning, which reads the whole file once (a 1.5 GB store of a
-    /// million 384-d rows in about 0.3 s when it is in the page cache).
+    /// million 384-d rows in 0.3–0.4 s when it is in the page cache).
     /// Default <see langword="true"/>; turn it off only for files whose integrity is checked elsewhere.
     /// </summary>
     public bool VerifyChecksum { get; set; } = true;
