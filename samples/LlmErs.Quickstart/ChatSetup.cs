@@ -1,5 +1,5 @@
-using LlmErs.Enrichment;
-using LlmErs.Local.Chat;
+using LlmErs;
+using LlmErs.Local;
 using Microsoft.Extensions.AI;
 
 namespace LlmErs.Quickstart;

@@ -1,4 +1,4 @@
-using LlmErs.Ablation;
+using LlmErs.Recommenders;
 
 namespace LlmErs.Quickstart;
 

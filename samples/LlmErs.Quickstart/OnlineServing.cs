@@ -1,7 +1,6 @@
-using LlmErs.Data;
+using LlmErs.Recommenders;
 using LlmErs.Local;
 using LlmErs.Samples.Catalog;
-using LlmErs.Serving;
 using LlmErs.Vectors;
 
 namespace LlmErs.Quickstart;

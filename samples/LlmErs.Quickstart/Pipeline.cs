@@ -1,11 +1,7 @@
-using LlmErs.Caching;
-using LlmErs.Embeddings;
-using LlmErs.Enrichment;
+using LlmErs;
 using LlmErs.Local;
-using LlmErs.Output;
-using LlmErs.Reporting;
 using LlmErs.Samples.Catalog;
-using LlmErs.SemanticIds;
+using LlmErs.Vectors;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 

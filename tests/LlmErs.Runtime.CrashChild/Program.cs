@@ -1,7 +1,5 @@
 using System.Globalization;
-using LlmErs.Caching;
-using LlmErs.Enrichment;
-using LlmErs.Output;
+using LlmErs;
 using LlmErs.Runtime.CrashChild;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using LlmErs.Data;
+using LlmErs.Recommenders;
 using LlmErs.Quickstart;
 using LlmErs.Quickstart.MovieLens;
 using LlmErs.Samples.Catalog;

@@ -1,6 +1,5 @@
 using LlmErs.Local;
 using LlmErs.Quickstart.MovieLens;
-using LlmErs.Runtime.Tests.Fakes;
 using LlmErs.Samples.Catalog;
 
 namespace LlmErs.Samples.Tests;

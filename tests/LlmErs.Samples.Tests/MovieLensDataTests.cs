@@ -1,7 +1,6 @@
-using LlmErs.Data;
+using LlmErs.Recommenders;
 using LlmErs.Quickstart;
 using LlmErs.Quickstart.MovieLens;
-using LlmErs.Runtime.Tests.Fakes;
 
 namespace LlmErs.Samples.Tests;
 

@@ -1,13 +1,8 @@
 using System.Diagnostics;
-using LlmErs.Ablation;
-using LlmErs.Data;
-using LlmErs.Evaluation;
+using LlmErs.Recommenders;
 using LlmErs.Local;
-using LlmErs.Models;
 using LlmErs.Quickstart;
 using LlmErs.Quickstart.MovieLens;
-using LlmErs.Runtime.Tests.Data;
-using LlmErs.Runtime.Tests.Fakes;
 using Xunit.Abstractions;
 
 namespace LlmErs.Samples.Tests;

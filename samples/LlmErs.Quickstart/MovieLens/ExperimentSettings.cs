@@ -1,7 +1,4 @@
-using LlmErs.Ablation;
-using LlmErs.Data;
-using LlmErs.Evaluation;
-using LlmErs.Models;
+using LlmErs.Recommenders;
 
 namespace LlmErs.Quickstart.MovieLens;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LlmErs.Ablation;
+using LlmErs.Recommenders;
 
 namespace LlmErs.Quickstart.MovieLens;
 

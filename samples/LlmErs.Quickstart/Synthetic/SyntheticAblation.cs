@@ -1,5 +1,4 @@
-using LlmErs.Ablation;
-using LlmErs.Data;
+using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
 
 namespace LlmErs.Quickstart.Synthetic;

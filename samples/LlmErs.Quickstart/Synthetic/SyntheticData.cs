@@ -1,4 +1,4 @@
-using LlmErs.Data;
+using LlmErs.Recommenders;
 using LlmErs.Local;
 using LlmErs.Samples.Catalog;
 using LlmErs.Samples.Catalog.Synthetic;

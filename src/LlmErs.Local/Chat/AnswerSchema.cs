@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace LlmErs.Local.Chat;
+namespace LlmErs.Local;
 
 /// <summary>What kind of answer a generated schema asks for.</summary>
 internal enum AnswerKind

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
-namespace LlmErs.Local.Chat;
+namespace LlmErs.Local;
 
 /// <summary>
 /// Writes "free text" without a language model: the sentences of the input most central to it (closest to the mean

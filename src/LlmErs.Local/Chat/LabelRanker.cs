@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 
-namespace LlmErs.Local.Chat;
+namespace LlmErs.Local;
 
 /// <summary>
 /// Zero-shot choice by embedding similarity: the labels closest to the text win. Label vectors are computed once

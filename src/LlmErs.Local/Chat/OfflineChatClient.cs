@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
-namespace LlmErs.Local.Chat;
+namespace LlmErs.Local;
 
 /// <summary>
 /// An <see cref="IChatClient"/> that answers LlmErs field requests <b>without a language model</b>, so the whole

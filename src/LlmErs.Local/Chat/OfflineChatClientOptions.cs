@@ -1,4 +1,4 @@
-namespace LlmErs.Local.Chat;
+namespace LlmErs.Local;
 
 /// <summary>Options of <see cref="OfflineChatClient"/>.</summary>
 public sealed class OfflineChatClientOptions

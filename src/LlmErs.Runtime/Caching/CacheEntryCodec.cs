@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>
 /// The stored form of a cache entry, shared by every backend: a format byte, a checksum, then the answer in UTF-8.

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>
 /// The content address of one LLM answer: a SHA-256 over the field's fingerprint, the model id, the answer-affecting

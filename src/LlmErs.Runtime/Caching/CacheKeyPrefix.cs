@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>
 /// The part of a cache key fixed for a field during a run (version, fingerprint, model, options, system message),

@@ -1,4 +1,4 @@
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>The result of <see cref="IEnrichmentCache.GetAsync"/>: an answer, nothing, or a corrupt entry with what is wrong with it.</summary>
 public readonly struct CacheLookup

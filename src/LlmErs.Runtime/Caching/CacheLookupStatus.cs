@@ -1,4 +1,4 @@
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>What a cache lookup found.</summary>
 public enum CacheLookupStatus

@@ -1,4 +1,4 @@
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>Counts the commits of one <see cref="SqliteEnrichmentCache"/>, so that its readers know when their snapshot is stale.</summary>
 internal sealed class CommitCounter

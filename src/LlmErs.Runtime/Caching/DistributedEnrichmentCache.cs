@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>
 /// A cache over any <see cref="IDistributedCache"/> (Redis, SQL Server, …), so that many workers share one cache.

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>Options of <see cref="DistributedEnrichmentCache"/>.</summary>
 public sealed class DistributedEnrichmentCacheOptions

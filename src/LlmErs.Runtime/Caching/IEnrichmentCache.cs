@@ -1,4 +1,4 @@
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>
 /// Stores validated LLM answers under their content address (<see cref="CacheKey"/>), so that a re-run pays only for

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>
 /// The embedded default cache: one SQLite file in WAL mode, shared safely by concurrent readers and by other processes.

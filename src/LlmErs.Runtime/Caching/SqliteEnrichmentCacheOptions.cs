@@ -1,4 +1,4 @@
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>Options of <see cref="SqliteEnrichmentCache"/>.</summary>
 public sealed class SqliteEnrichmentCacheOptions

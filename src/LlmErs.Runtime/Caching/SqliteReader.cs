@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace LlmErs.Caching;
+namespace LlmErs;
 
 /// <summary>
 /// One read connection of <see cref="SqliteEnrichmentCache"/> with its prepared lookup. A fully cached re-run does

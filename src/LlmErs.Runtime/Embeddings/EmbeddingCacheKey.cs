@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using LlmErs.Caching;
 
-namespace LlmErs.Embeddings;
+namespace LlmErs;
 
 /// <summary>
 /// The content address of one vector: the field's fingerprint (its template and dimensions), the model id and the

@@ -1,4 +1,4 @@
-namespace LlmErs.Embeddings;
+namespace LlmErs;
 
 /// <summary>What an <see cref="EmbeddingStage"/> run did.</summary>
 /// <param name="Vectors">Vectors set on items (items × embedding fields).</param>

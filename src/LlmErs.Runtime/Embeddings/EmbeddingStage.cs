@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using LlmErs.Caching;
 using LlmErs.Vectors;
 using Microsoft.Extensions.AI;
 
-namespace LlmErs.Embeddings;
+namespace LlmErs;
 
 /// <summary>
 /// Computes every <see cref="EmbeddingAttribute"/> field of a catalog: renders each item's generated source text

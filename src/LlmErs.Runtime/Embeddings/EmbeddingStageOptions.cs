@@ -1,4 +1,4 @@
-namespace LlmErs.Embeddings;
+namespace LlmErs;
 
 /// <summary>Options of <see cref="EmbeddingStage"/>.</summary>
 public sealed class EmbeddingStageOptions

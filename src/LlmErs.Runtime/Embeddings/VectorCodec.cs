@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LlmErs.Embeddings;
+namespace LlmErs;
 
 /// <summary>Stores a vector in the string-valued cache as Base64 of its little-endian float32 bytes.</summary>
 internal static class VectorCodec

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using LlmErs.Hygiene;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// The most tokens a valid answer to a field's JSON schema can take: exact for booleans, numbers and closed vocabularies

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// The canonical text of the chat options that change answers — sampling, limits, reasoning, provider-specific

@@ -1,7 +1,5 @@
-using LlmErs.Hygiene;
-using LlmErs.Reporting;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// Estimates a run without calling the model: each field is prepared exactly as a run would prepare it (same prompt,

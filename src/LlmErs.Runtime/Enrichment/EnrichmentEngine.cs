@@ -1,16 +1,11 @@
 using System.Runtime.CompilerServices;
-using LlmErs.Caching;
-using LlmErs.Hygiene;
-using LlmErs.Output;
-using LlmErs.Reporting;
-using LlmErs.Resilience;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// Runs the generated enrichers of <see cref="IEnrichable{TSelf}"/> types over whole catalogs with an

@@ -1,4 +1,4 @@
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>Why an item, or one of its fields, failed.</summary>
 /// <param name="Reason">The kind of failure.</param>

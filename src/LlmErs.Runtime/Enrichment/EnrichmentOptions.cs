@@ -1,9 +1,6 @@
-using LlmErs.Hygiene;
-using LlmErs.Reporting;
-using LlmErs.Resilience;
 using Microsoft.Extensions.AI;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>Options of the <see cref="EnrichmentEngine"/>.</summary>
 public sealed class EnrichmentOptions

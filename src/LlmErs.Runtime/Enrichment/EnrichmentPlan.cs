@@ -1,4 +1,4 @@
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>The fixed plan of a run over items of type <typeparamref name="T"/>: its LLM fields, in dependency order.</summary>
 internal sealed class EnrichmentPlan<T>

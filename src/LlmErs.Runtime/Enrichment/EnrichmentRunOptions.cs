@@ -1,7 +1,5 @@
-using LlmErs.Output;
-using LlmErs.Reporting;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>Settings of one <see cref="EnrichmentEngine.RunAsync{T}(IEnumerable{T}, EnrichmentRunOptions?, CancellationToken)"/> call.</summary>
 public sealed class EnrichmentRunOptions

@@ -1,9 +1,8 @@
-using LlmErs.Resilience;
 using Microsoft.Extensions.AI;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>Turns what ended a field's requests — an exception after every retry, or a refusal — into a failure that says what to do.</summary>
 internal static class FailureClassifier

@@ -1,7 +1,6 @@
 using System.Text;
-using LlmErs.Hygiene;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>The texts of a field's requests: the system message, and the re-ask after an invalid answer.</summary>
 internal static class FieldMessages

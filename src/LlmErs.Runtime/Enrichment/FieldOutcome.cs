@@ -1,4 +1,4 @@
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>How one field of one item was enriched, and what it cost.</summary>
 public sealed class FieldOutcome

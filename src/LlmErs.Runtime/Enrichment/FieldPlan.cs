@@ -1,9 +1,7 @@
 using System.Text.Json;
-using LlmErs.Caching;
-using LlmErs.Reporting;
 using Microsoft.Extensions.AI;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>Everything fixed about one LLM field for the length of a run: model, options, system message, cache-key parts.</summary>
 internal sealed class FieldPlan<T>

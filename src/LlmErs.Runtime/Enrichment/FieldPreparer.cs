@@ -1,9 +1,7 @@
-using LlmErs.Caching;
-using LlmErs.Hygiene;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// Renders a field's prompt with every input cleaned and delimited, computes its cache key and applies a cached answer

@@ -1,4 +1,4 @@
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>How a field of one item ended.</summary>
 public enum FieldStatus

@@ -1,11 +1,8 @@
-using LlmErs.Caching;
-using LlmErs.Hygiene;
-using LlmErs.Resilience;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Polly;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// Enriches one item: its LLM fields in dependency order, each from the cache or from the model (re-asking with the

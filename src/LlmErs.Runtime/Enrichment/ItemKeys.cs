@@ -1,4 +1,4 @@
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// Reads item keys for one pass over a source and rejects the items a run cannot enrich: a null item, a key that

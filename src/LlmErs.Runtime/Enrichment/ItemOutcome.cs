@@ -1,4 +1,4 @@
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>How one item was enriched: success, or failure with a reason; and each field's outcome and cost.</summary>
 /// <typeparam name="T">The item type.</typeparam>

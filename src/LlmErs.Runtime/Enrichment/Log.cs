@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 internal static partial class Log
 {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// Runs work over a sequence with a bounded number of pieces in progress and yields the results in input order.

@@ -1,7 +1,5 @@
-using LlmErs.Caching;
-using LlmErs.Hygiene;
 
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>
 /// One field of one item after rendering and the cache lookup: either already applied from the cache, or a request to

@@ -1,4 +1,4 @@
-namespace LlmErs.Enrichment;
+namespace LlmErs;
 
 /// <summary>How a request asks for an answer that matches the field's JSON schema.</summary>
 public enum StructuredOutputMode

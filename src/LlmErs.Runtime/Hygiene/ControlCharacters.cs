@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace LlmErs.Hygiene;
+namespace LlmErs;
 
 /// <summary>
 /// Removes characters that carry no visible text but can hide or reorder instructions inside item data: C0/C1 controls

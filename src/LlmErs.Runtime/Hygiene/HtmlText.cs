@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LlmErs.Hygiene;
+namespace LlmErs;
 
 /// <summary>
 /// Turns HTML fragments (catalog descriptions scraped from web pages) into plain text: scripts, styles and comments are

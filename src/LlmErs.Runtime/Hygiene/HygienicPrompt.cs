@@ -1,4 +1,4 @@
-namespace LlmErs.Hygiene;
+namespace LlmErs;
 
 /// <summary>
 /// A rendered prompt after cleaning: the text to send, the inputs (template expressions, as written) cut to their

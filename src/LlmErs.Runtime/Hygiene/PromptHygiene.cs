@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LlmErs.Hygiene;
+namespace LlmErs;
 
 /// <summary>
 /// Renders prompts with item data cleaned and enclosed as data, one input at a time: each value a template interpolates
@@ -105,7 +105,7 @@ internal sealed partial class PromptHygiene
     {
         if (value < 1)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{nameof(Enrichment.EnrichmentOptions)}.{nameof(Enrichment.EnrichmentOptions.Hygiene)}.{name} must be at least 1.");
+            throw new ArgumentOutOfRangeException(name, value, $"{nameof(EnrichmentOptions)}.{nameof(EnrichmentOptions.Hygiene)}.{name} must be at least 1.");
         }
     }
 

@@ -1,4 +1,4 @@
-namespace LlmErs.Hygiene;
+namespace LlmErs;
 
 /// <summary>
 /// How item data is cleaned and bounded before it enters a prompt. Hygiene applies to each value a field's template

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.ML.Tokenizers;
 
-namespace LlmErs.Hygiene;
+namespace LlmErs;
 
 /// <summary>
 /// Counts and trims text in o200k tokens (the GPT-4o family's encoding), the yardstick of prompt budgets,

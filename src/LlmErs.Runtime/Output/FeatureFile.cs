@@ -1,4 +1,4 @@
-namespace LlmErs.Output;
+namespace LlmErs;
 
 /// <summary>Writes whole feature files from items already enriched.</summary>
 public static class FeatureFile

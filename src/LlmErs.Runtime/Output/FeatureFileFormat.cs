@@ -1,4 +1,4 @@
-namespace LlmErs.Output;
+namespace LlmErs;
 
 /// <summary>A feature file format.</summary>
 public enum FeatureFileFormat

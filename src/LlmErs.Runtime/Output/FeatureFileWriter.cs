@@ -1,4 +1,5 @@
-namespace LlmErs.Output;
+using LlmErs.Vectors;
+namespace LlmErs;
 
 /// <summary>
 /// Writes items' feature rows to one file through the generated, reflection-free <see cref="EnrichmentModel{T}.WriteRow"/>.

@@ -1,4 +1,4 @@
-namespace LlmErs.Output;
+namespace LlmErs;
 
 /// <summary>Where and how feature rows are written: a file path and a format.</summary>
 public sealed class FeatureOutput

@@ -1,4 +1,4 @@
-namespace LlmErs.Output;
+namespace LlmErs;
 
 /// <summary>
 /// Base of the format writers: receives one row's values from generated <c>WriteRow</c> code and checks that they

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace LlmErs.Output;
+namespace LlmErs;
 
 /// <summary>Writes feature rows as JSON Lines: one object per row, properties named after the columns, nulls kept.</summary>
 internal sealed class JsonLinesFeatureSink : FeatureRowSink

@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Schema;
 
-namespace LlmErs.Output;
+namespace LlmErs;
 
 /// <summary>
 /// Writes feature rows to Parquet: rows are buffered per column and written as row groups. Keys, strings and semantic

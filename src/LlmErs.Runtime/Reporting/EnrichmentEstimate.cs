@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LlmErs.Enrichment;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 /// <summary>
 /// What a run over a catalog would send and cost, computed without calling the model: prompts are rendered and counted

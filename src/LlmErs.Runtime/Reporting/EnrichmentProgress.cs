@@ -1,6 +1,5 @@
-using LlmErs.Enrichment;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 /// <summary>A snapshot of a running enrichment, reported through <see cref="IProgress{T}"/>.</summary>
 public sealed class EnrichmentProgress

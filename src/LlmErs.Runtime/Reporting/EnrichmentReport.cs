@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using LlmErs.Enrichment;
-using LlmErs.Output;
+using LlmErs.Vectors;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 /// <summary>
 /// What a run did and cost: items, failures by reason, LLM calls, cache hits, tokens, cost and wall time, per run and

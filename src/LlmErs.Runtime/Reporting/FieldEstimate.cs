@@ -1,6 +1,5 @@
-using LlmErs.Enrichment;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 /// <summary>One LLM field's share of a dry-run estimate.</summary>
 public sealed class FieldEstimate

@@ -1,6 +1,5 @@
-using LlmErs.Enrichment;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 /// <summary>One LLM field's totals in a run report.</summary>
 public sealed class FieldReport

@@ -1,6 +1,5 @@
-using LlmErs.Enrichment;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 /// <summary>One failed item in a run report.</summary>
 /// <param name="Key">The item's key.</param>

@@ -1,6 +1,5 @@
-using LlmErs.Enrichment;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 /// <summary>A model's price, in any currency, per million tokens.</summary>
 /// <param name="InputPerMillionTokens">Price of one million prompt tokens.</param>

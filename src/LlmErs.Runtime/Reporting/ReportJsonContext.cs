@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 [JsonSourceGenerationOptions(
     WriteIndented = true,

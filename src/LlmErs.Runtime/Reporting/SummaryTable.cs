@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace LlmErs.Reporting;
+namespace LlmErs;
 
 /// <summary>Formats the per-field table of the readable summaries: left-aligned names, right-aligned numbers.</summary>
 internal static class SummaryTable

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using Polly;
 using Polly.RateLimiting;
 
-namespace LlmErs.Resilience;
+namespace LlmErs;
 
 /// <summary>
 /// Requests-per-minute and tokens-per-minute limits over a sliding one-minute window. A request waits, in arrival order,

@@ -8,7 +8,7 @@ using Polly.Retry;
 using Polly.Telemetry;
 using Polly.Timeout;
 
-namespace LlmErs.Resilience;
+namespace LlmErs;
 
 /// <summary>
 /// Builds the Polly pipeline every model request runs through. Outermost first: retry (exponential backoff with jitter,

@@ -1,4 +1,4 @@
-namespace LlmErs.Resilience;
+namespace LlmErs;
 
 /// <summary>
 /// How requests to the model survive transient failures and stay within the provider's limits: a per-attempt timeout,

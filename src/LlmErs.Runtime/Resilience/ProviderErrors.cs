@@ -5,7 +5,7 @@ using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
 
-namespace LlmErs.Resilience;
+namespace LlmErs;
 
 /// <summary>
 /// Reads what provider exceptions say: the HTTP status (from <see cref="HttpRequestException"/> or the OpenAI/Azure SDKs'

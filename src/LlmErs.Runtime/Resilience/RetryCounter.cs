@@ -1,4 +1,4 @@
-namespace LlmErs.Resilience;
+namespace LlmErs;
 
 /// <summary>A thread-safe count of one request's retries, carried in its resilience context.</summary>
 internal sealed class RetryCounter

@@ -1,6 +1,6 @@
 using LlmErs.Vectors;
 
-namespace LlmErs.SemanticIds;
+namespace LlmErs;
 
 /// <summary>
 /// Gives every <see cref="SemanticIdAttribute"/> field of a catalog its IDs: trains residual k-means on the source

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using LlmErs.Enrichment;
-using LlmErs.Reporting;
+using LlmErs;
 
 namespace LlmErs.Benchmarks.Enrichment;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using LlmErs.Caching;
+using LlmErs;
 
 namespace LlmErs.Benchmarks.Enrichment;
 

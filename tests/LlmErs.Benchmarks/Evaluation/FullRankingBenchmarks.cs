@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using LlmErs.Data;
-using LlmErs.Evaluation;
+using LlmErs.Recommenders;
 
 namespace LlmErs.Benchmarks.Evaluation;
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using LlmErs.Models;
-using LlmErs.Runtime.Tests.Vectors;
+using LlmErs.Recommenders;
 using LlmErs.Vectors;
 
 namespace LlmErs.Benchmarks.Models;
@@ -17,7 +16,7 @@ namespace LlmErs.Benchmarks.Models;
 [MedianColumn]
 public class BprEpochBenchmarks
 {
-    private ImplicitFeedback? _feedback;
+    private UserItemMatrix? _feedback;
     private VectorMatrix? _itemFeatures;
 
     [GlobalSetup]
@@ -39,7 +38,7 @@ public class BprEpochBenchmarks
         TwoTower.Train(_feedback!, _itemFeatures!, options: new TwoTowerOptions { Epochs = 1, MaxDegreeOfParallelism = 1 }).Model;
 
     /// <summary>Reads userId,movieId,… rows, numbering users and movies densely in order of first appearance.</summary>
-    private static ImplicitFeedback ReadRatings(string path)
+    private static UserItemMatrix ReadRatings(string path)
     {
         var (userIndex, itemIndex) = (new Dictionary<string, int>(), new Dictionary<string, int>());
         var (users, items) = (new List<int>(), new List<int>());
@@ -50,7 +49,7 @@ public class BprEpochBenchmarks
             items.Add(Index(itemIndex, fields[1]));
         }
 
-        return ImplicitFeedback.Create(users.ToArray(), items.ToArray(), userIndex.Count, itemIndex.Count);
+        return UserItemMatrix.Create(users.ToArray(), items.ToArray(), userIndex.Count, itemIndex.Count);
     }
 
     private static int Index(Dictionary<string, int> index, string id)

@@ -1,7 +1,5 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
-using LlmErs.Runtime.Tests.Vectors;
-using LlmErs.Scoring;
 using LlmErs.Vectors;
 
 namespace LlmErs.Benchmarks.Vectors;

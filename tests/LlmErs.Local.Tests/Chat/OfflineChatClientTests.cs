@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LlmErs.Local.Chat;
+using LlmErs.Local;
 using LlmErs.Samples.Catalog;
 using Microsoft.Extensions.AI;
 

@@ -1,4 +1,4 @@
-using LlmErs.Caching;
+using LlmErs;
 using Xunit;
 
 namespace LlmErs.Runtime.Tests.Caching;

@@ -1,4 +1,4 @@
-using LlmErs.Caching;
+using LlmErs;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using LlmErs.Caching;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Microsoft.Data.Sqlite;
 using Xunit;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using LlmErs.Caching;
-using LlmErs.Embeddings;
+using LlmErs;
 using Microsoft.Extensions.AI;
 
 namespace LlmErs.Runtime.Tests.Embeddings;

@@ -1,6 +1,4 @@
-using LlmErs.Caching;
-using LlmErs.Enrichment;
-using LlmErs.Reporting;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Distributed;

@@ -1,6 +1,4 @@
-using LlmErs.Caching;
-using LlmErs.Hygiene;
-using LlmErs.Reporting;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Xunit;
 

@@ -1,5 +1,4 @@
-using LlmErs.Caching;
-using LlmErs.Enrichment;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Xunit;

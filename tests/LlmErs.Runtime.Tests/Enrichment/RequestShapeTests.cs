@@ -1,6 +1,5 @@
 using System.Text.Json;
-using LlmErs.Caching;
-using LlmErs.Enrichment;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Xunit;

@@ -1,7 +1,4 @@
-using LlmErs.Caching;
-using LlmErs.Enrichment;
-using LlmErs.Output;
-using LlmErs.Reporting;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Xunit;
 

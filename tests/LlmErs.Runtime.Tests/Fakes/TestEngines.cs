@@ -1,5 +1,4 @@
-using LlmErs.Caching;
-using LlmErs.Enrichment;
+using LlmErs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using LlmErs.Caching;
-using LlmErs.Hygiene;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Xunit;
 

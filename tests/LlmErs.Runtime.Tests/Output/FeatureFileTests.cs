@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
-using LlmErs.Output;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Xunit;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using LlmErs.Caching;
-using LlmErs.Enrichment;
-using LlmErs.Reporting;
+using LlmErs;
 using LlmErs.Runtime.Tests.Enrichment;
 using LlmErs.Runtime.Tests.Fakes;
 using Xunit;

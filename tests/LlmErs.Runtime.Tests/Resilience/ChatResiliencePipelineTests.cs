@@ -1,6 +1,6 @@
 using System.ClientModel;
 using System.Diagnostics;
-using LlmErs.Resilience;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Microsoft.Extensions.AI;
 using Polly;

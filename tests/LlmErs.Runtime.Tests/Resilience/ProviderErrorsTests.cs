@@ -1,6 +1,6 @@
 using System.ClientModel;
 using System.Net;
-using LlmErs.Resilience;
+using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Polly.CircuitBreaker;
 using Polly.Timeout;

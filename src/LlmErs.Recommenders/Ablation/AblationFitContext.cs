@@ -1,0 +1,41 @@
+using LlmErs.Vectors;
+
+namespace LlmErs.Recommenders;
+
+/// <summary>What an <see cref="AblationModel"/> is given to train on: one row of the ablation.</summary>
+public sealed class AblationFitContext
+{
+    internal AblationFitContext(DataSplit split, UserItemMatrix feedback, VectorMatrix? itemFeatures, IReadOnlyList<string> blocks, TrainingMonitor monitor)
+    {
+        Split = split;
+        Feedback = feedback;
+        ItemFeatures = itemFeatures;
+        Blocks = blocks;
+        Monitor = monitor;
+    }
+
+    /// <summary>The split: train on <see cref="DataSplit.Train"/> only.</summary>
+    public DataSplit Split { get; }
+
+    /// <summary>The training interactions as implicit feedback, indexed as the split.</summary>
+    public UserItemMatrix Feedback { get; }
+
+    /// <summary>
+    /// The feature blocks of this row side by side, each rescaled to its <see cref="FeatureBlock.Weight"/>, one row per
+    /// item; <see langword="null"/> when the run has no blocks. Valid only during the call.
+    /// </summary>
+    public VectorMatrix? ItemFeatures { get; }
+
+    /// <summary>The names of the blocks in <see cref="ItemFeatures"/>, in column order.</summary>
+    public IReadOnlyList<string> Blocks { get; }
+
+    /// <summary>
+    /// Early stopping on the split's validation part (the runner's <see cref="AblationOptions.ValidationMetric"/>), and
+    /// per-epoch progress: pass it to training. Without a validation part it has no validation callback.
+    /// </summary>
+    public TrainingMonitor Monitor { get; }
+
+    /// <summary>The features, or an exception naming the model that needs them.</summary>
+    internal VectorMatrix RequireFeatures(string model) =>
+        ItemFeatures ?? throw new InvalidOperationException($"'{model}' needs item features; give the ablation at least one feature block.");
+}

@@ -1,0 +1,158 @@
+using LlmErs.Vectors;
+
+namespace LlmErs.Recommenders;
+
+/// <summary>
+/// A model the ablation trains and evaluates: a name, whether it is a baseline or an enhanced variant, and how to
+/// train it from an <see cref="AblationFitContext"/>. The static members give the standard ones; the constructor
+/// adds any other.
+/// </summary>
+/// <example>
+/// <code>
+/// var shallow = new AblationModel("Two-tower, 16-d", AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
+/// {
+///     var trained = LlmErs.Recommenders.TwoTower.Train(
+///         context.Feedback, context.ItemFeatures!, options: new TwoTowerOptions { Dimension = 16 }, monitor: context.Monitor, cancellationToken: cancellationToken);
+///     return new AblationFit(trained.Model, trained.History);
+/// });
+/// </code>
+/// </example>
+public sealed class AblationModel
+{
+    /// <summary>The name of <see cref="IdOnlyBpr"/>, the default reference of the relative changes.</summary>
+    public const string IdOnlyBprName = "BPR (ID only)";
+
+    private readonly Func<AblationFitContext, CancellationToken, AblationFit> _fit;
+
+    /// <summary>Describes a model.</summary>
+    /// <param name="name">The name shown in the tables, unique within a run.</param>
+    /// <param name="kind">A baseline is trained once; an enhanced variant also once per removed feature block.</param>
+    /// <param name="usesFeatures">Whether the model reads <see cref="AblationFitContext.ItemFeatures"/>; an enhanced variant must.</param>
+    /// <param name="fit">Trains the model; it must train on <see cref="AblationFitContext.Split"/>'s training part only, and should pass <see cref="AblationFitContext.Monitor"/> to training.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or an enhanced variant does not use features.</exception>
+    public AblationModel(string name, AblationModelKind kind, bool usesFeatures, Func<AblationFitContext, CancellationToken, AblationFit> fit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(fit);
+        if (kind == AblationModelKind.Enhanced && !usesFeatures)
+        {
+            throw new ArgumentException($"'{name}' is an enhanced variant, so it must use the feature blocks the ablation removes one at a time.", nameof(usesFeatures));
+        }
+
+        Name = name;
+        Kind = kind;
+        UsesFeatures = usesFeatures;
+        _fit = fit;
+    }
+
+    /// <summary>The name shown in the tables.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether it is a baseline or an enhanced variant.</summary>
+    public AblationModelKind Kind { get; }
+
+    /// <summary>Whether the model reads the item features.</summary>
+    public bool UsesFeatures { get; }
+
+    /// <summary>The popularity baseline (<see cref="PopularityRecommender"/>): every user gets the most interacted items.</summary>
+    public static AblationModel Popularity() =>
+        new("Popularity", AblationModelKind.Baseline, usesFeatures: false, (context, _) => new AblationFit(PopularityRecommender.Fit(context.Split.Train), null));
+
+    /// <summary>BPR matrix factorization with ID vectors only (<see cref="MatrixFactorization"/>): what the features must beat.</summary>
+    /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
+    public static AblationModel IdOnlyBpr(BprOptions? options = null) =>
+        new(IdOnlyBprName, AblationModelKind.Baseline, usesFeatures: false, (context, cancellationToken) =>
+            Fitted(MatrixFactorization.Train(context.Feedback, options, context.Monitor, cancellationToken)));
+
+    /// <summary>
+    /// The content-only baseline (<see cref="ContentBaseline"/>), on all feature blocks: items ranked by cosine similarity
+    /// to the mean features of the user's history, with no training.
+    /// </summary>
+    public static AblationModel ContentOnly() =>
+        new("Content only", AblationModelKind.Baseline, usesFeatures: true, (context, _) =>
+            new AblationFit(ContentBaseline.Create(context.Feedback, context.RequireFeatures("Content only")), null));
+
+    /// <summary>
+    /// BPR matrix factorization whose item vectors start from the principal components of the features
+    /// (<see cref="EmbeddingProjection.Pca"/>). When the features have fewer columns than the model dimension, the
+    /// remaining columns start at zero.
+    /// </summary>
+    /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
+    public static AblationModel EmbeddingInitializedBpr(BprOptions? options = null)
+    {
+        const string Name = "BPR + embedding init";
+        return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
+        {
+            var bpr = options ?? new BprOptions();
+            using var initial = PrincipalComponents(context.RequireFeatures(Name), bpr.Dimension, bpr.MaxDegreeOfParallelism, cancellationToken);
+            return Fitted(MatrixFactorization.Train(context.Feedback, initial, bpr, context.Monitor, cancellationToken));
+        });
+    }
+
+    /// <summary>The two-tower model (<see cref="Recommenders.TwoTower"/>): ID vectors plus a learned projection of the features in both towers.</summary>
+    /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
+    public static AblationModel TwoTower(TwoTowerOptions? options = null)
+    {
+        const string Name = "Two-tower";
+        return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
+            Fitted(Recommenders.TwoTower.Train(context.Feedback, context.RequireFeatures(Name), options: options, monitor: context.Monitor, cancellationToken: cancellationToken)));
+    }
+
+    /// <summary>
+    /// The two-tower model distilled from the content-only baseline on the same features: the teacher loses a block
+    /// whenever the student does, so a removed block is gone from both.
+    /// </summary>
+    /// <param name="options">Builds the training options around the teacher, e.g. <c>teacher => new TwoTowerOptions { Distillation = new() { Teacher = teacher, Weight = 0.5f } }</c>.</param>
+    public static AblationModel DistilledTwoTower(Func<IItemScorer, TwoTowerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        const string Name = "Two-tower + distillation";
+        return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
+        {
+            var features = context.RequireFeatures(Name);
+            var twoTower = options(ContentBaseline.Create(context.Feedback, features));
+            if (twoTower?.Distillation is null)
+            {
+                throw new InvalidOperationException($"The options of '{Name}' have no distillation; set TwoTowerOptions.Distillation with the teacher the callback receives.");
+            }
+
+            return Fitted(Recommenders.TwoTower.Train(context.Feedback, features, options: twoTower, monitor: context.Monitor, cancellationToken: cancellationToken));
+        });
+    }
+
+    /// <summary>The standard set: popularity, ID-only BPR, content only, and the three enhanced variants, all with default options.</summary>
+    public static IReadOnlyList<AblationModel> Defaults() =>
+    [
+        Popularity(),
+        IdOnlyBpr(),
+        ContentOnly(),
+        EmbeddingInitializedBpr(),
+        TwoTower(),
+        DistilledTwoTower(teacher => new TwoTowerOptions { Distillation = new DistillationOptions { Teacher = teacher } }),
+    ];
+
+    /// <summary>Trains the model for one row.</summary>
+    internal AblationFit Fit(AblationFitContext context, CancellationToken cancellationToken) =>
+        _fit(context, cancellationToken) ?? throw new InvalidOperationException($"The fit of '{Name}' returned no model.");
+
+    private static AblationFit Fitted<TModel>(TrainingResult<TModel> result)
+        where TModel : IItemScorer => new(result.Model, result.History);
+
+    /// <summary>The features' principal components, zero-padded to <paramref name="dimension"/> columns when they have fewer.</summary>
+    private static VectorMatrix PrincipalComponents(VectorMatrix features, int dimension, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        if (features.Dimension >= dimension)
+        {
+            return EmbeddingProjection.Pca(features, dimension, maxDegreeOfParallelism, cancellationToken);
+        }
+
+        using var components = EmbeddingProjection.Pca(features, features.Dimension, maxDegreeOfParallelism, cancellationToken);
+        var padded = VectorMatrix.Allocate(features.Count, dimension);
+        for (var row = 0; row < features.Count; row++)
+        {
+            components.GetRow(row).CopyTo(padded.GetWritableRow(row));
+        }
+
+        return padded;
+    }
+}

@@ -1,0 +1,53 @@
+
+namespace LlmErs.Recommenders;
+
+/// <summary>Options of <see cref="AblationRunner"/>.</summary>
+public sealed class AblationOptions
+{
+    /// <summary>The models to train, baselines and enhanced variants; <see cref="AblationModel.Defaults"/> by default. Rows follow this order.</summary>
+    public IReadOnlyList<AblationModel> Models { get; init; } = AblationModel.Defaults();
+
+    /// <summary>
+    /// The final evaluation of every row on the test part: its metrics are the tables' columns (NDCG@10, Recall@20,
+    /// HitRate@10 and AUC by default), with bootstrap intervals, slices and threads as set there.
+    /// </summary>
+    public EvaluationOptions Evaluation { get; init; } = new() { Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc] };
+
+    /// <summary>
+    /// The metric early stopping maximizes on the split's validation part (full ranking; for a cold-item split, among
+    /// the withheld validation items); NDCG@10 by default. Never the test part.
+    /// </summary>
+    public Metric ValidationMetric { get; init; } = Metric.Ndcg(10);
+
+    /// <summary>
+    /// The model the tables compare every row with (the relative change of the first metric); <see cref="AblationModel.IdOnlyBprName"/>
+    /// by default; <see langword="null"/> for no comparison column.
+    /// </summary>
+    public string? Reference { get; init; } = AblationModel.IdOnlyBprName;
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Models, nameof(Models));
+        ArgumentNullException.ThrowIfNull(Evaluation, nameof(Evaluation));
+        if (Models.Count == 0)
+        {
+            throw new ArgumentException("Name at least one model to train.", nameof(Models));
+        }
+
+        if (Models.Any(model => model is null))
+        {
+            throw new ArgumentException("A model is null.", nameof(Models));
+        }
+
+        var repeated = Models.GroupBy(model => model.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ArgumentException($"Two models are named '{repeated.Key}'; give each a distinct name, as the tables show rows by name.", nameof(Models));
+        }
+
+        if (Reference is not null && !Models.Any(model => model.Name == Reference))
+        {
+            throw new ArgumentException($"The reference '{Reference}' is not among the models ({string.Join(", ", Models.Select(m => m.Name))}); name one of them, or null for no comparison.", nameof(Reference));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+
+namespace LlmErs.Recommenders;
+
+/// <summary>
+/// Attributes the gain of LLM-derived features: on one split, trains and evaluates every baseline, every enhanced
+/// variant with all feature blocks, and every variant once more per block with that block removed, then reports them
+/// side by side (<see cref="AblationResult"/>).
+/// </summary>
+/// <remarks>
+/// <para>Every row trains on the split's training part and stops early on its validation part (never the test part);
+/// rows are evaluated with the same evaluator, so their confidence intervals come from the same bootstrap resamples.
+/// Seeds are the models' own options: give them all the same seed.</para>
+/// <para>A cold-item split (<see cref="ColdItemSplitter"/>) is evaluated with the cold-item protocol; any other with
+/// full ranking. Removing a block needs at least two: with a single block, the ID-only baseline is the comparison.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// using var text = VectorMatrix.Create(embeddings, 384);      // one row per split item, in split.ItemIds order
+/// using var genres = VectorMatrix.Create(multiHot, genreCount);
+/// var result = new AblationRunner().Run(split, [new FeatureBlock("text embedding", text), new FeatureBlock("genres", genres)]);
+/// Console.WriteLine(result.ToMarkdown());
+/// </code>
+/// </example>
+public sealed class AblationRunner
+{
+    private readonly RankingEvaluator _evaluator;
+    private readonly RankingEvaluator _validator;
+
+    /// <summary>Creates a runner.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public AblationRunner(AblationOptions? options = null)
+    {
+        Options = options ?? new AblationOptions();
+        Options.Validate();
+        _evaluator = new RankingEvaluator(Options.Evaluation);
+
+        // Early stopping needs the point value alone: no intervals, one metric.
+        _validator = new RankingEvaluator(new EvaluationOptions
+        {
+            Metrics = [Options.ValidationMetric],
+            Bootstrap = new BootstrapOptions { Resamples = 0 },
+            Slices = Options.Evaluation.Slices,
+            TieBreakSeed = Options.Evaluation.TieBreakSeed,
+            MaxDegreeOfParallelism = Options.Evaluation.MaxDegreeOfParallelism,
+        });
+    }
+
+    /// <summary>The options in use.</summary>
+    public AblationOptions Options { get; }
+
+    /// <summary>Trains and evaluates every row.</summary>
+    /// <param name="split">The split; every row trains on its training part.</param>
+    /// <param name="blocks">The LLM-derived feature blocks, one row per item of <paramref name="split"/> each; may be empty when no model uses features.</param>
+    /// <param name="progress">Receives a report when a row starts training, after each epoch, and when it is evaluated and finished.</param>
+    /// <param name="cancellationToken">Cancels between epochs and rows.</param>
+    /// <exception cref="ArgumentException">The blocks do not fit the split (see <see cref="FeatureBlock"/>), or a model needs features and there are none.</exception>
+    /// <exception cref="InvalidOperationException">The split has no training or test interactions, or a model failed to train.</exception>
+    public AblationResult Run(DataSplit split, IReadOnlyList<FeatureBlock> blocks, IProgress<AblationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var features = FeatureConcatenation.Create(blocks, split.ItemCount);
+        if (blocks.Count == 0 && Options.Models.FirstOrDefault(model => model.UsesFeatures) is { } needy)
+        {
+            throw new ArgumentException($"'{needy.Name}' uses item features but no feature block was given.", nameof(blocks));
+        }
+
+        if (split.Train.Count == 0 || split.Test.Count == 0)
+        {
+            throw new InvalidOperationException($"The split has {split.Train.Count:N0} training and {split.Test.Count:N0} test interactions; the ablation needs both.");
+        }
+
+        var plan = Plan(blocks);
+        var feedback = UserItemMatrix.Create(split.Train.Users, split.Train.Items, split.UserCount, split.ItemCount);
+        var validate = Validation(split, cancellationToken);
+        var rows = new List<AblationRow>(plan.Count);
+        for (var r = 0; r < plan.Count; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (model, kind, removed) = plan[r];
+            var name = removed < 0 ? model.Name : $"{model.Name} without {blocks[removed].Name}";
+            var kept = model.UsesFeatures ? blocks.Where((_, b) => b != removed).Select(block => block.Name).ToArray() : [];
+            var number = r + 1;
+            void Report(AblationStage stage, EpochReport? epoch = null, AblationRow? row = null) =>
+                progress?.Report(new AblationProgress(number, plan.Count, name, stage, epoch, row));
+
+            Report(AblationStage.Training);
+            var monitor = new TrainingMonitor { Validate = validate, Progress = new InlineProgress<EpochReport>(epoch => Report(AblationStage.Training, epoch)) };
+            var stopwatch = Stopwatch.StartNew();
+            AblationFit fit;
+            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed) : null)
+            {
+                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor), cancellationToken);
+            }
+
+            var trainingTime = stopwatch.Elapsed;
+            Report(AblationStage.Evaluating);
+            var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
+            rows.Add(new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, kept, fit, ranking, amongWithheld, trainingTime));
+            Report(AblationStage.Finished, row: rows[^1]);
+        }
+
+        return new AblationResult(split.Protocol, [.. blocks.Select(block => block.Name)], rows, Options.Evaluation.Metrics, Options.Reference);
+    }
+
+    /// <summary>The rows in order: each model, and after an enhanced one, the same model without each block in turn.</summary>
+    private List<(AblationModel Model, AblationRowKind Kind, int Removed)> Plan(IReadOnlyList<FeatureBlock> blocks)
+    {
+        var plan = new List<(AblationModel, AblationRowKind, int)>();
+        foreach (var model in Options.Models)
+        {
+            if (model.Kind == AblationModelKind.Baseline)
+            {
+                plan.Add((model, AblationRowKind.Baseline, -1));
+                continue;
+            }
+
+            plan.Add((model, AblationRowKind.Enhanced, -1));
+            if (blocks.Count >= 2)
+            {
+                for (var b = 0; b < blocks.Count; b++)
+                {
+                    plan.Add((model, AblationRowKind.BlockRemoved, b));
+                }
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>The early-stopping score on the validation part, or null when the split has none.</summary>
+    private Func<IItemScorer, double>? Validation(DataSplit split, CancellationToken cancellationToken)
+    {
+        if (split.Validation.Count == 0)
+        {
+            return null;
+        }
+
+        var metric = Options.ValidationMetric;
+        return split.Protocol == SplitProtocol.ColdItem
+            ? scorer => _validator.EvaluateColdItems(scorer, split, EvaluationTarget.Validation, cancellationToken).AmongWithheldItems.Overall[metric].Value
+            : scorer => _validator.EvaluateFullRanking(scorer, split, EvaluationTarget.Validation, cancellationToken).Overall[metric].Value;
+    }
+
+    private (EvaluationResult Ranking, EvaluationResult? AmongWithheld) Evaluate(IItemScorer scorer, DataSplit split, CancellationToken cancellationToken)
+    {
+        if (split.Protocol != SplitProtocol.ColdItem)
+        {
+            return (_evaluator.EvaluateFullRanking(scorer, split, EvaluationTarget.Test, cancellationToken), null);
+        }
+
+        var cold = _evaluator.EvaluateColdItems(scorer, split, EvaluationTarget.Test, cancellationToken);
+        return (cold.AmongAllItems, cold.AmongWithheldItems);
+    }
+}

@@ -1,0 +1,212 @@
+using System.Text;
+
+namespace LlmErs.Recommenders;
+
+/// <summary>
+/// Reads delimited text record by record (RFC 4180 quoting: a quoted field may hold delimiters, doubled quotes and
+/// line breaks), tracking line numbers for error messages. Blank lines are skipped. Unquoted fields are served as
+/// slices of the line, so reading allocates only for quoted fields.
+/// </summary>
+internal sealed class CsvReader : IDisposable
+{
+    private readonly TextReader _reader;
+    private readonly char _delimiter;
+    private readonly List<(int Start, int Length)> _fields = [];
+    private readonly StringBuilder _quoted = new();
+    private string _text = string.Empty;
+    private int _nextLine = 1;
+
+    public CsvReader(TextReader reader, string source, char delimiter = ',')
+    {
+        _reader = reader;
+        Source = source;
+        _delimiter = delimiter;
+    }
+
+    /// <summary>The file path or source name, for error messages.</summary>
+    public string Source { get; }
+
+    /// <summary>The line on which the current record starts.</summary>
+    public int LineNumber { get; private set; }
+
+    /// <summary>The number of fields of the current record.</summary>
+    public int FieldCount => _fields.Count;
+
+    /// <summary>The field at <paramref name="index"/> of the current record, unquoted.</summary>
+    public ReadOnlySpan<char> this[int index] => _text.AsSpan(_fields[index].Start, _fields[index].Length);
+
+    /// <summary>Opens <paramref name="path"/> for reading.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static CsvReader Open(string path, char delimiter = ',') => new(DataFiles.OpenText(path), path, delimiter);
+
+    /// <summary>Reads the next non-blank record; false at the end of the input.</summary>
+    public bool Read()
+    {
+        string? line;
+        do
+        {
+            line = _reader.ReadLine();
+            LineNumber = _nextLine++;
+            if (line is null)
+            {
+                return false;
+            }
+        }
+        while (line.Length == 0 || line.AsSpan().IsWhiteSpace());
+
+        _fields.Clear();
+        if (!line.Contains('"'))
+        {
+            _text = line;
+            SplitUnquoted(line);
+        }
+        else
+        {
+            ParseQuoted(line);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the header record and returns the field index of each name.</summary>
+    /// <exception cref="DataFormatException">The input is empty, or a column is missing.</exception>
+    public int[] ReadHeader(params ReadOnlySpan<string> columns)
+    {
+        if (!Read())
+        {
+            throw new DataFormatException(Source, 0, null, $"The file is empty; expected a header line naming the columns {string.Join(", ", columns.ToArray())}.");
+        }
+
+        var names = new string[FieldCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = this[i].Trim().ToString();
+        }
+
+        var indices = new int[columns.Length];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            indices[c] = Array.IndexOf(names, columns[c]);
+            if (indices[c] < 0)
+            {
+                throw new DataFormatException(
+                    Source,
+                    LineNumber,
+                    columns[c],
+                    $"The header has no column '{columns[c]}' (it has: {string.Join(", ", names)}). Name the right column in the loader options, or fix the header.");
+            }
+        }
+
+        return indices;
+    }
+
+    /// <summary>Throws if the current record lacks one of the header's columns (<paramref name="indices"/> as <see cref="ReadHeader"/> returned them).</summary>
+    public void RequireFields(int[] indices, ReadOnlySpan<string> columns)
+    {
+        for (var c = 0; c < indices.Length; c++)
+        {
+            if (indices[c] >= FieldCount)
+            {
+                throw Error(columns[c], $"The line has {FieldCount} field(s) but column '{columns[c]}' is field {indices[c] + 1}. Check the delimiter ('{_delimiter}') and quoting, or remove the line.");
+            }
+        }
+    }
+
+    /// <summary>An error located at the current record.</summary>
+    public DataFormatException Error(string? column, string problem) => new(Source, LineNumber, column, problem);
+
+    public void Dispose() => _reader.Dispose();
+
+    private void SplitUnquoted(string line)
+    {
+        var start = 0;
+        while (true)
+        {
+            var end = line.IndexOf(_delimiter, start);
+            if (end < 0)
+            {
+                _fields.Add((start, line.Length - start));
+                return;
+            }
+
+            _fields.Add((start, end - start));
+            start = end + 1;
+        }
+    }
+
+    private void ParseQuoted(string line)
+    {
+        _quoted.Clear();
+        var fieldStart = 0;
+        var i = 0;
+        var atFieldStart = true;
+        while (true)
+        {
+            if (i == line.Length)
+            {
+                _fields.Add((fieldStart, _quoted.Length - fieldStart));
+                break;
+            }
+
+            var c = line[i];
+            if (atFieldStart && c == '"')
+            {
+                (line, i) = ReadQuotedField(line, i + 1);
+                atFieldStart = false;
+                if (i < line.Length && line[i] != _delimiter)
+                {
+                    throw Error(null, $"Unexpected '{line[i]}' after the closing quote of field {_fields.Count + 1}. Inside a quoted field, write a quote as two quotes (\"\").");
+                }
+
+                continue;
+            }
+
+            if (c == _delimiter)
+            {
+                _fields.Add((fieldStart, _quoted.Length - fieldStart));
+                fieldStart = _quoted.Length;
+                atFieldStart = true;
+            }
+            else
+            {
+                _quoted.Append(c);
+                atFieldStart = false;
+            }
+
+            i++;
+        }
+
+        _text = _quoted.ToString();
+    }
+
+    /// <summary>Appends a quoted field's content, reading further lines while the quote is open; returns the position after the closing quote.</summary>
+    private (string Line, int Position) ReadQuotedField(string line, int i)
+    {
+        while (true)
+        {
+            if (i == line.Length)
+            {
+                var next = _reader.ReadLine() ?? throw Error(null, $"A quoted field (field {_fields.Count + 1}) is not closed before the end of the file. Close the quote, or write a quote inside it as two quotes (\"\").");
+                _nextLine++;
+                _quoted.Append('\n');
+                line = next;
+                i = 0;
+                continue;
+            }
+
+            if (line[i] == '"')
+            {
+                if (i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    _quoted.Append('"');
+                    i += 2;
+                    continue;
+                }
+
+                return (line, i + 1);
+            }
+
+            _quoted.Append(line[i++]);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace LlmErs.Recommenders;
+
+/// <summary>Options of <see cref="RankingEvaluator"/>.</summary>
+public sealed class EvaluationOptions
+{
+    /// <summary>The metrics to compute; <see cref="Metric.Defaults"/> by default.</summary>
+    public IReadOnlyList<Metric> Metrics { get; init; } = Metric.Defaults;
+
+    /// <summary>The bootstrap that gives each metric its confidence interval.</summary>
+    public BootstrapOptions Bootstrap { get; init; } = new();
+
+    /// <summary>The popularity and history-length slices.</summary>
+    public SliceOptions Slices { get; init; } = new();
+
+    /// <summary>
+    /// The seed of the order that breaks score ties: a random permutation of the items, the same for every user and
+    /// every model. Item indices are not used because they follow the data's order (ids by first appearance), which
+    /// correlates with popularity and time: a model scoring many items equally would be rewarded or punished by it.
+    /// </summary>
+    public int TieBreakSeed { get; init; } = 42;
+
+    /// <summary>The most threads scoring users at once; -1 (the default) for as many as there are cores. Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Metrics, nameof(Metrics));
+        ArgumentNullException.ThrowIfNull(Bootstrap, nameof(Bootstrap));
+        ArgumentNullException.ThrowIfNull(Slices, nameof(Slices));
+        if (Metrics.Count == 0)
+        {
+            throw new ArgumentException("Name at least one metric.", nameof(Metrics));
+        }
+
+        foreach (var metric in Metrics)
+        {
+            if (!metric.IsValid)
+            {
+                throw new ArgumentException($"The metric {metric} is not valid; create metrics with Metric.Ndcg(10), Metric.Auc and the like.", nameof(Metrics));
+            }
+        }
+
+        if (Metrics.Distinct().Count() != Metrics.Count)
+        {
+            throw new ArgumentException($"A metric is listed twice: {string.Join(", ", Metrics)}.", nameof(Metrics));
+        }
+
+        if (MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Use -1 for all cores, or a positive thread count.");
+        }
+
+        Bootstrap.Validate();
+        Slices.Validate();
+    }
+}

@@ -1,0 +1,125 @@
+namespace LlmErs.Vectors;
+
+/// <summary>
+/// Eigenvalues and eigenvectors of a symmetric matrix by the cyclic Jacobi method: slower than QR-based solvers but
+/// short, accurate, and sequential, so the result is the same on every machine.
+/// </summary>
+internal static class SymmetricEigen
+{
+    private const int MaxSweeps = 100;
+
+    /// <summary>Decomposes the row-major <paramref name="matrix"/> (destroyed).</summary>
+    /// <returns>Eigenvalues, largest first, and the matching unit eigenvectors as rows, each signed so its largest-magnitude entry is positive.</returns>
+    public static (double[] Values, double[] Vectors) Decompose(double[] matrix, int size)
+    {
+        var a = matrix;
+        var v = new double[size * size];
+        for (var i = 0; i < size; i++)
+        {
+            v[(i * size) + i] = 1;
+        }
+
+        for (var sweep = 0; sweep < MaxSweeps && OffDiagonalNorm(a, size) > 1e-22 * DiagonalNorm(a, size); sweep++)
+        {
+            for (var p = 0; p < size - 1; p++)
+            {
+                for (var q = p + 1; q < size; q++)
+                {
+                    Rotate(a, v, size, p, q);
+                }
+            }
+        }
+
+        var order = Enumerable.Range(0, size).OrderByDescending(i => a[(i * size) + i]).ThenBy(i => i).ToArray();
+        var values = new double[size];
+        var vectors = new double[size * size];
+        for (var rank = 0; rank < size; rank++)
+        {
+            var column = order[rank];
+            values[rank] = a[(column * size) + column];
+            var largest = 0;
+            for (var i = 0; i < size; i++)
+            {
+                vectors[(rank * size) + i] = v[(i * size) + column];
+                if (Math.Abs(vectors[(rank * size) + i]) > Math.Abs(vectors[(rank * size) + largest]))
+                {
+                    largest = i;
+                }
+            }
+
+            if (vectors[(rank * size) + largest] < 0)
+            {
+                for (var i = 0; i < size; i++)
+                {
+                    vectors[(rank * size) + i] = -vectors[(rank * size) + i];
+                }
+            }
+        }
+
+        return (values, vectors);
+    }
+
+    /// <summary>Zeroes a[p, q] with a plane rotation applied on both sides, accumulating it into the eigenvectors.</summary>
+    private static void Rotate(double[] a, double[] v, int n, int p, int q)
+    {
+        var apq = a[(p * n) + q];
+        if (apq == 0)
+        {
+            return;
+        }
+
+        // The numerically stable form of the rotation angle (Numerical Recipes §11.1).
+        var theta = (a[(q * n) + q] - a[(p * n) + p]) / (2 * apq);
+        var t = Math.Sign(theta == 0 ? 1 : theta) / (Math.Abs(theta) + Math.Sqrt((theta * theta) + 1));
+        var c = 1 / Math.Sqrt((t * t) + 1);
+        var s = t * c;
+        for (var k = 0; k < n; k++)
+        {
+            var akp = a[(k * n) + p];
+            var akq = a[(k * n) + q];
+            a[(k * n) + p] = (c * akp) - (s * akq);
+            a[(k * n) + q] = (s * akp) + (c * akq);
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            var apk = a[(p * n) + k];
+            var aqk = a[(q * n) + k];
+            a[(p * n) + k] = (c * apk) - (s * aqk);
+            a[(q * n) + k] = (s * apk) + (c * aqk);
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            var vkp = v[(k * n) + p];
+            var vkq = v[(k * n) + q];
+            v[(k * n) + p] = (c * vkp) - (s * vkq);
+            v[(k * n) + q] = (s * vkp) + (c * vkq);
+        }
+    }
+
+    private static double OffDiagonalNorm(double[] a, int n)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                sum += i == j ? 0 : a[(i * n) + j] * a[(i * n) + j];
+            }
+        }
+
+        return sum;
+    }
+
+    private static double DiagonalNorm(double[] a, int n)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            sum += a[(i * n) + i] * a[(i * n) + i];
+        }
+
+        return sum;
+    }
+}

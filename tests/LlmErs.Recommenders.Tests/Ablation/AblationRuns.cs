@@ -1,0 +1,70 @@
+using LlmErs.Recommenders;
+
+namespace LlmErs.Recommenders.Tests.Ablation;
+
+/// <summary>The runs the ablation tests share: the default models, small and single-threaded, on both protocols of one catalog.</summary>
+public sealed class AblationRuns : IDisposable
+{
+    public AblationRuns()
+    {
+        Catalog = ClusteredCatalog.Create();
+        var log = Catalog.Log;
+        LeaveOneOutSplit = LeaveOneOutSplitter.Split(log);
+        ColdItemSplit = ColdItemSplitter.Split(log, new ColdItemSplitOptions { TestItemFraction = 0.15, ValidationItemFraction = 0.1, Seed = 3 });
+        LeaveOneOut = Run(LeaveOneOutSplit);
+        ColdItem = Run(ColdItemSplit);
+    }
+
+    public ClusteredCatalog Catalog { get; }
+
+    public DataSplit LeaveOneOutSplit { get; }
+
+    public DataSplit ColdItemSplit { get; }
+
+    public AblationResult LeaveOneOut { get; }
+
+    public AblationResult ColdItem { get; }
+
+    public static AblationOptions Options(IReadOnlyList<AblationModel>? models = null, string? reference = AblationModel.IdOnlyBprName) => new()
+    {
+        Models = models ?? Models(),
+        Reference = reference,
+        Evaluation = new EvaluationOptions
+        {
+            Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],
+            Bootstrap = new BootstrapOptions { Resamples = 100 },
+            MaxDegreeOfParallelism = 1,
+        },
+    };
+
+    public static IReadOnlyList<AblationModel> Models()
+    {
+        var bpr = new BprOptions { Dimension = 16, Epochs = 12, Patience = 4, BatchSize = 256, LearningRate = 0.02f, Seed = 5, MaxDegreeOfParallelism = 1 };
+        TwoTowerOptions TwoTower(IItemScorer? teacher) => new()
+        {
+            Dimension = 16,
+            Epochs = 12,
+            Patience = 4,
+            BatchSize = 256,
+            LearningRate = 0.02f,
+            Seed = 5,
+            MaxDegreeOfParallelism = 1,
+            Distillation = teacher is null ? null : new DistillationOptions { Teacher = teacher, Weight = 0.5f },
+        };
+
+        return
+        [
+            AblationModel.Popularity(),
+            AblationModel.IdOnlyBpr(bpr),
+            AblationModel.ContentOnly(),
+            AblationModel.EmbeddingInitializedBpr(bpr),
+            AblationModel.TwoTower(TwoTower(null)),
+            AblationModel.DistilledTwoTower(TwoTower),
+        ];
+    }
+
+    public AblationResult Run(DataSplit split, IProgress<AblationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new AblationRunner(Options()).Run(split, Catalog.Blocks, progress, cancellationToken);
+
+    public void Dispose() => Catalog.Dispose();
+}
