@@ -18,7 +18,7 @@ internal static class EnrichableTypeParser
     {
         // A declaration still being typed (no name yet) gets nothing: the compiler already reports it.
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax || syntax.Identifier.IsMissing
-            || !IsFirstAnnotatedPart(type, syntax, cancellationToken))
+            || !IsFirstAnnotatedPart(type, syntax, cancellationToken) || !HintNames.Owns(type))
         {
             return new TypeModel(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -207,7 +207,8 @@ internal static class EnrichableTypeParser
             .Select(r => r.GetSyntax(cancellationToken))
             .OfType<PropertyDeclarationSyntax>()
             .FirstOrDefault();
-        if (declaration is null)
+        // Implementing a property of an unknown type would repeat the compiler's error inside generated code.
+        if (declaration is null || property.Type.TypeKind == TypeKind.Error)
         {
             return null;
         }

@@ -5,18 +5,33 @@ using Microsoft.CodeAnalysis;
 namespace LlmErs.Generators.Parsing;
 
 /// <summary>
-/// Hint names of generated files. <c>AddSource</c> throws on a character it does not accept and on a name used twice,
-/// and a throwing generator loses all its output; so names come from metadata names (no <c>@</c>, arity kept), are
-/// reduced to safe characters, and carry a hash of the exact key whenever that reduction lost information.
+/// Hint names of generated files. The driver throws on a character it does not accept and on a name used twice
+/// (compared ignoring case: <c>Movie</c> and <c>movie</c> clash), and a throwing generator loses all its output. So a
+/// name is the metadata name (no <c>@</c>, arity kept) reduced to safe characters, plus a hash of the exact key.
 /// </summary>
 internal static class HintNames
 {
     public static string ForType(INamedTypeSymbol type) => Create(Key(type), ".LlmErs.g.cs");
 
     /// <summary>The parameter types tell overloads apart.</summary>
-    public static string ForScorer(IMethodSymbol method) =>
-        Create($"{Key(method.ContainingType)}.{method.MetadataName}({string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString()))})",
-            ".LlmErsScorer.g.cs");
+    public static string ForScorer(IMethodSymbol method) => Create(Key(method), ".LlmErsScorer.g.cs");
+
+    /// <summary>
+    /// Whether the type owns its name: types defined twice (the compiler's CS0101) share a key, so only the first
+    /// is generated.
+    /// </summary>
+    public static bool Owns(INamedTypeSymbol type) =>
+        type.ContainingSymbol is not INamespaceOrTypeSymbol container
+        || container.GetTypeMembers(type.Name, type.Arity).FirstOrDefault(t => Key(t) == Key(type)) is not { } first
+        || first.Equals(type, SymbolEqualityComparer.Default);
+
+    /// <summary>The same for a method defined twice with one signature (CS0111).</summary>
+    public static bool Owns(IMethodSymbol method) =>
+        method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().FirstOrDefault(m => Key(m) == Key(method)) is not { } first
+        || first.Equals(method, SymbolEqualityComparer.Default);
+
+    private static string Key(IMethodSymbol method) =>
+        $"{Key(method.ContainingType)}.{method.MetadataName}({string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString()))})";
 
     /// <summary>Namespaces joined by '.', nested types by '+', as in reflection, so that no two types share a key.</summary>
     private static string Key(INamedTypeSymbol type)
@@ -31,11 +46,7 @@ internal static class HintNames
         return ns is null || ns.IsGlobalNamespace ? key : ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "").Replace("@", "") + "." + key;
     }
 
-    private static string Create(string key, string suffix)
-    {
-        var readable = Sanitize(key);
-        return (readable == key ? readable : readable + "." + Hash(key)) + suffix;
-    }
+    private static string Create(string key, string suffix) => Sanitize(key) + "." + Hash(key) + suffix;
 
     /// <summary>ASCII letters, digits, '_' and '.' only; every other run of characters becomes one '_'.</summary>
     private static string Sanitize(string key)

@@ -16,7 +16,7 @@ internal static class ScorerParser
 {
     public static ScorerModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || !HintNames.Owns(method))
         {
             return new ScorerModel(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -25,7 +25,11 @@ internal static class ScorerParser
         {
             var diagnostics = new List<DiagnosticInfo>();
             var spec = ParseMethod(method, syntax, context.SemanticModel.Compilation, diagnostics, cancellationToken);
-            return new ScorerModel(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
+            // A scorer whose terms have errors is still implemented (without terms), so that the compiler does not add
+            // "partial method has no implementation" to the LlmErs diagnostic; the build fails on that diagnostic anyway.
+            return new ScorerModel(
+                diagnostics.Count == 0 ? spec : spec is null ? null : spec with { Similarities = EquatableArray<SimilarityTerm>.Empty, Features = EquatableArray<FeatureTerm>.Empty },
+                diagnostics.ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -42,6 +46,12 @@ internal static class ScorerParser
         if (containing.FirstOrDefault(t => t.IsFileLocal) is { } fileLocal)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalType, location, fileLocal.Name, $" (it declares the scorer '{method.Name}')"));
+            return null;
+        }
+
+        // The compiler reports unknown types; a generated signature would only repeat its error.
+        if (method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error))
+        {
             return null;
         }
 

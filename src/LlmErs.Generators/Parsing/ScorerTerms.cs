@@ -51,7 +51,8 @@ internal sealed class ScorerTerms(IMethodSymbol method, Compilation compilation,
     public FeatureTerm? Feature(AttributeReader reader)
     {
         var name = reader.ConstructorString(0);
-        if (name is null || reader.IsMalformed || reader.Data.ConstructorArguments.Length < 2 || reader.Data.ConstructorArguments[1].Value is not double weight)
+        if (name is null || reader.IsMalformed || _itemType.TypeKind == TypeKind.Error
+            || reader.Data.ConstructorArguments.Length < 2 || reader.Data.ConstructorArguments[1].Value is not double weight)
         {
             return null;
         }
@@ -84,10 +85,16 @@ internal sealed class ScorerTerms(IMethodSymbol method, Compilation compilation,
 
     /// <summary>
     /// The vector size of an [Embedding] property; 0 (and no diagnostic here) when its Dimensions are themselves
-    /// wrong, which its own declaration reports; null when reported here.
+    /// wrong, which its own declaration reports; null when reported here or when the type is unknown (the
+    /// compiler's error).
     /// </summary>
     private int? EmbeddingDimensions(AttributeReader reader, int index, ITypeSymbol type, string name)
     {
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return null;
+        }
+
         var property = MemberUsability.Find(type, name) as IPropertySymbol;
         var embedding = property?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Embedding);
         if (property is null || embedding is null || !TypeShapes.Fits(FieldKindSpec.Embedding, property.Type))
