@@ -5,7 +5,7 @@ namespace LlmErs.Generators.Parsing;
 /// <summary>Whether generated code can read a member from an item (<c>item.Name</c>), and why not.</summary>
 internal static class MemberUsability
 {
-    public const string ReadAdvice = "generated code reads it from each item, so it must be an instance member with a get accessor that generated code can reach (public or internal)";
+    public const string ReadAdvice = "generated code reads it from each item, so make it an instance member with a get accessor that the generated code can access (not private to another type)";
 
     /// <summary>Why code inside <paramref name="within"/> cannot read <paramref name="member"/> from an instance of <paramref name="through"/>, or null.</summary>
     public static string? Problem(ISymbol member, INamedTypeSymbol within, ITypeSymbol through, Compilation compilation)

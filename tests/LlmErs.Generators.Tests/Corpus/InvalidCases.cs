@@ -74,6 +74,30 @@ internal static class InvalidCases
             """[Enrichable] file partial class [|Movie|] { [ItemKey] public string Id { get; set; } = ""; }""",
             """[Enrichable] file partial class [|Movie|] { [ItemKey] public string Id { get; set; } = ""; }""",
         ], ["LLMERS0025", "LLMERS0025"]),
+        CorpusCase.Invalid("unsupported_list_type_gets_no_cs8618", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [LlmTags("{{ id }}", Vocabulary = ["a"])] public partial List<string> [|Tags|] { get; set; }
+            }
+            """, "LLMERS0003"),
+        CorpusCase.Invalid("unsupported_array_type_gets_no_cs8618", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [Embedding("{{ id }}", Dimensions = 4)] public partial float[] [|Vector|] { get; set; }
+            }
+            """, "LLMERS0003"),
+        CorpusCase.Invalid("zero_dimensions_written", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [Embedding("{{ id }}", [|Dimensions = 0|])] public partial ReadOnlyMemory<float> Vector { get; set; }
+            }
+            """, "LLMERS0012"),
         CorpusCase.Invalid("int_minimum_beyond_int", """
             [Enrichable]
             public partial class Movie

@@ -322,7 +322,7 @@ public sealed class DiagnosticTests
         {
             [ItemKey] public static string [|Id|] { get; set; } = "";
         }
-        """, "[ItemKey] member 'Id' is static", "must be an instance member with a get accessor");
+        """, "[ItemKey] member 'Id' is static", "make it an instance member with a get accessor");
 
     [Fact]
     public void LLMERS0024_write_only_key() => Expect("LLMERS0024", """
