@@ -40,10 +40,10 @@ internal static class EnrichableEmitter
     {
         var field = BackingField(property.Name);
         // A static derived property is an error (LLMERS0024), but implementing it keeps the compiler's errors away.
-        var modifiers = property.Modifiers.Split(' ').Contains("static") ? "private static" : "private";
+        var fieldModifiers = property.Modifiers.Split(' ').Contains("static") ? "private static" : "private";
         writer.WriteLine(property.BackingFieldInitializer is null
-            ? $"{modifiers} {property.Type} {field};"
-            : $"{modifiers} {property.Type} {field} = {property.BackingFieldInitializer};");
+            ? $"{fieldModifiers} {property.Type} {field};"
+            : $"{fieldModifiers} {property.Type} {field} = {property.BackingFieldInitializer};");
         var accessors = property.Accessors.Select(a =>
         {
             var modifiers = a.Modifiers.Length == 0 ? "" : a.Modifiers + " ";

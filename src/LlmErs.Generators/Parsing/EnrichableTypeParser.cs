@@ -17,14 +17,18 @@ internal static class EnrichableTypeParser
     public static TypeModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         // A declaration still being typed (no name yet) gets nothing: the compiler already reports it.
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax || syntax.Identifier.IsMissing
-            || !IsFirstAnnotatedPart(type, syntax, cancellationToken) || !HintNames.Owns(type))
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax || syntax.Identifier.IsMissing)
         {
             return new TypeModel(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
         try
         {
+            if (!IsFirstAnnotatedPart(type, syntax, cancellationToken) || !HintNames.Owns(type))
+            {
+                return new TypeModel(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             var diagnostics = new List<DiagnosticInfo>();
             var spec = ParseType(type, syntax, context.SemanticModel.Compilation, diagnostics, cancellationToken);
             return new TypeModel(spec, diagnostics.ToEquatableArray());

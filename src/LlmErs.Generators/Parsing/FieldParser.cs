@@ -34,7 +34,8 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         var shortName = KnownNames.ShortName(attributeName);
         var before = diagnostics.Count;
 
-        // An unknown type is the compiler's error to report; "does not support 'Missing'" would only add noise.
+        // An unknown type or an argument the compiler rejects is the compiler's error to report: a check here would
+        // read a fallback value and contradict the source ("Dimensions = 0" for Dimensions = "384").
         if (property.Type.TypeKind == TypeKind.Error || reader.IsMalformed)
         {
             return null;
@@ -191,7 +192,9 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         };
         return !reader.Has(option) || (bound >= low && bound <= high)
             ? null
-            : $"{option} is {bound.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, which is not a finite {type}; use a value from {low.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} to {high.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+            : $"{option} is {Invariant(bound)}, which is not a finite {type}; use a value from {Invariant(low)} to {Invariant(high)}";
+
+        static string Invariant(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private FieldOptions ReadSemanticIdOptions(IPropertySymbol property, AttributeReader reader, string shortName)

@@ -16,13 +16,18 @@ internal static class ScorerParser
 {
     public static ScorerModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax || !HintNames.Owns(method))
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
         {
             return new ScorerModel(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
         try
         {
+            if (!HintNames.Owns(method))
+            {
+                return new ScorerModel(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             var diagnostics = new List<DiagnosticInfo>();
             var spec = ParseMethod(method, syntax, context.SemanticModel.Compilation, diagnostics, cancellationToken);
             // A scorer whose terms have errors is still implemented (without terms), so that the compiler does not add

@@ -301,6 +301,16 @@ public sealed class DiagnosticTests
         """, "[Scorer] method 'Score' has no [Similarity] or [FeatureWeight] terms", "add at least one");
 
     [Fact]
+    public void LLMERS0014_bound_beyond_the_property_type() => Expect("LLMERS0014", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmValue("{{ id }}", [|Minimum = 1e300|])] public partial int? Count { get; set; }
+        }
+        """, "Minimum is 1E+300, which is not a finite int", "use a value from -2147483648 to 2147483647");
+
+    [Fact]
     public void LLMERS0023_generator_failure_names_the_type_and_the_exception()
     {
         // No known input makes the generator throw any more; this checks what a user would see if one did.
