@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using LlmErs.Generators.Diagnostics;
 using LlmErs.Generators.Emitting;
@@ -42,7 +43,7 @@ public sealed class LlmErsGenerator : IIncrementalGenerator
             .Where(static spec => spec is not null)
             .WithTrackingName(Steps.Specs);
         context.RegisterSourceOutput(specs, static (production, spec) =>
-            production.AddSource(spec!.HintName, EnrichableEmitter.Emit(spec)));
+            AddSource(production, spec!.HintName, spec.FullyQualifiedName, () => EnrichableEmitter.Emit(spec)));
 
         // Diagnostics travel apart from the sources and meet the compilation only at the end: that keeps the
         // source outputs cached while letting each diagnostic point into a real syntax tree, where #pragma applies.
@@ -59,7 +60,7 @@ public sealed class LlmErsGenerator : IIncrementalGenerator
             .Where(static spec => spec is not null)
             .WithTrackingName(Steps.ScorerSpecs);
         context.RegisterSourceOutput(scorerSpecs, static (production, spec) =>
-            production.AddSource(spec!.HintName, ScorerEmitter.Emit(spec)));
+            AddSource(production, spec!.HintName, spec.DisplayName, () => ScorerEmitter.Emit(spec)));
         Report(context, scorers.SelectMany(static (model, _) => model.Diagnostics));
 
         foreach (var attribute in KnownNames.FieldAttributes)
@@ -73,6 +74,19 @@ public sealed class LlmErsGenerator : IIncrementalGenerator
                 .Select(static (d, _) => d!)
                 .WithTrackingName(Steps.StrayFields);
             Report(context, stray);
+        }
+    }
+
+    /// <summary>Emits one file; an exception (from the emitter or from AddSource) is reported on its owner, not thrown.</summary>
+    private static void AddSource(SourceProductionContext production, string hintName, string owner, Func<string> emit)
+    {
+        try
+        {
+            production.AddSource(hintName, emit());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            production.ReportDiagnostic(GeneratorFailure.Unlocated(owner, exception));
         }
     }
 

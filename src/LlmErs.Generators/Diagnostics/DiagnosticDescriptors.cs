@@ -97,6 +97,22 @@ internal static class DiagnosticDescriptors
         "LLMERS0022", "Scorer has no terms",
         "[Scorer] method '{0}' has no [Similarity] or [FeatureWeight] terms; add at least one");
 
+    public static readonly DiagnosticDescriptor GeneratorFailure = Error(
+        "LLMERS0023", "LlmErs failed on a type",
+        "LlmErs could not generate code for '{0}' ({1}); the rest of the project's generated code is unaffected. Please report this, with the declaration of '{0}'.");
+
+    public static readonly DiagnosticDescriptor UnusableMember = Error(
+        "LLMERS0024", "Member cannot be read by generated code",
+        "{0} '{1}' is {2}; {3}");
+
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        "LLMERS0025", "File-local types are not supported",
+        "Type '{0}' is file-local ('file'); generated code lives in a file of its own and cannot add to it, so declare '{0}' internal instead{1}");
+
+    public static readonly DiagnosticDescriptor BadScorerWeight = Error(
+        "LLMERS0026", "Scorer weight is not a finite float",
+        "[{0}] on '{1}' has weight {2}, which is not a finite float; use a number between -3.4E38 and 3.4E38");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

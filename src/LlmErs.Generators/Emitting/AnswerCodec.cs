@@ -74,14 +74,14 @@ internal static class AnswerCodec
     {
         // The reader only returns vocabulary entries (or null where allowed), so the fallback arm is never taken.
         var cast = o.Nullable ? $"({o.EnumType}?)" : "";
-        var arms = o.Vocabulary.Select(n => $"{CSharpLiteral.String(n)} => {cast}{o.EnumType}.{n}");
+        var arms = o.Vocabulary.Select(n => $"{CSharpLiteral.String(n)} => {cast}{o.EnumType}.{CSharpIdentifier.Escape(n)}");
         var fallback = o.Nullable ? "_ => null" : $"_ => default({o.EnumType})";
         return $"{value} switch {{ {string.Join(", ", arms)}, {fallback} }}";
     }
 
     public static string EnumToName(FieldOptions o, string value)
     {
-        var arms = o.Vocabulary.Select(n => $"{o.EnumType}.{n} => {CSharpLiteral.String(n)}");
+        var arms = o.Vocabulary.Select(n => $"{o.EnumType}.{CSharpIdentifier.Escape(n)} => {CSharpLiteral.String(n)}");
         var fallback = o.Nullable ? $"null => (string?)null, _ => {value}.ToString()" : $"_ => {value}.ToString()";
         return $"{value} switch {{ {string.Join(", ", arms)}, {fallback} }}";
     }

@@ -39,15 +39,17 @@ internal static class EnrichableEmitter
     private static void WriteProperty(SourceWriter writer, PropertySpec property)
     {
         var field = BackingField(property.Name);
+        // A static derived property is an error (LLMERS0024), but implementing it keeps the compiler's errors away.
+        var fieldModifiers = property.Modifiers.Split(' ').Contains("static") ? "private static" : "private";
         writer.WriteLine(property.BackingFieldInitializer is null
-            ? $"private {property.Type} {field};"
-            : $"private {property.Type} {field} = {property.BackingFieldInitializer};");
+            ? $"{fieldModifiers} {property.Type} {field};"
+            : $"{fieldModifiers} {property.Type} {field} = {property.BackingFieldInitializer};");
         var accessors = property.Accessors.Select(a =>
         {
             var modifiers = a.Modifiers.Length == 0 ? "" : a.Modifiers + " ";
             return a.Keyword == "get" ? $"{modifiers}get => {field};" : $"{modifiers}{a.Keyword} => {field} = value;";
         });
-        writer.WriteLine($"{property.Modifiers} {property.Type} {property.Name} {{ {string.Join(" ", accessors)} }}");
+        writer.WriteLine($"{property.Modifiers} {property.Type} {property.Identifier} {{ {string.Join(" ", accessors)} }}");
         writer.WriteLine();
     }
 
@@ -78,10 +80,14 @@ internal static class EnrichableEmitter
         writer.CloseBlock();
     }
 
-    public static string KeyExpression(KeySpec key) => key.Kind switch
+    public static string KeyExpression(KeySpec key)
     {
-        KeyKind.String => key.Nullable ? $"item.{key.MemberName} ?? \"\"" : $"item.{key.MemberName}",
-        KeyKind.Guid => $"item.{key.MemberName}.ToString(\"D\")",
-        _ => $"item.{key.MemberName}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-    };
+        var member = "item." + CSharpIdentifier.Escape(key.MemberName);
+        return key.Kind switch
+        {
+            KeyKind.String => key.Nullable ? $"{member} ?? \"\"" : member,
+            KeyKind.Guid => $"{member}.ToString(\"D\")",
+            _ => $"{member}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+        };
+    }
 }

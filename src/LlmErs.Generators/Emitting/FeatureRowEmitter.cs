@@ -56,7 +56,7 @@ internal static class FeatureRowEmitter
 
     private static string Write(FieldSpec field)
     {
-        var value = "item." + field.Property.Name;
+        var value = "item." + field.Property.Identifier;
         return field.Kind switch
         {
             FieldKindSpec.Text or FieldKindSpec.Normalized => $"WriteString({value})",

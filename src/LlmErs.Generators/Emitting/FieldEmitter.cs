@@ -27,7 +27,7 @@ internal static class FieldEmitter
                 writer.WriteLine($"public {ClassName(field)}() : base({CSharpLiteral.String(name)}, {fingerprint}, {dependsOn}, {CSharpLiteral.Int(field.Options.Dimensions)}) {{ }}");
                 writer.WriteLine();
                 WriteRender(writer, "RenderText", field.Template!, self);
-                writer.WriteLine($"public override global::System.ReadOnlyMemory<float> GetVector({self} item) => item.{name};");
+                writer.WriteLine($"public override global::System.ReadOnlyMemory<float> GetVector({self} item) => item.{field.Property.Identifier};");
                 writer.WriteLine($"public override void SetVector({self} item, global::System.ReadOnlyMemory<float> vector) => item.{backing} = vector;");
                 writer.CloseBlock();
                 return;
@@ -36,7 +36,7 @@ internal static class FieldEmitter
                 writer.OpenBlock($"private sealed class {ClassName(field)} : global::LlmErs.SemanticIdField<{self}>");
                 writer.WriteLine($"public {ClassName(field)}() : base({CSharpLiteral.String(name)}, {fingerprint}, {CSharpLiteral.String(field.Options.Source)}, {CSharpLiteral.Int(field.Options.Levels)}, {CSharpLiteral.Int(field.Options.Codes)}) {{ }}");
                 writer.WriteLine();
-                writer.WriteLine($"public override global::LlmErs.SemanticId GetId({self} item) => item.{name};");
+                writer.WriteLine($"public override global::LlmErs.SemanticId GetId({self} item) => item.{field.Property.Identifier};");
                 writer.WriteLine($"public override void SetId({self} item, global::LlmErs.SemanticId id) => item.{backing} = id;");
                 writer.CloseBlock();
                 return;
@@ -66,7 +66,7 @@ internal static class FieldEmitter
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"public override string FormatAnswer({type} value) => global::LlmErs.AnswerReader.Format({AnswerCodec.Format(field, "value")});");
-        writer.WriteLine($"public override {type} GetValue({self} item) => item.{name};");
+        writer.WriteLine($"public override {type} GetValue({self} item) => item.{field.Property.Identifier};");
         writer.WriteLine($"public override void SetValue({self} item, {type} value) => item.{backing} = value;");
         writer.CloseBlock();
     }

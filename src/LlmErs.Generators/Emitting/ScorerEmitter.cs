@@ -18,21 +18,24 @@ internal static class ScorerEmitter
         var writer = new SourceWriter();
         TypeScaffold.Open(writer, spec.Namespace, spec.ContainingTypes);
         writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"{EnrichableEmitter.GeneratorName}\", \"{EnrichableEmitter.GeneratorVersion}\")]");
-        writer.OpenBlock($"{spec.Modifiers} float {spec.Name}({spec.QueryType} {spec.QueryParameter}, {spec.ItemType} {spec.ItemParameter})");
-        writer.WriteLine("var score = 0f;");
+        var query = CSharpIdentifier.Escape(spec.QueryParameter);
+        var item = CSharpIdentifier.Escape(spec.ItemParameter);
+        writer.OpenBlock($"{spec.Modifiers} float {CSharpIdentifier.Escape(spec.Name)}({spec.QueryType} {query}, {spec.ItemType} {item})");
+        // Named apart from anything a user can call a parameter.
+        writer.WriteLine("var __score = 0f;");
         foreach (var term in spec.Similarities)
         {
-            writer.WriteLine($"score += {Float(term.Weight)} * Dot{term.Dimensions}(" +
-                             $"Vector({spec.QueryParameter}.{term.QueryMember}, {term.Dimensions}, {CSharpLiteral.String(term.QueryLabel)}), " +
-                             $"Vector({spec.ItemParameter}.{term.ItemMember}, {term.Dimensions}, {CSharpLiteral.String(term.ItemLabel)}));");
+            writer.WriteLine($"__score += {Float(term.Weight)} * Dot{term.Dimensions}(" +
+                             $"Vector({query}.{CSharpIdentifier.Escape(term.QueryMember)}, {term.Dimensions}, {CSharpLiteral.String(term.QueryLabel)}), " +
+                             $"Vector({item}.{CSharpIdentifier.Escape(term.ItemMember)}, {term.Dimensions}, {CSharpLiteral.String(term.ItemLabel)}));");
         }
 
         foreach (var term in spec.Features)
         {
-            writer.WriteLine($"score += {Float(term.Weight)} * {FeatureValue(term, $"{spec.ItemParameter}.{term.ItemMember}")};");
+            writer.WriteLine($"__score += {Float(term.Weight)} * {FeatureValue(term, $"{item}.{CSharpIdentifier.Escape(term.ItemMember)}")};");
         }
 
-        writer.WriteLine("return score;");
+        writer.WriteLine("return __score;");
         if (spec.Similarities.Count > 0)
         {
             WriteVectorCheck(writer);

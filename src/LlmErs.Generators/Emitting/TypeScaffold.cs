@@ -22,7 +22,7 @@ internal static class TypeScaffold
         for (var i = 0; i < list.Count; i++)
         {
             var suffix = i == list.Count - 1 && lastTypeSuffix is not null ? " " + lastTypeSuffix : "";
-            writer.OpenBlock($"partial {list[i].Keyword} {list[i].Name}{suffix}");
+            writer.OpenBlock($"partial {list[i].Keyword} {CSharpIdentifier.Escape(list[i].Name)}{suffix}");
         }
     }
 

@@ -11,7 +11,11 @@ internal sealed record PropertySpec(
     string Modifiers,
     string Type,
     EquatableArray<AccessorSpec> Accessors,
-    string? BackingFieldInitializer);
+    string? BackingFieldInitializer)
+{
+    /// <summary>The name as generated code writes it (<c>@class</c>).</summary>
+    public string Identifier => CSharpIdentifier.Escape(Name);
+}
 
 /// <summary>One accessor of a partial property: <c>get</c>, <c>set</c> or <c>init</c>, with its own modifiers.</summary>
 internal sealed record AccessorSpec(string Modifiers, string Keyword);

@@ -4,10 +4,12 @@ namespace LlmErs.Generators.Model;
 
 /// <summary>A [Scorer] method to implement; holds no symbols.</summary>
 /// <param name="ContainingTypes">The declaring type and its enclosing types, outermost first.</param>
+/// <param name="DisplayName">The method as a user reads it, to name it in a diagnostic.</param>
 internal sealed record ScorerSpec(
     string? Namespace,
     EquatableArray<TypeDeclarationSpec> ContainingTypes,
     string HintName,
+    string DisplayName,
     string Modifiers,
     string Name,
     string QueryType,

@@ -15,6 +15,19 @@ internal sealed class AttributeReader(AttributeData data)
 
     public AttributeSyntax? Syntax { get; } = data.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
 
+    /// <summary>
+    /// Whether the compiler rejects an argument (wrong type, unknown name, missing constructor). Reading such an
+    /// argument yields a fallback, so checks on it would contradict the source: callers skip them.
+    /// </summary>
+    public bool IsMalformed =>
+        Data.AttributeConstructor is null
+        || Data.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
+        || Data.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error)
+        || (Syntax is not null && (Syntax.ArgumentList?.Arguments.Count(a => a.NameEquals is not null) ?? 0) != Data.NamedArguments.Length);
+
+    /// <summary>Whether the named argument is written (and well-formed).</summary>
+    public bool Has(string name) => Named(name) is not null;
+
     public string? ConstructorString(int index) =>
         index < Data.ConstructorArguments.Length && Data.ConstructorArguments[index] is { Kind: TypedConstantKind.Primitive, Value: string s }
             ? s
@@ -37,10 +50,10 @@ internal sealed class AttributeReader(AttributeData data)
         _ => fallback,
     };
 
-    /// <summary>A string array argument; null entries (a compile error elsewhere) are dropped.</summary>
-    public IReadOnlyList<string> Strings(string name) =>
+    /// <summary>A string array argument; null entries stay, so that indices match the written elements.</summary>
+    public IReadOnlyList<string?> Strings(string name) =>
         Named(name) is { Kind: TypedConstantKind.Array, IsNull: false } array
-            ? array.Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!).ToList()
+            ? array.Values.Select(v => v.Value as string).ToList()
             : [];
 
     /// <summary>The syntax of the <paramref name="index"/>th element of an array-valued named argument, if written inline.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -15,24 +16,54 @@ internal static class EnrichableTypeParser
 {
     public static TypeModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>();
         // A declaration still being typed (no name yet) gets nothing: the compiler already reports it.
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax syntax || syntax.Identifier.IsMissing)
         {
             return new TypeModel(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var spec = ParseType(type, syntax, diagnostics, cancellationToken);
-        return new TypeModel(spec, diagnostics.ToEquatableArray());
+        try
+        {
+            if (!IsFirstAnnotatedPart(type, syntax, cancellationToken) || !HintNames.Owns(type))
+            {
+                return new TypeModel(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            var diagnostics = new List<DiagnosticInfo>();
+            var spec = ParseType(type, syntax, context.SemanticModel.Compilation, diagnostics, cancellationToken);
+            return new TypeModel(spec, diagnostics.ToEquatableArray());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new TypeModel(null, new[] { GeneratorFailure.Diagnostic(type, LocationInfo.From(syntax.Identifier), exception) }.ToEquatableArray());
+        }
     }
 
-    private static EnrichableTypeSpec? ParseType(INamedTypeSymbol type, TypeDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>
+    /// [Enrichable] on two parts of one class (the compiler's CS0579) reaches this step once per part; only one may
+    /// produce the type's file.
+    /// </summary>
+    private static bool IsFirstAnnotatedPart(INamedTypeSymbol type, TypeDeclarationSyntax syntax, CancellationToken cancellationToken)
+    {
+        var first = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Enrichable)?.ApplicationSyntaxReference;
+        return first is null || (first.SyntaxTree == syntax.SyntaxTree && syntax.Span.Contains(first.GetSyntax(cancellationToken).Span));
+    }
+
+    private static EnrichableTypeSpec? ParseType(INamedTypeSymbol type, TypeDeclarationSyntax syntax, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var identifier = LocationInfo.From(syntax.Identifier);
         var containing = TypeDeclarations.Enclosing(type);
         if (type.IsGenericType || containing.Any(t => t.IsGenericType))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTypeNotSupported, identifier, type.Name));
+            return null;
+        }
+
+        if (type.IsFileLocal || containing.Any(t => t.IsFileLocal))
+        {
+            var file = type.IsFileLocal ? type : containing.First(t => t.IsFileLocal);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalType, identifier, file.Name,
+                file.Equals(type, SymbolEqualityComparer.Default) ? "" : $" (it contains the enrichable type '{type.Name}')"));
             return null;
         }
 
@@ -71,6 +102,13 @@ internal static class EnrichableTypeParser
             }
 
             properties.Add(propertySpec);
+            if (property.IsStatic)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableMember, LocationInfo.From(property.Locations.FirstOrDefault()),
+                    "Derived property", property.Name, "static", "derived fields hold a value per item, so remove 'static'"));
+                continue;
+            }
+
             if (attributes.Count > 1)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingFieldAttributes, LocationInfo.From(property.Locations.FirstOrDefault()),
@@ -84,7 +122,7 @@ internal static class EnrichableTypeParser
             }
         }
 
-        var key = ParseKey(type, identifier, diagnostics);
+        var key = ParseKey(type, identifier, compilation, diagnostics);
         var (ordered, cycle) = DependencyOrder.Sort(parsed);
         if (cycle is not null)
         {
@@ -94,24 +132,20 @@ internal static class EnrichableTypeParser
         }
 
         var complete = !diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
-        var display = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return new EnrichableTypeSpec(
-            type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            TypeDeclarations.Namespace(type),
             containing.Select(t => TypeDeclarations.Of(t, cancellationToken)).ToEquatableArray(),
             TypeDeclarations.Of(type, cancellationToken),
-            display,
-            display.Replace("global::", "") + ".LlmErs.g.cs",
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            HintNames.ForType(type),
             properties.ToEquatableArray(),
             complete ? key : null,
             complete ? ordered.ToEquatableArray() : EquatableArray<FieldSpec>.Empty);
     }
 
-    private static KeySpec? ParseKey(INamedTypeSymbol type, LocationInfo? identifier, List<DiagnosticInfo> diagnostics)
+    private static KeySpec? ParseKey(INamedTypeSymbol type, LocationInfo? identifier, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
-        var keys = type.GetMembers()
-            .Where(m => m is IPropertySymbol or IFieldSymbol { IsImplicitlyDeclared: false })
-            .Where(m => m.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ItemKey))
-            .ToList();
+        var keys = KeyCandidates(type);
         if (keys.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, identifier, type.Name));
@@ -126,15 +160,48 @@ internal static class EnrichableTypeParser
         }
 
         var member = keys[0];
+        var location = LocationInfo.From(member.Locations.FirstOrDefault()) ?? identifier;
+        if (MemberUsability.Problem(member, type, type, compilation) is { } problem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnusableMember, location, "[ItemKey] member", member.Name, problem, MemberUsability.ReadAdvice));
+            return null;
+        }
+
         var memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
+        if (memberType.TypeKind == TypeKind.Error)
+        {
+            return null;
+        }
+
         if (TypeShapes.KeyKindOf(memberType) is not { } kind)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyType, LocationInfo.From(member.Locations.FirstOrDefault()) ?? identifier,
-                member.Name, memberType.ToDisplayString()));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedKeyType, location, member.Name, memberType.ToDisplayString()));
             return null;
         }
 
         return new KeySpec(member.Name, kind, memberType.NullableAnnotation == NullableAnnotation.Annotated);
+    }
+
+    /// <summary>
+    /// [ItemKey] members of the type and its base classes. An override that repeats the attribute names the same
+    /// key as the member it overrides, so each name counts once.
+    /// </summary>
+    private static List<ISymbol> KeyCandidates(INamedTypeSymbol type)
+    {
+        var keys = new List<ISymbol>();
+        var names = new HashSet<string>();
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers().Where(m => m is IPropertySymbol or IFieldSymbol { IsImplicitlyDeclared: false }))
+            {
+                if (member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.ItemKey) && names.Add(member.Name))
+                {
+                    keys.Add(member);
+                }
+            }
+        }
+
+        return keys;
     }
 
     /// <summary>The declaration to implement, or null (with a diagnostic) when the property is not a partial declaration.</summary>
@@ -144,7 +211,8 @@ internal static class EnrichableTypeParser
             .Select(r => r.GetSyntax(cancellationToken))
             .OfType<PropertyDeclarationSyntax>()
             .FirstOrDefault();
-        if (declaration is null)
+        // Implementing a property of an unknown type would repeat the compiler's error inside generated code.
+        if (declaration is null || property.Type.TypeKind == TypeKind.Error)
         {
             return null;
         }

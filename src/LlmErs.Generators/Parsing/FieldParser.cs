@@ -34,6 +34,13 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         var shortName = KnownNames.ShortName(attributeName);
         var before = diagnostics.Count;
 
+        // An unknown type or an argument the compiler rejects is the compiler's error to report: a check here would
+        // read a fallback value and contradict the source ("Dimensions = 0" for Dimensions = "384").
+        if (property.Type.TypeKind == TypeKind.Error || reader.IsMalformed)
+        {
+            return null;
+        }
+
         if (!TypeShapes.Fits(kind, property.Type))
         {
             Report(DiagnosticDescriptors.UnsupportedPropertyType, PropertyLocation(property),
@@ -50,7 +57,6 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         var templateText = reader.ConstructorString(0);
         if (templateText is null)
         {
-            // The compiler reports the malformed argument itself.
             return null;
         }
 
@@ -142,6 +148,14 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
             InvalidOption(reader, double.IsNaN(minimum) ? "Maximum" : "Minimum", shortName, property,
                 "Minimum and Maximum apply only to int, long and double slots; remove them");
         }
+        else if (BoundProblem(reader, "Minimum", minimum, valueKind) is { } problem)
+        {
+            InvalidOption(reader, "Minimum", shortName, property, problem);
+        }
+        else if (BoundProblem(reader, "Maximum", maximum, valueKind) is { } maximumProblem)
+        {
+            InvalidOption(reader, "Maximum", shortName, property, maximumProblem);
+        }
         else if (minimum > maximum)
         {
             InvalidOption(reader, "Minimum", shortName, property, $"Minimum ({minimum}) is greater than Maximum ({maximum})");
@@ -162,6 +176,25 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
 
         return new FieldOptions(Vocabulary: names.ToEquatableArray(), ValueKind: valueKind, Nullable: nullable,
             Minimum: numeric ? minimum : double.NaN, Maximum: numeric ? maximum : double.NaN, EnumType: enumType);
+    }
+
+    /// <summary>
+    /// A bound must be a finite number the slot's type can hold: an int bound of 1e300 would clamp to int.MaxValue
+    /// and reject every answer, and an infinite one has no JSON form.
+    /// </summary>
+    private static string? BoundProblem(AttributeReader reader, string option, double bound, ValueKind kind)
+    {
+        var (low, high, type) = kind switch
+        {
+            ValueKind.Int32 => ((double)int.MinValue, (double)int.MaxValue, "int"),
+            ValueKind.Int64 => ((double)long.MinValue, 9.2233720368547748E18, "long"),
+            _ => (-double.MaxValue, double.MaxValue, "double"),
+        };
+        return !reader.Has(option) || (bound >= low && bound <= high)
+            ? null
+            : $"{option} is {Invariant(bound)}, which is not a finite {type}; use a value from {Invariant(low)} to {Invariant(high)}";
+
+        static string Invariant(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private FieldOptions ReadSemanticIdOptions(IPropertySymbol property, AttributeReader reader, string shortName)
@@ -204,9 +237,9 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         {
             var entry = vocabulary[i];
             var location = LocationInfo.From(reader.ElementSyntax("Vocabulary", i)) ?? Locate(reader, "Vocabulary");
-            if (entry.Trim().Length == 0)
+            if (entry is null || entry.Trim().Length == 0)
             {
-                Report(DiagnosticDescriptors.InvalidFieldOption, location, shortName, property.Name, "a Vocabulary entry is blank; every entry must have visible text");
+                Report(DiagnosticDescriptors.InvalidFieldOption, location, shortName, property.Name, $"a Vocabulary entry is {(entry is null ? "null" : "blank")}; every entry must have visible text");
             }
             else if (!seen.Add(entry.Trim()))
             {
@@ -214,7 +247,7 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
             }
         }
 
-        return vocabulary.ToEquatableArray();
+        return vocabulary.Select(v => v ?? "").ToEquatableArray();
     }
 
     private void InvalidOption(AttributeReader reader, string? option, string shortName, IPropertySymbol property, string problem) =>

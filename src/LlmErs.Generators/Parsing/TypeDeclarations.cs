@@ -23,6 +23,10 @@ internal static class TypeDeclarations
         return new TypeDeclarationSpec(keyword, type.Name);
     }
 
+    /// <summary>The namespace to re-open, with keywords escaped (<c>@event</c>); null for the global namespace.</summary>
+    public static string? Namespace(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") : null;
+
     /// <summary>The types enclosing <paramref name="type"/>, outermost first.</summary>
     public static List<INamedTypeSymbol> Enclosing(INamedTypeSymbol type)
     {

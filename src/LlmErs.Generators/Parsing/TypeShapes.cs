@@ -84,7 +84,10 @@ internal static class TypeShapes
         _ => null,
     };
 
-    /// <summary>The initial value of a backing field, so a non-nullable property never reads null.</summary>
+    /// <summary>
+    /// The initial value of a backing field, so a non-nullable property never reads null. A reference type the field
+    /// kind does not support (reported as LLMERS0003) gets <c>default!</c>, which keeps CS8618 out of generated code.
+    /// </summary>
     public static string? BackingFieldInitializer(ITypeSymbol type)
     {
         if (!type.IsReferenceType || type.NullableAnnotation == NullableAnnotation.Annotated)
@@ -96,6 +99,6 @@ internal static class TypeShapes
             ? "\"\""
             : type is INamedTypeSymbol { TypeArguments.Length: 1 } list && list.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IReadOnlyList_T
                 ? $"global::System.Array.Empty<{list.TypeArguments[0].ToDisplayString(FullyQualified)}>()"
-                : null;
+                : "default!";
     }
 }

@@ -14,7 +14,7 @@ internal sealed partial class TemplateWriter
         switch (expression)
         {
             case RootMemberExpression member:
-                return Declare("v", $"{member.StaticOwner ?? item}.{member.Name}");
+                return Declare("v", $"{member.StaticOwner ?? item}.{CSharpIdentifier.Escape(member.Name)}");
             case MemberExpression member:
                 return Member(member);
             case LoopItemExpression loopItem:
@@ -61,7 +61,7 @@ internal sealed partial class TemplateWriter
         var target = Value(member.Target);
         if (member.NullConditional)
         {
-            return Declare("v", $"{target}?.{member.Name}");
+            return Declare("v", $"{target}?.{CSharpIdentifier.Escape(member.Name)}");
         }
 
         if (member.Target.Shape.CanBeNull)
@@ -71,7 +71,7 @@ internal sealed partial class TemplateWriter
             writer.CloseBlock();
         }
 
-        return Declare("v", $"{NonNull(target, member.Target.Shape)}.{member.Name}");
+        return Declare("v", $"{NonNull(target, member.Target.Shape)}.{CSharpIdentifier.Escape(member.Name)}");
     }
 
     /// <summary>Scriban's <c>ToBool</c>: null is false, a bool is itself, anything else — "", 0, an empty list — is true.</summary>

@@ -1,3 +1,4 @@
+using LlmErs.Generators.Diagnostics;
 using LlmErs.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -298,6 +299,132 @@ public sealed class DiagnosticTests
             public static partial float [|Score|](User user, Item item);
         }
         """, "[Scorer] method 'Score' has no [Similarity] or [FeatureWeight] terms", "add at least one");
+
+    [Fact]
+    public void LLMERS0014_bound_beyond_the_property_type() => Expect("LLMERS0014", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmValue("{{ id }}", [|Minimum = 1e300|])] public partial int? Count { get; set; }
+        }
+        """, "Minimum is 1E+300, which is not a finite int", "use a value from -2147483648 to 2147483647");
+
+    [Fact]
+    public void LLMERS0023_generator_failure_names_the_type_and_the_exception()
+    {
+        // No known input makes the generator throw any more; this checks what a user would see if one did.
+        var outcome = GeneratorHarness.Run(Usings + "namespace Shop; public partial class Movie { }");
+        var movie = outcome.Output.GetTypeByMetadataName("Shop.Movie")!;
+
+        var diagnostic = GeneratorFailure.Diagnostic(movie, null, new InvalidOperationException("boom")).ToDiagnostic(outcome.Output);
+
+        Assert.Equal("LLMERS0023", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("could not generate code for 'Shop.Movie' (InvalidOperationException: boom)", diagnostic.GetMessage());
+        Assert.Contains("the rest of the project's generated code is unaffected", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void LLMERS0024_static_key() => Expect("LLMERS0024", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public static string [|Id|] { get; set; } = "";
+        }
+        """, "[ItemKey] member 'Id' is static", "make it an instance member with a get accessor");
+
+    [Fact]
+    public void LLMERS0024_write_only_key() => Expect("LLMERS0024", """
+        [Enrichable]
+        public partial class Movie
+        {
+            private string _id = "";
+            [ItemKey] public string [|Id|] { set => _id = value; }
+        }
+        """, "[ItemKey] member 'Id' is write-only", null);
+
+    [Fact]
+    public void LLMERS0024_private_key_of_a_base_class() => Expect("LLMERS0024", """
+        public class Entity
+        {
+            [ItemKey] private string [|Id|] { get; set; } = "";
+        }
+
+        [Enrichable]
+        public partial class Movie : Entity
+        {
+        }
+        """, "[ItemKey] member 'Id' is not accessible from 'Movie'", null);
+
+    [Fact]
+    public void LLMERS0024_static_derived_property() => Expect("LLMERS0024", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}")] public static partial string? [|Pitch|] { get; set; }
+        }
+        """, "Derived property 'Pitch' is static", "remove 'static'");
+
+    [Fact]
+    public void LLMERS0024_inaccessible_feature() => Expect("LLMERS0024", ScorerTypes + """
+        public class Rated
+        {
+            private double Stars { get; set; }
+        }
+
+        public static partial class Scoring
+        {
+            [Scorer]
+            [FeatureWeight([|"Stars"|], 1)]
+            public static partial float Score(User user, Rated item);
+        }
+        """, "[FeatureWeight] member 'Stars' is not accessible from 'Scoring'", null);
+
+    [Fact]
+    public void LLMERS0025_file_local_type() => Expect("LLMERS0025", """
+        [Enrichable]
+        file partial class [|Movie|]
+        {
+            [ItemKey] public string Id { get; set; } = "";
+        }
+        """, "Type 'Movie' is file-local", "declare 'Movie' internal instead");
+
+    [Fact]
+    public void LLMERS0025_scorer_in_a_file_local_type() => Expect("LLMERS0025", ScorerTypes + """
+        file static partial class Scoring
+        {
+            [Scorer]
+            [Similarity("Taste", "Content")]
+            public static partial float [|Score|](User user, Item item);
+        }
+        """, "Type 'Scoring' is file-local", "it declares the scorer 'Score'");
+
+    [Fact]
+    public void LLMERS0026_infinite_similarity_weight() => Expect("LLMERS0026", ScorerTypes + """
+        public static partial class Scoring
+        {
+            [Scorer]
+            [Similarity("Taste", "Content", [|Weight = 1e300|])]
+            public static partial float Score(User user, Item item);
+        }
+        """, "[Similarity] on 'Score' has weight 1E+300, which is not a finite float", "use a number between");
+
+    [Fact]
+    public void LLMERS0026_nan_feature_weight() => Expect("LLMERS0026", ScorerTypes + """
+        public class Rated
+        {
+            public double Stars { get; set; }
+        }
+
+        public static partial class Scoring
+        {
+            [Scorer]
+            [FeatureWeight("Stars", [|double.NaN|])]
+            public static partial float Score(User user, Rated item);
+        }
+        """, "[FeatureWeight] on 'Score' has weight NaN", null);
 
     [Fact]
     public void Diagnostics_are_located_in_user_code_so_pragmas_apply()

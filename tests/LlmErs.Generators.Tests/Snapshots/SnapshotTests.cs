@@ -140,7 +140,7 @@ public sealed class SnapshotTests
             [FeatureWeight(nameof(Item.Kids), -0.5)]
             internal static partial float Score(User user, Item item);
         }
-        """, file: "Scoring.Score.LlmErsScorer.g.cs");
+        """, file: ".LlmErsScorer.g.cs");
 
     private static void Verify(string name, string source, string[]? expectErrors = null, string? file = null)
     {

@@ -9,11 +9,11 @@ namespace Shop
         [global::System.CodeDom.Compiler.GeneratedCode("LlmErs.Generators", "1.0.0")]
         internal static partial float Score(global::Shop.User user, global::Shop.Item item)
         {
-            var score = 0f;
-            score += 2f * Dot40(Vector(user.Taste, 40, "User.Taste"), Vector(item.Content, 40, "Item.Content"));
-            score += 0.1f * (float)item.Popularity;
-            score += -0.5f * (item.Kids == true ? 1f : 0f);
-            return score;
+            var __score = 0f;
+            __score += 2f * Dot40(Vector(user.Taste, 40, "User.Taste"), Vector(item.Content, 40, "Item.Content"));
+            __score += 0.1f * (float)item.Popularity;
+            __score += -0.5f * (item.Kids == true ? 1f : 0f);
+            return __score;
 
             // A vector of the wrong length means the embedding stage has not run (or ran with another model).
             static global::System.ReadOnlySpan<float> Vector(global::System.ReadOnlyMemory<float> vector, int dimensions, string name)
