@@ -99,7 +99,12 @@ internal static class SnippetProgram
                 continue;
             }
 
-            (borrowed.TryGetValue(source.Snippet, out var types) ? types : borrowed[source.Snippet] = []).Add(source.Type);
+            if (!borrowed.TryGetValue(source.Snippet, out var types))
+            {
+                borrowed[source.Snippet] = types = [];
+            }
+
+            types.Add(source.Type);
             foreach (var used in source.Type.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.Text))
             {
                 if (seen.Add(used))
