@@ -1,7 +1,7 @@
 namespace LlmErs.Docs.Tests;
 
 /// <summary>One fenced C# block of the README: its code and the README line its first code line is on.</summary>
-public sealed record ReadmeSnippet(int Line, string Code)
+internal sealed record ReadmeSnippet(int Line, string Code)
 {
     public const string FileName = "README.md";
 
@@ -26,7 +26,7 @@ public sealed record ReadmeSnippet(int Line, string Code)
 
     public static IReadOnlyList<ReadmeSnippet> ReadAll() => Parse(File.ReadAllLines(ReadmePath));
 
-    public static IReadOnlyList<ReadmeSnippet> Parse(IReadOnlyList<string> lines)
+    private static IReadOnlyList<ReadmeSnippet> Parse(IReadOnlyList<string> lines)
     {
         var snippets = new List<ReadmeSnippet>();
         for (var i = 0; i < lines.Count; i++)
