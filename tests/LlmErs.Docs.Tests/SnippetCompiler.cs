@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using LlmErs.Generators;
+using LlmErs.Local;
+using LlmErs.Recommenders;
+using LlmErs.Vectors;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LlmErs.Docs.Tests;
+
+/// <summary>Compiles sources the way a project referencing every LlmErs package, and the generator as an analyzer, does.</summary>
+internal static class SnippetCompiler
+{
+    private static readonly Assembly[] Packages =
+    [
+        typeof(EnrichableAttribute).Assembly,
+        typeof(EnrichmentEngine).Assembly,
+        typeof(VectorStore).Assembly,
+        typeof(InteractionLog).Assembly,
+        typeof(OfflineChatClient).Assembly,
+    ];
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    [
+        .. Basic.Reference.Assemblies.Net100.References.All,
+        .. PackagesAndDependencies().Select(a => MetadataReference.CreateFromFile(a.Location)),
+    ]);
+
+    /// <summary>Errors of the compilation, the generator's included; the generated code is part of it.</summary>
+    public static IReadOnlyList<Diagnostic> Errors(IReadOnlyList<SyntaxTree> sources)
+    {
+        var compilation = CSharpCompilation.Create(
+            "ReadmeSnippet",
+            sources,
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpGeneratorDriver.Create([new LlmErsGenerator().AsSourceGenerator()], parseOptions: SnippetProgram.ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return [.. generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error)];
+    }
+
+    /// <summary>The packages and what they load, short of the framework, which the reference assemblies stand for.</summary>
+    private static IEnumerable<Assembly> PackagesAndDependencies()
+    {
+        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var found = new Dictionary<string, Assembly>();
+        var pending = new Stack<Assembly>(Packages);
+        while (pending.TryPop(out var assembly))
+        {
+            if (assembly.IsDynamic || assembly.Location.Length == 0 || assembly.Location.StartsWith(framework, StringComparison.Ordinal)
+                || !found.TryAdd(assembly.GetName().Name!, assembly))
+            {
+                continue;
+            }
+
+            foreach (var name in assembly.GetReferencedAssemblies().Where(n => !found.ContainsKey(n.Name!)))
+            {
+                // Optional dependencies of third-party packages may be absent; a snippet using them fails to compile, as it should.
+                try
+                {
+                    pending.Push(Assembly.Load(name));
+                }
+                catch (FileNotFoundException)
+                {
+                }
+            }
+        }
+
+        return found.Values;
+    }
+}
