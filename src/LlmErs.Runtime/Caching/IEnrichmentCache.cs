@@ -13,7 +13,7 @@ public interface IEnrichmentCache
 
     /// <summary>
     /// Stores <paramref name="value"/> under <paramref name="key"/>, replacing any entry; completes once the entry is
-    /// durable. The caller may reuse <paramref name="value"/>'s memory once the call returns, so keep a copy, not the memory.
+    /// durable. Keep a copy of the bytes, not the memory: the caller may reuse it once the returned task completes.
     /// </summary>
     ValueTask SetAsync(CacheKey key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default);
 }
