@@ -1,46 +1,52 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Text;
 
 namespace LlmErs;
 
 /// <summary>
-/// The stored form of a cache entry, shared by every backend: a format byte, a checksum, then the answer in UTF-8.
-/// The checksum covers the key too, so an entry copied under the wrong key is detected like a damaged one.
+/// The stored form of a cache entry, shared by every backend: a format byte, a checksum, then the caller's bytes as
+/// given. The checksum covers the key too, so an entry copied under the wrong key is detected like a damaged one.
 /// </summary>
 internal static class CacheEntryCodec
 {
-    private const byte FormatVersion = 1;
+    // 2: the payload is the caller's bytes (vectors as raw float32, no longer Base64 text). Entries of format 1 are
+    // reported corrupt and recomputed once, rather than read under rules they were not written by.
+    private const byte FormatVersion = 2;
     private const int ChecksumSize = 16;
     private const int HeaderSize = 1 + ChecksumSize;
 
-    public static byte[] Encode(CacheKey key, string answer)
+    public static byte[] Encode(CacheKey key, ReadOnlySpan<byte> payload)
     {
-        var entry = new byte[HeaderSize + Encoding.UTF8.GetByteCount(answer)];
+        var entry = new byte[HeaderSize + payload.Length];
         entry[0] = FormatVersion;
-        Encoding.UTF8.GetBytes(answer, entry.AsSpan(HeaderSize));
-        Checksum(key, entry.AsSpan(HeaderSize), entry.AsSpan(1, ChecksumSize));
+        payload.CopyTo(entry.AsSpan(HeaderSize));
+        Checksum(key, payload, entry.AsSpan(1, ChecksumSize));
         return entry;
     }
 
-    public static CacheLookup Decode(CacheKey key, ReadOnlySpan<byte> entry)
+    /// <summary>Checks an entry the caller owns; a hit's value is a slice of <paramref name="entry"/>, not a copy.</summary>
+    public static CacheLookup Decode(CacheKey key, ReadOnlyMemory<byte> entry) =>
+        Problem(key, entry.Span) is { } problem ? CacheLookup.Corrupt(problem) : CacheLookup.Hit(entry[HeaderSize..]);
+
+    /// <summary>Checks an entry in a buffer that is valid only during the call; a hit's value is a copy of the payload.</summary>
+    public static CacheLookup DecodeCopy(CacheKey key, ReadOnlySpan<byte> entry) =>
+        Problem(key, entry) is { } problem ? CacheLookup.Corrupt(problem) : CacheLookup.Hit(entry[HeaderSize..].ToArray());
+
+    private static string? Problem(CacheKey key, ReadOnlySpan<byte> entry)
     {
         if (entry.Length < HeaderSize)
         {
-            return CacheLookup.Corrupt($"the entry is {entry.Length} bytes long, shorter than its {HeaderSize}-byte header");
+            return $"the entry is {entry.Length} bytes long, shorter than its {HeaderSize}-byte header";
         }
 
         if (entry[0] != FormatVersion)
         {
-            return CacheLookup.Corrupt($"the entry has format {entry[0]}, expected {FormatVersion}");
+            return $"the entry has format {entry[0]}, expected {FormatVersion}";
         }
 
-        var payload = entry[HeaderSize..];
         Span<byte> expected = stackalloc byte[ChecksumSize];
-        Checksum(key, payload, expected);
-        return expected.SequenceEqual(entry.Slice(1, ChecksumSize))
-            ? CacheLookup.Hit(Encoding.UTF8.GetString(payload))
-            : CacheLookup.Corrupt("the entry's checksum does not match its content");
+        Checksum(key, entry[HeaderSize..], expected);
+        return expected.SequenceEqual(entry.Slice(1, ChecksumSize)) ? null : "the entry's checksum does not match its content";
     }
 
     // XxHash128 rather than a cryptographic hash: the checksum guards against damage and misplaced entries, not

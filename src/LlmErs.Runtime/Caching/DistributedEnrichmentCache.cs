@@ -5,7 +5,7 @@ namespace LlmErs;
 
 /// <summary>
 /// A cache over any <see cref="IDistributedCache"/> (Redis, SQL Server, …), so that many workers share one cache.
-/// Entries are stored in the same checksummed form as <see cref="SqliteEnrichmentCache"/>'s. Durability is the
+/// Entries are stored as bytes, in the same checksummed form as <see cref="SqliteEnrichmentCache"/>'s. Durability is the
 /// backend's: <see cref="SetAsync"/> completes when the backend acknowledges the write.
 /// </summary>
 public sealed class DistributedEnrichmentCache : IEnrichmentCache
@@ -29,11 +29,8 @@ public sealed class DistributedEnrichmentCache : IEnrichmentCache
     }
 
     /// <inheritdoc/>
-    public async ValueTask SetAsync(CacheKey key, string answer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        await _cache.SetAsync(KeyOf(key), CacheEntryCodec.Encode(key, answer), _options.EntryOptions, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask SetAsync(CacheKey key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default) =>
+        new(_cache.SetAsync(KeyOf(key), CacheEntryCodec.Encode(key, value.Span), _options.EntryOptions, cancellationToken));
 
     private string KeyOf(CacheKey key) => _options.KeyPrefix + key.ToString();
 }

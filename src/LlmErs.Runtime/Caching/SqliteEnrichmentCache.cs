@@ -7,8 +7,8 @@ namespace LlmErs;
 /// The embedded default cache: one SQLite file in WAL mode, shared safely by concurrent readers and by other processes.
 /// Every write is committed with a full disk flush before <see cref="SetAsync"/> completes; concurrent writes are
 /// grouped into one transaction so that the flushes do not limit throughput. Lookups always see this instance's own
-/// writes, and another process's within a second. Entries carry a checksum (<see cref="CacheLookupStatus.Corrupt"/> on
-/// mismatch).
+/// writes, and another process's within a second. Entries are BLOBs that carry a checksum
+/// (<see cref="CacheLookupStatus.Corrupt"/> on mismatch).
 /// </summary>
 public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, IDisposable
 {
@@ -94,12 +94,11 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
     }
 
     /// <inheritdoc/>
-    public async ValueTask SetAsync(CacheKey key, string answer, CancellationToken cancellationToken = default)
+    public async ValueTask SetAsync(CacheKey key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        ArgumentNullException.ThrowIfNull(answer);
 
-        var write = new PendingWrite(key.Bytes.ToArray(), CacheEntryCodec.Encode(key, answer));
+        var write = new PendingWrite(key.Bytes.ToArray(), CacheEntryCodec.Encode(key, value.Span));
         if (!_writes.Writer.TryWrite(write))
         {
             throw new ObjectDisposedException(nameof(SqliteEnrichmentCache));

@@ -5,9 +5,9 @@ namespace LlmErs;
 
 /// <summary>
 /// One read connection of <see cref="SqliteEnrichmentCache"/> with its prepared lookup. A fully cached re-run does
-/// nothing but lookups, so this path talks to SQLite directly: the entry is checked and decoded straight from SQLite's
-/// buffer, and consecutive lookups share one read transaction, since starting one per statement costs more than the
-/// lookup itself. The transaction ends as soon as this process has committed anything (so the cache always reads its
+/// nothing but lookups, so this path talks to SQLite directly: the entry is checked in SQLite's own buffer and only
+/// its payload copied out, and consecutive lookups share one read transaction, since starting one per statement costs
+/// more than the lookup itself. The transaction ends as soon as this process has committed anything (so the cache always reads its
 /// own writes) and at least every <see cref="MaxSnapshotAge"/> (so writes of other processes show up soon).
 /// </summary>
 internal sealed class SqliteReader : IDisposable
@@ -57,7 +57,7 @@ internal sealed class SqliteReader : IDisposable
             return result switch
             {
                 raw.SQLITE_DONE => CacheLookup.Miss,
-                raw.SQLITE_ROW when raw.sqlite3_column_type(_select, 0) == raw.SQLITE_BLOB => CacheEntryCodec.Decode(key, raw.sqlite3_column_blob(_select, 0)),
+                raw.SQLITE_ROW when raw.sqlite3_column_type(_select, 0) == raw.SQLITE_BLOB => CacheEntryCodec.DecodeCopy(key, raw.sqlite3_column_blob(_select, 0)),
                 raw.SQLITE_ROW => CacheLookup.Corrupt($"the entry is stored as {TypeName(raw.sqlite3_column_type(_select, 0))}, not as bytes"),
                 _ => throw Error(result),
             };

@@ -50,7 +50,7 @@ public sealed class EmbeddingStage
                 var text = field.RenderText(item);
                 var key = EmbeddingCacheKey.Create(field.Fingerprint, _modelId, text);
                 var cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-                if (cached.Status == CacheLookupStatus.Hit && VectorCodec.Decode(cached.Answer!, field.Dimensions) is { } vector)
+                if (cached.Status == CacheLookupStatus.Hit && VectorCodec.Decode(cached.Value.Span, field.Dimensions) is { } vector)
                 {
                     field.SetVector(item, vector);
                     hits++;

@@ -37,7 +37,7 @@ internal sealed partial class FieldPreparer(IEnrichmentCache cache, PromptHygien
         string? problem = lookup.Problem;
         if (lookup.Status == CacheLookupStatus.Hit)
         {
-            if (plan.Field.TryApply(item, lookup.Answer!, out var error))
+            if (plan.Field.TryApply(item, CachedAnswer.Decode(lookup.Value.Span), out var error))
             {
                 return new PreparedField(prompt, cacheKey, true, false, null);
             }

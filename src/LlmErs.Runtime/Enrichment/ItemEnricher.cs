@@ -113,7 +113,7 @@ internal sealed class ItemEnricher<T>
                 if (field.Field.TryApply(item, answer, out var error))
                 {
                     // Durable before it counts: a crash after this line loses nothing, one before it repeats only this request.
-                    await _cache.SetAsync(prepared.Key, field.Field.FormatAnswer(item), cancellationToken).ConfigureAwait(false);
+                    await _cache.SetAsync(prepared.Key, CachedAnswer.Encode(field.Field.FormatAnswer(item)), cancellationToken).ConfigureAwait(false);
                     return Outcome(FieldStatus.Generated, null);
                 }
 

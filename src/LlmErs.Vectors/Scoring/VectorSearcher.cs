@@ -21,7 +21,10 @@ public sealed unsafe class VectorSearcher
     private readonly float[]? _inverseNorms;
 
     /// <summary>Creates a searcher over <paramref name="vectors"/>.</summary>
-    /// <remarks>With <see cref="SimilarityMetric.Cosine"/> the row norms are computed here, in one pass over the rows.</remarks>
+    /// <remarks>
+    /// With <see cref="SimilarityMetric.Cosine"/> over rows not known to be unit-norm, the row norms are computed here, in
+    /// one pass over the rows.
+    /// </remarks>
     public VectorSearcher(VectorMatrix vectors, VectorSearchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(vectors);
@@ -30,7 +33,10 @@ public sealed unsafe class VectorSearcher
         Vectors = vectors;
         Metric = options.Metric;
         MaxDegreeOfParallelism = options.MaxDegreeOfParallelism;
-        if (Metric == SimilarityMetric.Cosine)
+        // The one place that decides how cosine is scored, for every searcher and for the serving index: queries are
+        // always normalized (PrepareQuery), so on unit-norm rows cosine is the plain dot product and only other rows
+        // need their norms divided out.
+        if (Metric == SimilarityMetric.Cosine && !options.RowsAreNormalized)
         {
             _inverseNorms = new float[vectors.Count];
             for (var row = 0; row < vectors.Count; row++)

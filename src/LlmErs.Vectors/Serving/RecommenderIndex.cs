@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace LlmErs.Vectors;
@@ -14,7 +15,6 @@ public sealed class RecommenderIndex : IDisposable
 {
     private readonly VectorSearcher? _exact;
     private readonly QuantizedVectorSearcher? _quantized;
-    private readonly bool _normalizeQueries;
     private readonly bool _ownsStore;
 
     /// <summary>Serves from <paramref name="store"/>, which the caller keeps alive and disposes after the index.</summary>
@@ -29,21 +29,25 @@ public sealed class RecommenderIndex : IDisposable
         Store = store;
         _ownsStore = ownsStore;
 
-        // Rows of unit norm make cosine a dot product with a normalized query, which skips the per-row norms.
-        _normalizeQueries = options.Metric == SimilarityMetric.Cosine && store.IsNormalized;
-        var metric = _normalizeQueries ? SimilarityMetric.DotProduct : options.Metric;
+        // The searcher decides how the metric is scored; the store tells it once whether its rows are unit-norm.
         if (options.UseQuantizedScan)
         {
             _quantized = new QuantizedVectorSearcher(store.Vectors, new QuantizedSearchOptions
             {
-                Metric = metric,
+                Metric = options.Metric,
+                RowsAreNormalized = store.IsNormalized,
                 MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
                 RerankCandidates = options.RerankCandidates,
             });
         }
         else
         {
-            _exact = new VectorSearcher(store.Vectors, new VectorSearchOptions { Metric = metric, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
+            _exact = new VectorSearcher(store.Vectors, new VectorSearchOptions
+            {
+                Metric = options.Metric,
+                RowsAreNormalized = store.IsNormalized,
+                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            });
         }
     }
 
@@ -101,23 +105,34 @@ public sealed class RecommenderIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(history);
         var rows = new HashSet<int>();
-        var profile = new float[Store.Dimension];
-        foreach (var id in history)
+
+        // The mean is summed in a pooled buffer: the searcher makes the query's one copy, which it normalizes for cosine.
+        var buffer = ArrayPool<float>.Shared.Rent(Store.Dimension);
+        try
         {
-            var row = Store.GetIndex(id);
-            if (rows.Add(row))
+            var profile = buffer.AsSpan(0, Store.Dimension);
+            profile.Clear();
+            foreach (var id in history)
             {
-                TensorPrimitives.Add(profile, Store.Vectors.GetRow(row), profile);
+                var row = Store.GetIndex(id);
+                if (rows.Add(row))
+                {
+                    TensorPrimitives.Add(profile, Store.Vectors.GetRow(row), profile);
+                }
             }
-        }
 
-        if (rows.Count == 0)
+            if (rows.Count == 0)
+            {
+                throw new ArgumentException("The history is empty; recommend from a profile vector or from popular items for users without history.", nameof(history));
+            }
+
+            TensorPrimitives.Divide(profile, rows.Count, profile);
+            return Search(profile, count, rows);
+        }
+        finally
         {
-            throw new ArgumentException("The history is empty; recommend from a profile vector or from popular items for users without history.", nameof(history));
+            ArrayPool<float>.Shared.Return(buffer);
         }
-
-        TensorPrimitives.Divide(profile, rows.Count, profile);
-        return Search(profile, count, rows);
     }
 
     /// <summary>The <paramref name="count"/> items most similar to <paramref name="itemId"/>, best first, leaving the item itself out.</summary>
@@ -141,13 +156,6 @@ public sealed class RecommenderIndex : IDisposable
     private Recommendation[] Search(ReadOnlySpan<float> query, int count, IReadOnlySet<int>? excluded)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (_normalizeQueries)
-        {
-            var normalized = new float[query.Length];
-            VectorMath.Normalize(query, normalized);
-            query = normalized;
-        }
-
         var rows = _quantized?.Search(query, count, excluded) ?? _exact!.Search(query, count, excluded);
         return Array.ConvertAll(rows, row => new Recommendation(Store.Ids[row.Row], row.Score));
     }

@@ -33,10 +33,10 @@ public class ScoringBenchmarks : IDisposable
         var values = RandomVectors.Clustered(Rows + BatchSize, Dimension, clusters: 1_000, seed: 1);
         _matrix = VectorMatrix.Create(values.AsSpan(0, Rows * Dimension), Dimension);
         _queries = values.AsSpan(Rows * Dimension).ToArray();
-        _exact = new VectorSearcher(_matrix);
-        _quantized = new QuantizedVectorSearcher(_matrix);
-        _exactAllCores = new VectorSearcher(_matrix, new VectorSearchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount });
-        _quantizedAllCores = new QuantizedVectorSearcher(_matrix, new QuantizedSearchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount });
+        _exact = new VectorSearcher(_matrix, new VectorSearchOptions { RowsAreNormalized = true });
+        _quantized = new QuantizedVectorSearcher(_matrix, new QuantizedSearchOptions { RowsAreNormalized = true });
+        _exactAllCores = new VectorSearcher(_matrix, new VectorSearchOptions { RowsAreNormalized = true, MaxDegreeOfParallelism = Environment.ProcessorCount });
+        _quantizedAllCores = new QuantizedVectorSearcher(_matrix, new QuantizedSearchOptions { RowsAreNormalized = true, MaxDegreeOfParallelism = Environment.ProcessorCount });
     }
 
     [Benchmark(Baseline = true)]

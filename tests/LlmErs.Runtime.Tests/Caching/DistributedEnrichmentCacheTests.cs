@@ -16,10 +16,10 @@ public sealed class DistributedEnrichmentCacheTests
         var cache = new DistributedEnrichmentCache(_backend, Options.Create(new DistributedEnrichmentCacheOptions { KeyPrefix = "team-a:" }));
         var key = SqliteEnrichmentCacheTests.Key("a");
 
-        await cache.SetAsync(key, "{\"value\":1}");
+        await cache.SetAsync(key, CachedText.Bytes("{\"value\":1}"));
 
         Assert.NotNull(await _backend.GetAsync("team-a:" + key));
-        Assert.Equal("{\"value\":1}", (await cache.GetAsync(key)).Answer);
+        Assert.Equal("{\"value\":1}", CachedText.Of(await cache.GetAsync(key)));
         Assert.Equal(CacheLookupStatus.Miss, (await cache.GetAsync(SqliteEnrichmentCacheTests.Key("b"))).Status);
     }
 
@@ -28,7 +28,7 @@ public sealed class DistributedEnrichmentCacheTests
     {
         var cache = new DistributedEnrichmentCache(_backend);
         var key = SqliteEnrichmentCacheTests.Key("a");
-        await cache.SetAsync(key, "{\"value\":1}");
+        await cache.SetAsync(key, CachedText.Bytes("{\"value\":1}"));
         var stored = (await _backend.GetAsync("llmers:" + key))!;
         stored[^1] ^= 0x01;
         await _backend.SetAsync("llmers:" + key, stored);

@@ -16,14 +16,14 @@ public sealed class SqliteEnrichmentCacheTests
 
         await using (var cache = new SqliteEnrichmentCache(path))
         {
-            await cache.SetAsync(key, "{\"value\":\"é\"}");
+            await cache.SetAsync(key, CachedText.Bytes("{\"value\":\"é\"}"));
             Assert.Equal(1, CountRows(path));
         }
 
         await using var reopened = new SqliteEnrichmentCache(path);
         var hit = await reopened.GetAsync(key);
         Assert.Equal(CacheLookupStatus.Hit, hit.Status);
-        Assert.Equal("{\"value\":\"é\"}", hit.Answer);
+        Assert.Equal("{\"value\":\"é\"}", CachedText.Of(hit));
         Assert.Equal(CacheLookupStatus.Miss, (await reopened.GetAsync(Key("b"))).Status);
     }
 
@@ -34,12 +34,12 @@ public sealed class SqliteEnrichmentCacheTests
         var path = directory.File("cache.db");
         await using var cache = new SqliteEnrichmentCache(new SqliteEnrichmentCacheOptions { Path = path, MaxEntriesPerCommit = 16 });
 
-        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => cache.SetAsync(Key($"k{i}"), $"{{\"value\":{i}}}").AsTask()));
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i => cache.SetAsync(Key($"k{i}"), CachedText.Bytes($"{{\"value\":{i}}}")).AsTask()));
 
         Assert.Equal(300, CountRows(path));
         for (var i = 0; i < 300; i += 37)
         {
-            Assert.Equal($"{{\"value\":{i}}}", (await cache.GetAsync(Key($"k{i}"))).Answer);
+            Assert.Equal($"{{\"value\":{i}}}", CachedText.Of(await cache.GetAsync(Key($"k{i}"))));
         }
     }
 
@@ -47,6 +47,7 @@ public sealed class SqliteEnrichmentCacheTests
     [InlineData("flip", "checksum")]
     [InlineData("truncate", "shorter than")]
     [InlineData("format", "format")]
+    [InlineData("format 1", "format 1, expected 2")]
     [InlineData("move", "checksum")]
     [InlineData("text", "not as bytes")]
     public async Task ADamagedEntryIsReportedCorrupt(string damage, string problem)
@@ -54,7 +55,7 @@ public sealed class SqliteEnrichmentCacheTests
         using var directory = new TempDirectory();
         var path = directory.File("cache.db");
         await using var cache = new SqliteEnrichmentCache(path);
-        await cache.SetAsync(Key("a"), "{\"value\":true}");
+        await cache.SetAsync(Key("a"), CachedText.Bytes("{\"value\":true}"));
 
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
@@ -65,6 +66,8 @@ public sealed class SqliteEnrichmentCacheTests
                 "flip" => "UPDATE answers SET entry = CAST(substr(entry, 1, length(entry) - 1) || X'21' AS BLOB)",
                 "truncate" => "UPDATE answers SET entry = substr(entry, 1, 5)",
                 "format" => "UPDATE answers SET entry = CAST(X'09' || substr(entry, 2) AS BLOB)",
+                // The format before entries were bytes: read as corrupt, so the answer is recomputed, never misread.
+                "format 1" => "UPDATE answers SET entry = CAST(X'01' || substr(entry, 2) AS BLOB)",
                 "text" => "UPDATE answers SET entry = 'not bytes'",
                 _ => "UPDATE answers SET key = $other",
             };
@@ -76,7 +79,7 @@ public sealed class SqliteEnrichmentCacheTests
 
         Assert.Equal(CacheLookupStatus.Corrupt, lookup.Status);
         Assert.Contains(problem, lookup.Problem, StringComparison.Ordinal);
-        Assert.Null(lookup.Answer);
+        Assert.True(lookup.Value.IsEmpty);
     }
 
     [Fact]
@@ -88,7 +91,7 @@ public sealed class SqliteEnrichmentCacheTests
 
         // The lookup leaves a pooled reader with an open snapshot, older than every write below.
         Assert.Equal(CacheLookupStatus.Miss, (await cache.GetAsync(Key("none"))).Status);
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => cache.SetAsync(Key($"k{i}"), $"{{\"value\":{i}}}").AsTask()));
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => cache.SetAsync(Key($"k{i}"), CachedText.Bytes($"{{\"value\":{i}}}")).AsTask()));
 
         // A copy of the database file without its write-ahead log shows what has been checkpointed into the file.
         var copy = directory.File("copy.db");
@@ -103,7 +106,7 @@ public sealed class SqliteEnrichmentCacheTests
         while (rows < 50 && DateTime.UtcNow < deadline);
 
         Assert.Equal(50, rows);
-        Assert.Equal("{\"value\":7}", (await cache.GetAsync(Key("k7"))).Answer);
+        Assert.Equal("{\"value\":7}", CachedText.Of(await cache.GetAsync(Key("k7"))));
     }
 
     [Fact]
@@ -114,7 +117,7 @@ public sealed class SqliteEnrichmentCacheTests
         await cache.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => cache.GetAsync(Key("a")).AsTask());
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => cache.SetAsync(Key("a"), "{}").AsTask());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => cache.SetAsync(Key("a"), CachedText.Bytes("{}")).AsTask());
     }
 
     internal static CacheKey Key(string text) => CacheKeyPrefix.Create("fingerprint", "model", "options", []).Complete("user", text);

@@ -97,20 +97,20 @@ public sealed class EmbeddingStageTests
 
     private sealed class MemoryCache : IEnrichmentCache
     {
-        private readonly ConcurrentDictionary<CacheKey, string> _entries = new();
+        private readonly ConcurrentDictionary<CacheKey, byte[]> _entries = new();
 
         public ValueTask<CacheLookup> GetAsync(CacheKey key, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(_entries.TryGetValue(key, out var answer) ? CacheLookup.Hit(answer) : CacheLookup.Miss);
+            ValueTask.FromResult(_entries.TryGetValue(key, out var value) ? CacheLookup.Hit(value) : CacheLookup.Miss);
 
-        public ValueTask SetAsync(CacheKey key, string answer, CancellationToken cancellationToken = default)
+        public ValueTask SetAsync(CacheKey key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
         {
-            _entries[key] = answer;
+            _entries[key] = value.ToArray();
             return ValueTask.CompletedTask;
         }
     }
 
     /// <summary>Deterministic vectors from the text's characters, not unit length, so normalization is observable.</summary>
-    private sealed class FakeEmbeddings(int dimensions, string? modelId = "fake-embeddings") : IEmbeddingGenerator<string, Embedding<float>>
+    internal sealed class FakeEmbeddings(int dimensions, string? modelId = "fake-embeddings") : IEmbeddingGenerator<string, Embedding<float>>
     {
         public int Calls { get; private set; }
 

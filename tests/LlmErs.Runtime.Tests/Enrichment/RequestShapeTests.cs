@@ -122,6 +122,6 @@ public sealed class RequestShapeTests
     {
         public ValueTask<CacheLookup> GetAsync(CacheKey key, CancellationToken cancellationToken = default) => ValueTask.FromResult(CacheLookup.Miss);
 
-        public ValueTask SetAsync(CacheKey key, string answer, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+        public ValueTask SetAsync(CacheKey key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
     }
 }

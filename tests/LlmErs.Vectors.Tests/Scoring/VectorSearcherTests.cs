@@ -5,6 +5,8 @@ namespace LlmErs.Vectors.Tests.Scoring;
 
 public sealed class VectorSearcherTests
 {
+    private static readonly VectorSearchOptions DotProduct = new() { Metric = SimilarityMetric.DotProduct };
+
     [Theory]
     [InlineData(0, 5, 3)]
     [InlineData(1, 5, 3)]
@@ -17,7 +19,7 @@ public sealed class VectorSearcherTests
     {
         using var matrix = VectorMatrix.Create(RandomVectors.Uniform(count, dimension, seed: count), dimension);
         var query = RandomVectors.Uniform(1, dimension, seed: 99);
-        var searcher = new VectorSearcher(matrix);
+        var searcher = new VectorSearcher(matrix, DotProduct);
         var scores = new float[count];
         searcher.ScoreAll(query, scores);
 
@@ -35,7 +37,7 @@ public sealed class VectorSearcherTests
         float[] values = [0, 0, 1, 1, 0, 0, 1, 1, 1, 1, 2, 2, 1, 1];
         using var matrix = VectorMatrix.Create(values, dimension: 2);
 
-        var results = new VectorSearcher(matrix).Search([1f, 1f], k: 4);
+        var results = new VectorSearcher(matrix, DotProduct).Search([1f, 1f], k: 4);
 
         Assert.Equal([5, 1, 3, 4], Reference.Rows(results));
     }
@@ -45,7 +47,7 @@ public sealed class VectorSearcherTests
     {
         using var matrix = VectorMatrix.Create(RandomVectors.Uniform(500, 8, seed: 3), dimension: 8);
         var query = RandomVectors.Uniform(1, 8, seed: 4);
-        var searcher = new VectorSearcher(matrix);
+        var searcher = new VectorSearcher(matrix, DotProduct);
         var scores = new float[500];
         searcher.ScoreAll(query, scores);
         var excluded = Reference.TopRows(scores, 5).ToHashSet();
@@ -114,6 +116,19 @@ public sealed class VectorSearcherTests
         Assert.Equal(1f, results[0].Score, 1e-6f);
         Assert.Equal(0.6f, results[1].Score, 1e-6f);
         Assert.Equal(0f, results[2].Score);
+    }
+
+    [Fact]
+    public void Cosine_OnRowsFlaggedUnitNorm_ScoresAsWhenTheNormsAreDividedOut()
+    {
+        using var matrix = VectorMatrix.Create(RandomVectors.Clustered(3000, 24, clusters: 20, seed: 7), 24);
+        var query = RandomVectors.Uniform(1, 24, seed: 8);
+
+        var dividedOut = new VectorSearcher(matrix).Search(query, k: 20);
+        var flagged = new VectorSearcher(matrix, new VectorSearchOptions { RowsAreNormalized = true }).Search(query, k: 20);
+
+        Assert.Equal(Reference.Rows(dividedOut), Reference.Rows(flagged));
+        Assert.All(dividedOut.Zip(flagged), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-6f));
     }
 
     [Fact]
