@@ -50,7 +50,7 @@ dotnet publish "$work/app" -c Release -o "$work/out" -nologo "-p:LlmErsVersion=$
 echo "publish: $((SECONDS - start)) s"
 
 echo "== trimming/AOT warnings (IL2xxx/IL3xxx), by origin"
-grep -oE "[^ ]*: (Trim analysis |AOT analysis )?warning IL[23][0-9]{3}: [^[]*" "$work/publish.log" | sort -u || echo "none"
+grep -oE "[^ ]+ ?: (Trim analysis |AOT analysis )?warning IL[23][0-9]{3}: [^[]*" "$work/publish.log" | sort -u || echo "none"
 echo "== binary: $(du -h "$work/out/AotConsumer" | cut -f1) ($(stat -c %s "$work/out/AotConsumer") bytes)"
 echo "== run"
 "$work/out/AotConsumer" "$work"
