@@ -1,3 +1,4 @@
+using LlmErs;
 using LlmErs.Samples.Catalog;
 using Spectre.Console;
 
@@ -17,6 +18,38 @@ internal static class ConsoleOutput
                 var task = context.AddTask(Markup.Escape(stage), maxValue: total);
                 result = await run(done => task.Value = Math.Min(done, total));
                 task.Value = total;
+            });
+        return result;
+    }
+
+    /// <summary>Runs the offline pipeline under one progress bar per stage, each added when its stage starts.</summary>
+    public static async Task<T> WithStageProgressAsync<T>(Func<IProgress<PipelineProgress>, Task<T>> run)
+    {
+        T result = default!;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<PipelineStage, ProgressTask>();
+                result = await run(new StageProgress(value =>
+                {
+                    if (!tasks.TryGetValue(value.Stage, out var task))
+                    {
+                        foreach (var done in tasks.Values)
+                        {
+                            done.Value = done.MaxValue;
+                        }
+
+                        task = tasks[value.Stage] = context.AddTask(value.Stage.ToString(), maxValue: Math.Max(value.Total, 1));
+                    }
+
+                    task.MaxValue = Math.Max(value.Total, 1);
+                    task.Value = value.Total == 0 ? 1 : Math.Min(value.Done, value.Total);
+                }));
+                foreach (var task in tasks.Values)
+                {
+                    task.Value = task.MaxValue;
+                }
             });
         return result;
     }
@@ -59,5 +92,11 @@ internal static class ConsoleOutput
         }
 
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>Handles reports on the reporting thread, so the bars follow the stages in order.</summary>
+    private sealed class StageProgress(Action<PipelineProgress> report) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value) => report(value);
     }
 }

@@ -1,32 +1,19 @@
 using LlmErs.Recommenders;
-using LlmErs.Local;
-using LlmErs.Samples.Catalog;
 using LlmErs.Vectors;
 
 namespace LlmErs.Quickstart;
 
 /// <summary>
-/// Serving with no LLM: the movies' content vectors in a memory-mapped store, and the top K by SIMD dot products with
-/// the mean vector of a user's history. No chat client is involved.
+/// Serving with no LLM: the movies' content vectors in the memory-mapped store the offline pipeline wrote, and the top K
+/// by SIMD dot products with the mean vector of a user's history. No chat client is involved.
 /// </summary>
 internal static class OnlineServing
 {
     private const int MinHistory = 8;
     private const int MaxHistory = 30;
 
-    public static IReadOnlyList<Recommendation> Recommend(IReadOnlyList<Movie> movies, IReadOnlyList<string> history, string storePath, int count)
+    public static IReadOnlyList<Recommendation> Recommend(IReadOnlyList<string> history, string storePath, int count)
     {
-        using (var builder = new VectorStoreBuilder(MiniLmEmbeddingGenerator.ModelId, MiniLmEmbeddingGenerator.Dimensions, movies.Count))
-        {
-            foreach (var movie in movies)
-            {
-                builder.Add(movie.Id, movie.Content.Span);
-            }
-
-            using var store = builder.Build();
-            store.Save(storePath);
-        }
-
         using var index = RecommenderIndex.Open(storePath);
         return index.RecommendForHistory(history, count);
     }

@@ -64,11 +64,11 @@ static async Task RunAsync(SampleOptions options, CancellationToken cancellation
 
     var (user, history) = OnlineServing.ExampleUser(data.Interactions);
     var byId = data.Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
-    var recommendations = OnlineServing.Recommend(data.Movies, history, Path.Combine(options.OutputDirectory, "movies.vec"), count: 5);
+    var recommendations = OnlineServing.Recommend(history, Path.Combine(options.OutputDirectory, Pipeline.VectorStoreFileName), count: 5);
     ConsoleOutput.ShowRecommendations(user, [.. history.Select(id => byId[id])], recommendations.Select(r => (byId[r.ItemId], r.Score)));
 
     await data.RunAblationAsync(options.OutputDirectory, embeddings, cancellationToken);
     AnsiConsole.MarkupLine(
-        $"Features: [blue]{Markup.Escape(Path.Combine(options.OutputDirectory, "movies.parquet"))}[/] and movies.jsonl; " +
-        $"run report: enrichment-report.json; serving vectors: movies.vec. Done in {stopwatch.Elapsed:m\\:ss}.");
+        $"Features: [blue]{Markup.Escape(Path.Combine(options.OutputDirectory, "movies.parquet"))}[/] and movies.jsonl (a status column per derived field); " +
+        $"run report: report.json; manifest: manifest.json; serving vectors: {Pipeline.VectorStoreFileName}. Done in {stopwatch.Elapsed:m\\:ss}.");
 }

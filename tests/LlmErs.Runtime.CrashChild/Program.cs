@@ -4,7 +4,7 @@ using LlmErs.Runtime.CrashChild;
 using Microsoft.Extensions.Options;
 
 // Usage: LlmErs.Runtime.CrashChild <work directory> <call log> <items> <latency ms> <concurrency> [<stall after calls>]
-// Enriches the Article catalog with a cache and feature files in the work directory. With a stall point, the model
+// Runs the offline pipeline over the Article catalog with a cache and feature files in the work directory. With a stall point, the model
 // answers that many requests and no more, and the run waits to be killed.
 if (args.Length is not (5 or 6))
 {
@@ -22,13 +22,15 @@ int? stallAfterCalls = args.Length == 6 ? int.Parse(args[5], CultureInfo.Invaria
 using var client = new LoggingChatClient(args[1], latency, stallAfterCalls);
 await using var cache = new SqliteEnrichmentCache(Path.Combine(directory, "cache.db"));
 using var engine = new EnrichmentEngine(client, cache, Options.Create(new EnrichmentOptions { MaxConcurrency = concurrency }));
-var report = await engine.RunAsync(Article.Catalog(items), new EnrichmentRunOptions
+var pipeline = new OfflinePipeline<Article>(engine, cache, Options.Create(new OfflinePipelineOptions
 {
-    Outputs =
+    OutputDirectory = directory,
+    FeatureOutputs =
     {
         FeatureOutput.Parquet(Path.Combine(directory, "articles.parquet")),
         FeatureOutput.JsonLines(Path.Combine(directory, "articles.jsonl")),
     },
-});
-Console.WriteLine(report.ToString());
-return report.Failed == 0 ? 0 : 1;
+}));
+var result = await pipeline.RunAsync(Article.Catalog(items));
+Console.WriteLine(result.Report.ToString());
+return result.Report.Enrichment.Failed == 0 ? 0 : 1;

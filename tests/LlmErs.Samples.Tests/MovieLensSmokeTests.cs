@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using LlmErs.Recommenders;
 using LlmErs.Local;
 using LlmErs.Quickstart;
@@ -33,17 +34,25 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         using var embeddings = new MiniLmEmbeddingGenerator();
         using var chat = ChatSetup.Create(null, embeddings);
         var report = await new Pipeline(chat, embeddings).RunAsync(movieLens.Movies, output.Path, CancellationToken.None);
-        Assert.Equal(MovieCount, report.Succeeded);
+        Assert.Equal(MovieCount, report.Enrichment.Succeeded);
         Assert.All(movieLens.Movies, movie =>
         {
             Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, movie.Content.Length);
             Assert.NotEmpty(movie.Moods);
             Assert.NotEqual(default, movie.Sid);
         });
-        Assert.All(["movies.parquet", "movies.jsonl", "enrichment-report.json", "cache.db"], file => Assert.True(File.Exists(output.File(file)), file));
+        Assert.All(["movies.parquet", "movies.jsonl", "movies.vec", "report.json", "manifest.json", "cache.db"], file => Assert.True(File.Exists(output.File(file)), file));
+        AssertFeatureRowsAreComplete(output.File("movies.jsonl"));
+        using (var manifest = JsonDocument.Parse(File.ReadAllBytes(output.File("manifest.json"))))
+        {
+            Assert.Equal(MiniLmEmbeddingGenerator.ModelId, manifest.RootElement.GetProperty("embeddingModel").GetString());
+            Assert.Equal(
+                ["movies.parquet", "movies.jsonl", "movies.vec", "report.json"],
+                manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
+        }
 
         var (_, history) = OnlineServing.ExampleUser(movieLens.Interactions);
-        var recommendations = OnlineServing.Recommend(movieLens.Movies, history, output.File("movies.vec"), count: 5);
+        var recommendations = OnlineServing.Recommend(history, output.File("movies.vec"), count: 5);
         Assert.Equal(5, recommendations.Count);
         Assert.DoesNotContain(recommendations, recommendation => history.Contains(recommendation.ItemId));
 
@@ -54,6 +63,20 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         Assert.Contains("| Two-tower without tags | text embedding, genres, LLM slots |", results);
         Assert.All(["results.json", "ndcg-by-popularity.svg"], file => Assert.True(File.Exists(output.File(file)), file));
         log.WriteLine($"{stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    /// <summary>Every row has its vector and semantic ID filled, and a status column per derived field.</summary>
+    private static void AssertFeatureRowsAreComplete(string path)
+    {
+        var rows = File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(MovieCount, rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, row.GetProperty("Content").GetArrayLength());
+            Assert.False(string.IsNullOrEmpty(row.GetProperty("Sid").GetString()));
+            Assert.All(["Pitch", "Moods", "FamilyFriendly", "Pacing", "Setting", "Content", "Sid"], field =>
+                Assert.Matches("^(ok|unknown)$", row.GetProperty(field + "_status").GetString()));
+        });
     }
 
     private static AblationOptions Options() => new()

@@ -53,4 +53,10 @@ public abstract class LlmField<T> : DerivedField<T>
 
     /// <summary>Writes the field's current value of <paramref name="item"/> as an answer (<c>{"value": …}</c>).</summary>
     public abstract string FormatAnswer(T item);
+
+    /// <summary>
+    /// Whether <paramref name="item"/>'s value is the model's "unknown": a valid answer that holds no value. Fields written
+    /// by hand on this base class never report unknown.
+    /// </summary>
+    public virtual bool IsUnknown(T item) => false;
 }

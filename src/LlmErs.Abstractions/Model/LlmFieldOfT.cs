@@ -42,4 +42,7 @@ public abstract class LlmField<T, TValue> : LlmField<T>
 
     /// <inheritdoc/>
     public sealed override string FormatAnswer(T item) => FormatAnswer(GetValue(item));
+
+    /// <summary>Whether the value is <see langword="null"/>: a nullable field the model answered it cannot tell.</summary>
+    public override bool IsUnknown(T item) => GetValue(item) is null;
 }

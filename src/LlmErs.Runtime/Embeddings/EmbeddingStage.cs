@@ -34,6 +34,9 @@ public sealed class EmbeddingStage
                        nameof(options));
     }
 
+    /// <summary>The embedding model's id, as cache keys and vector stores name it.</summary>
+    public string ModelId => _modelId;
+
     /// <summary>Sets every embedding field of every item.</summary>
     /// <exception cref="InvalidOperationException">The model returns vectors of another dimension than a field declares.</exception>
     public async Task<EmbeddingReport> EmbedAsync<T>(IReadOnlyList<T> items, IProgress<int>? progress = null, CancellationToken cancellationToken = default)

@@ -18,7 +18,7 @@ namespace LlmErs;
 public sealed class EnrichmentEngine : IDisposable
 {
     // Items in progress per concurrent request: while some items wait for the model, others are rendered, looked up,
-    // committed to the cache and written out, so that none of that holds a request slot.
+    // committed to the cache and handed on, so that none of that holds a request slot.
     private const int ItemsPerRequestSlot = 4;
 
     private readonly IChatClient _chatClient;
@@ -71,26 +71,32 @@ public sealed class EnrichmentEngine : IDisposable
     }
 
     /// <summary>
-    /// Enriches <paramref name="items"/>, writes the feature files of <paramref name="runOptions"/>, reports progress,
-    /// and returns the run report.
+    /// Enriches <paramref name="items"/>, reports progress, and returns the run report. To write feature files, run an
+    /// <see cref="OfflinePipeline{TItem}"/>: it writes them once every stage has run.
     /// </summary>
     public Task<EnrichmentReport> RunAsync<T>(IEnumerable<T> items, EnrichmentRunOptions? runOptions = null, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return RunCoreAsync(items.ToAsyncEnumerable(), items.TryGetNonEnumeratedCount(out var count) ? count : null, runOptions, cancellationToken);
+        return RunCoreAsync(items.ToAsyncEnumerable(), items.TryGetNonEnumeratedCount(out var count) ? count : null, runOptions, null, cancellationToken);
     }
 
     /// <summary>
-    /// Enriches <paramref name="items"/>, writes the feature files of <paramref name="runOptions"/>, reports progress,
-    /// and returns the run report.
+    /// Enriches <paramref name="items"/>, reports progress, and returns the run report. To write feature files, run an
+    /// <see cref="OfflinePipeline{TItem}"/>: it writes them once every stage has run.
     /// </summary>
     public Task<EnrichmentReport> RunAsync<T>(IAsyncEnumerable<T> items, EnrichmentRunOptions? runOptions = null, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return RunCoreAsync(items, null, runOptions, cancellationToken);
+        return RunCoreAsync(items, null, runOptions, null, cancellationToken);
     }
+
+    /// <summary>Runs as <see cref="RunAsync{T}(IEnumerable{T}, EnrichmentRunOptions?, CancellationToken)"/> and hands every outcome, in input order, to <paramref name="observe"/>.</summary>
+    internal Task<EnrichmentReport> RunAsync<T>(
+        IReadOnlyList<T> items, EnrichmentRunOptions? runOptions, Action<ItemOutcome<T>> observe, CancellationToken cancellationToken)
+        where T : IEnrichable<T> =>
+        RunCoreAsync(items.ToAsyncEnumerable(), items.Count, runOptions, observe, cancellationToken);
 
     /// <summary>Estimates what a run over <paramref name="items"/> would send and cost, without calling the model (a dry run).</summary>
     public Task<EnrichmentEstimate> EstimateAsync<T>(IEnumerable<T> items, CancellationToken cancellationToken = default)
@@ -136,7 +142,8 @@ public sealed class EnrichmentEngine : IDisposable
     }
 
     private async Task<EnrichmentReport> RunCoreAsync<T>(
-        IAsyncEnumerable<T> items, int? total, EnrichmentRunOptions? runOptions, CancellationToken cancellationToken)
+        IAsyncEnumerable<T> items, int? total, EnrichmentRunOptions? runOptions, Action<ItemOutcome<T>>? observe,
+        CancellationToken cancellationToken)
         where T : IEnrichable<T>
     {
         var plan = CreatePlan<T>();
@@ -144,47 +151,20 @@ public sealed class EnrichmentEngine : IDisposable
         var accountant = new RunAccountant(plan.Model.TypeName, plan.Fields.Select(f => (f.Name, f.ModelId, f.Price)), total, _timeProvider);
         Log.RunStarting(_logger, plan.Model.TypeName, plan.Fields.Count, total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", _options.MaxConcurrency);
 
-        var writers = new List<FeatureFileWriter<T>>();
-        try
+        var lastProgress = _timeProvider.GetTimestamp();
+        await foreach (var outcome in EnrichCoreAsync(plan, items, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var output in runOptions?.Outputs ?? [])
+            accountant.Add(outcome);
+            if (outcome.Failure is { } failure)
             {
-                writers.Add(FeatureFileWriter<T>.Create(output));
+                Log.ItemFailed(_logger, outcome.Key, failure.Reason, failure.Message);
             }
 
-            var lastProgress = _timeProvider.GetTimestamp();
-            await foreach (var outcome in EnrichCoreAsync(plan, items, cancellationToken).ConfigureAwait(false))
+            observe?.Invoke(outcome);
+            if (_timeProvider.GetElapsedTime(lastProgress) >= _options.ProgressInterval)
             {
-                accountant.Add(outcome);
-                if (outcome.Failure is { } failure)
-                {
-                    Log.ItemFailed(_logger, outcome.Key, failure.Reason, failure.Message);
-                }
-                else
-                {
-                    foreach (var writer in writers)
-                    {
-                        await writer.WriteAsync(outcome.Item, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                if (_timeProvider.GetElapsedTime(lastProgress) >= _options.ProgressInterval)
-                {
-                    ReportProgress(accountant, progress);
-                    lastProgress = _timeProvider.GetTimestamp();
-                }
-            }
-
-            foreach (var writer in writers)
-            {
-                await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            foreach (var writer in writers)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
+                ReportProgress(accountant, progress);
+                lastProgress = _timeProvider.GetTimestamp();
             }
         }
 

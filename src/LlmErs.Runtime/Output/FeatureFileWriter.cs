@@ -14,13 +14,13 @@ public sealed class FeatureFileWriter<T> : IAsyncDisposable
     private readonly AtomicFile _file;
     private readonly FeatureRowSink _sink;
 
-    private FeatureFileWriter(FeatureOutput output)
+    private FeatureFileWriter(FeatureOutput output, bool withStatus)
     {
         Output = output;
         _file = AtomicFile.Create(output.Path);
         _sink = output.Format == FeatureFileFormat.Parquet
-            ? new ParquetFeatureSink(_file.Stream, _model.Columns)
-            : new JsonLinesFeatureSink(_file.Stream, _model.Columns);
+            ? new ParquetFeatureSink(_file.Stream, _model.Columns, withStatus)
+            : new JsonLinesFeatureSink(_file.Stream, _model.Columns, withStatus);
     }
 
     /// <summary>The file being written.</summary>
@@ -33,7 +33,14 @@ public sealed class FeatureFileWriter<T> : IAsyncDisposable
     public static FeatureFileWriter<T> Create(FeatureOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return new FeatureFileWriter<T>(output);
+        return new FeatureFileWriter<T>(output, withStatus: false);
+    }
+
+    /// <summary>Starts writing <paramref name="output"/> with a status column per derived field (see <see cref="FeatureStatus"/>).</summary>
+    internal static FeatureFileWriter<T> CreateWithStatus(FeatureOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return new FeatureFileWriter<T>(output, withStatus: true);
     }
 
     /// <summary>Writes <paramref name="item"/>'s row.</summary>
@@ -42,6 +49,13 @@ public sealed class FeatureFileWriter<T> : IAsyncDisposable
         _model.WriteRow(item, _sink);
         await _sink.EndRowAsync(cancellationToken).ConfigureAwait(false);
         Rows++;
+    }
+
+    /// <summary>Writes <paramref name="item"/>'s row with its derived fields' <paramref name="statuses"/>, in <see cref="EnrichmentModel{T}.Fields"/> order.</summary>
+    internal ValueTask WriteAsync(T item, IReadOnlyList<FeatureStatus> statuses, CancellationToken cancellationToken)
+    {
+        _sink.BeginRow(statuses);
+        return WriteAsync(item, cancellationToken);
     }
 
     /// <summary>Completes the file and moves it into place atomically.</summary>

@@ -17,12 +17,12 @@ internal sealed class JsonLinesFeatureSink : FeatureRowSink
     private readonly JsonEncodedText[] _names;
     private bool _inRow;
 
-    public JsonLinesFeatureSink(Stream stream, IReadOnlyList<FeatureColumn> columns)
-        : base(columns)
+    public JsonLinesFeatureSink(Stream stream, IReadOnlyList<FeatureColumn> columns, bool withStatus = false)
+        : base(columns, withStatus)
     {
         _stream = stream;
         _json = new Utf8JsonWriter(stream, s_options);
-        _names = [.. columns.Select(c => JsonEncodedText.Encode(c.Name, s_options.Encoder))];
+        _names = [.. Columns.Select(c => JsonEncodedText.Encode(c.Name, s_options.Encoder))];
     }
 
     public override async ValueTask CompleteAsync(CancellationToken cancellationToken)

@@ -17,11 +17,11 @@ internal sealed class ParquetFeatureSink : FeatureRowSink
     private ParquetWriter? _writer;
     private int _rows;
 
-    public ParquetFeatureSink(Stream stream, IReadOnlyList<FeatureColumn> columns)
-        : base(columns)
+    public ParquetFeatureSink(Stream stream, IReadOnlyList<FeatureColumn> columns, bool withStatus = false)
+        : base(columns, withStatus)
     {
         _stream = stream;
-        _buffers = [.. columns.Select(ColumnBuffer.For)];
+        _buffers = [.. Columns.Select(ColumnBuffer.For)];
     }
 
     public override async ValueTask CompleteAsync(CancellationToken cancellationToken)

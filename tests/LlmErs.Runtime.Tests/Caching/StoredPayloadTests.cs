@@ -24,7 +24,7 @@ public sealed class StoredPayloadTests
         var songs = new List<Song> { new() { Id = "s1", Title = "One" } };
         await using (var cache = new SqliteEnrichmentCache(path))
         {
-            await new EmbeddingStage(new EmbeddingStageTests.FakeEmbeddings(dimensions: 4), cache).EmbedAsync(songs);
+            await new EmbeddingStage(new FakeEmbeddings(dimensions: 4), cache).EmbedAsync(songs);
         }
 
         var entry = Assert.Single(Entries(path));

@@ -7,19 +7,23 @@ namespace LlmErs.Runtime.Tests.Enrichment;
 public sealed class RunOutputTests
 {
     [Fact]
-    public async Task ARunWritesOneRowPerSuccessfulItem_InInputOrder()
+    public async Task ARunWritesOneRowPerItem_InInputOrder_TheSuccessfulOnesOk_AndTheFailedOneFailed()
     {
         using var directory = new TempDirectory();
         await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
         using var engine = TestEngines.Create(new ScriptedChatClient(latency: TimeSpan.FromMilliseconds(5)), cache, o => o.MaxConcurrency = 4);
         var items = Book.Catalog(10);
         items.Insert(3, new Book { Id = "refused", Title = "#refuse@Genres" });
-        var run = new EnrichmentRunOptions { Outputs = { FeatureOutput.JsonLines(directory.File("books.jsonl")), FeatureOutput.Parquet(directory.File("books.parquet")) } };
+        var pipeline = Pipelines.Create<Book>(engine, cache, directory.Path, FeatureOutput.JsonLines(directory.File("books.jsonl")), FeatureOutput.Parquet(directory.File("books.parquet")));
 
-        var report = await engine.RunAsync(items, run);
+        var report = (await pipeline.RunAsync(items)).Report.Enrichment;
 
-        var keys = File.ReadAllLines(directory.File("books.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("Id").GetString());
-        Assert.Equal(Book.Catalog(10).Select(b => b.Id), keys);
+        var rows = File.ReadAllLines(directory.File("books.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(items.Select(b => b.Id), rows.Select(r => r.GetProperty("Id").GetString()));
+        var succeeded = rows.Where(r => r.GetProperty("Id").GetString() != "refused");
+        Assert.Equal(Book.Catalog(10).Select(b => b.Id), succeeded.Select(r => r.GetProperty("Id").GetString()));
+        Assert.All(succeeded, r => Assert.Equal("ok", r.GetProperty("Genres_status").GetString()));
+        Assert.StartsWith("failed: Refusal", rows[3].GetProperty("Genres_status").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, report.Failed);
         Assert.True(new FileInfo(directory.File("books.parquet")).Length > 0);
     }
@@ -36,8 +40,9 @@ public sealed class RunOutputTests
         using (var engine = TestEngines.Create(client, cache, o => o.MaxConcurrency = 4))
         {
             var progress = new Progress(done => { if (done >= 10) cancel.Cancel(); });
-            var run = new EnrichmentRunOptions { Progress = progress, Outputs = { FeatureOutput.JsonLines(output) } };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.RunAsync(items, run, cancel.Token));
+            var pipeline = Pipelines.Create<Book>(engine, cache, directory.Path, FeatureOutput.JsonLines(output));
+            var stop = new PipelineProgressRelay(p => { if (p.Stage == PipelineStage.Enrichment) progress.Report(p.Done); });
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.RunAsync(items, stop, cancel.Token));
         }
 
         Assert.False(File.Exists(output));
@@ -49,7 +54,7 @@ public sealed class RunOutputTests
         await using (var cache = new SqliteEnrichmentCache(directory.File("cache.db")))
         using (var engine = TestEngines.Create(rerunClient, cache))
         {
-            var report = await engine.RunAsync(items, new EnrichmentRunOptions { Outputs = { FeatureOutput.JsonLines(output) } });
+            var report = (await Pipelines.Create<Book>(engine, cache, directory.Path, FeatureOutput.JsonLines(output)).RunAsync(items)).Report.Enrichment;
             Assert.Equal(40, report.Succeeded);
             Assert.Equal(40 * 4, report.CacheHits + report.LlmCalls);
             committed = report.CacheHits;
@@ -103,8 +108,13 @@ public sealed class RunOutputTests
         Assert.All(outcomes[1].Fields, field => Assert.Empty(field.TruncatedInputs));
     }
 
-    private sealed class Progress(Action<int> onDone) : IProgress<EnrichmentProgress>
+    private sealed class Progress(Action<int> onDone)
     {
-        public void Report(EnrichmentProgress value) => onDone(value.Done);
+        public void Report(int done) => onDone(done);
+    }
+
+    private sealed class PipelineProgressRelay(Action<PipelineProgress> report) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value) => report(value);
     }
 }

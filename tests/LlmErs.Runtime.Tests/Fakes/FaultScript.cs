@@ -10,6 +10,7 @@ namespace LlmErs.Runtime.Tests.Fakes;
 /// <item><c>#fenced</c> — valid JSON inside a Markdown code fence.</item>
 /// <item><c>#malformed</c>, <c>#empty</c>, <c>#oov</c> — an invalid first answer (broken JSON, nothing, a tag outside the vocabulary), valid on re-ask.</item>
 /// <item><c>#oov-always</c> — always a tag outside the vocabulary.</item>
+/// <item><c>#unknown</c> — a valid answer of null: the model cannot tell.</item>
 /// <item><c>#refuse</c> — a refusal; <c>#blocked</c> — an answer stopped by the content filter; <c>#filtered</c> — HTTP 400
 /// from the content filter; <c>#badrequest</c> — HTTP 400.</item>
 /// <item><c>#429</c> (with Retry-After), <c>#503</c>, <c>#reset</c> (dropped connection) — once, then valid.</item>
@@ -42,6 +43,7 @@ public sealed partial class FaultScript
             return FakeReply.Answer("{\"value\":[\"not-in-the-vocabulary\"]}", latency);
         }
 
+        if (Has(request, "unknown")) return FakeReply.Answer("{\"value\":null}", latency);
         if (!request.IsReask && Has(request, "malformed")) return FakeReply.Answer("{\"value\": \"unterminated", latency);
         if (!request.IsReask && Has(request, "empty")) return FakeReply.Answer("", latency);
         if (Has(request, "fenced")) return FakeReply.Answer($"```json\n{valid}\n```", latency);

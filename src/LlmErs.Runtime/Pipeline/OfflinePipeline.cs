@@ -1,0 +1,329 @@
+using System.Reflection;
+using System.Text.Json;
+using LlmErs.Vectors;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace LlmErs;
+
+/// <summary>
+/// The offline half of LLMERS as one run, in an order it enforces: enrich the LLM fields → governance gates → embed →
+/// semantic IDs → feature files → vector stores → run report and manifest. Feature files are written once, after every
+/// stage, with a status column per derived field; every item with a key gets a row, failed ones too. Every answer and
+/// vector goes through the cache, so a rerun (even after a crash) makes no model call for what is done, and every file
+/// appears atomically.
+/// </summary>
+/// <typeparam name="TItem">The item type.</typeparam>
+public sealed class OfflinePipeline<TItem>
+    where TItem : IEnrichable<TItem>
+{
+    private static readonly EnrichmentModel<TItem> s_model = TItem.EnrichmentModel;
+
+    private readonly EnrichmentEngine _engine;
+    private readonly EmbeddingStage? _embeddingStage;
+    private readonly IReadOnlyList<IPipelineGate<TItem>> _gates;
+    private readonly OfflinePipelineOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the pipeline.</summary>
+    /// <param name="engine">Enriches the LLM fields.</param>
+    /// <param name="cache">Caches the vectors (usually the engine's cache).</param>
+    /// <param name="options">Where the outputs go; validated here.</param>
+    /// <param name="embeddingGenerator">The embedding model; required when <typeparamref name="TItem"/> has embedding fields.</param>
+    /// <param name="gates">Governance gates, run in this order between enrichment and embedding; optional.</param>
+    /// <param name="loggerFactory">Logging; optional.</param>
+    /// <param name="timeProvider">The clock of the manifest's times; <see cref="TimeProvider.System"/> by default.</param>
+    /// <exception cref="ArgumentException">The options are invalid, or an embedding generator is needed and missing.</exception>
+    public OfflinePipeline(
+        EnrichmentEngine engine,
+        IEnrichmentCache cache,
+        IOptions<OfflinePipelineOptions> options,
+        IEmbeddingGenerator<string, Embedding<float>>? embeddingGenerator = null,
+        IEnumerable<IPipelineGate<TItem>>? gates = null,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _options.Validate();
+        if (s_model.EmbeddingFields.Count > 0)
+        {
+            if (embeddingGenerator is null)
+            {
+                throw new ArgumentException(
+                    $"{s_model.TypeName} has embedding field(s) {string.Join(", ", s_model.EmbeddingFields.Select(f => f.Name))}, so the pipeline needs an " +
+                    "embedding generator: pass an IEmbeddingGenerator<string, Embedding<float>> (e.g. LlmErs.Local's MiniLmEmbeddingGenerator) " +
+                    "whose vectors have the declared dimensions.",
+                    nameof(embeddingGenerator));
+            }
+
+            _embeddingStage = new EmbeddingStage(embeddingGenerator, cache, _options.Embedding);
+        }
+
+        _engine = engine;
+        _gates = [.. gates ?? []];
+        _logger = (ILogger?)loggerFactory?.CreateLogger<OfflinePipeline<TItem>>() ?? NullLogger.Instance;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Runs every stage over <paramref name="items"/> and writes the outputs, the report and the manifest.</summary>
+    /// <param name="items">The catalog; enumerated once.</param>
+    /// <param name="progress">Receives each stage's progress, stage after stage.</param>
+    /// <param name="cancellationToken">Cancels the run; what is cached stays cached, and no output is replaced.</param>
+    public async Task<OfflinePipelineResult<TItem>> RunAsync(
+        IEnumerable<TItem> items, IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var catalog = items as IReadOnlyList<TItem> ?? [.. items];
+        var startedAt = _timeProvider.GetUtcNow();
+        var runId = Guid.CreateVersion7(startedAt).ToString("N");
+        var outputDirectory = Path.GetFullPath(_options.OutputDirectory);
+        void Starting(PipelineStage stage) => PipelineLog.StageStarting(_logger, runId, catalog.Count, s_model.TypeName, stage);
+
+        Starting(PipelineStage.Enrichment);
+        var rows = new List<PipelineItem<TItem>>(catalog.Count);
+        var enrichmentProgress = progress is null
+            ? null
+            : new SynchronousProgress<EnrichmentProgress>(p => progress.Report(new(PipelineStage.Enrichment, p.Done, p.Total ?? catalog.Count)));
+        var enrichment = await _engine.RunAsync(catalog, new EnrichmentRunOptions { Progress = enrichmentProgress }, outcome =>
+        {
+            if (DerivedStatuses<TItem>.AfterEnrichment(outcome) is { } statuses)
+            {
+                rows.Add(new PipelineItem<TItem>(outcome.Item, outcome.Key, statuses));
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+        Starting(PipelineStage.Gates);
+        await RunGatesAsync(rows, progress, cancellationToken).ConfigureAwait(false);
+
+        Starting(PipelineStage.Embedding);
+        var embedding = await EmbedAsync(rows, progress, cancellationToken).ConfigureAwait(false);
+
+        Starting(PipelineStage.SemanticIds);
+        var semanticIds = AssignSemanticIds(rows, progress, cancellationToken);
+
+        Starting(PipelineStage.FeatureFiles);
+        var files = new List<OutputFile>();
+        await WriteFeatureFilesAsync(rows, outputDirectory, files, progress, cancellationToken).ConfigureAwait(false);
+
+        Starting(PipelineStage.VectorStores);
+        await WriteVectorStoresAsync(rows, outputDirectory, files, progress, cancellationToken).ConfigureAwait(false);
+
+        Starting(PipelineStage.Manifest);
+        var statuses = DerivedStatuses<TItem>.Count(rows);
+        var report = new PipelineReport
+        {
+            RunId = runId,
+            Enrichment = enrichment,
+            Embedding = embedding,
+            SemanticIds = semanticIds,
+            Statuses = statuses,
+            Files = [.. files],
+        };
+        var reportPath = Path.Combine(outputDirectory, OfflinePipelineOptions.ReportFileName);
+        await AtomicFile.WriteAllBytesAsync(reportPath, JsonSerializer.SerializeToUtf8Bytes(report, PipelineJsonContext.Default.PipelineReport), cancellationToken)
+            .ConfigureAwait(false);
+        files.Add(await DescribeAsync(reportPath, "report", outputDirectory, cancellationToken).ConfigureAwait(false));
+
+        var manifest = new RunManifest
+        {
+            RunId = runId,
+            StartedAt = startedAt.UtcDateTime,
+            CompletedAt = _timeProvider.GetUtcNow().UtcDateTime,
+            LibraryVersion = typeof(OfflinePipeline<>).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+            ItemType = s_model.TypeName,
+            ChatModels = [.. enrichment.Fields.Select(f => f.ModelId).Distinct(StringComparer.Ordinal)],
+            EmbeddingModel = _embeddingStage?.ModelId,
+            Items = rows.Count,
+            RejectedItems = enrichment.Items - rows.Count,
+            Fields = [.. s_model.Fields.Select(f => new ManifestField(f.Name, f.Kind, f.Fingerprint, ModelOf(f, enrichment), statuses[f.Name]))],
+            Files = files,
+        };
+        var manifestPath = Path.Combine(outputDirectory, OfflinePipelineOptions.ManifestFileName);
+        await AtomicFile.WriteAllBytesAsync(manifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest, PipelineJsonContext.Default.RunManifest), cancellationToken)
+            .ConfigureAwait(false);
+        progress?.Report(new(PipelineStage.Manifest, 2, 2));
+        PipelineLog.Completed(_logger, runId, manifest.CompletedAt - manifest.StartedAt, manifestPath);
+        return new OfflinePipelineResult<TItem>(report, manifest, manifestPath, rows);
+    }
+
+    private string? ModelOf(DerivedField<TItem> field, EnrichmentReport enrichment) => field switch
+    {
+        LlmField<TItem> => enrichment.Fields.Single(f => f.Field == field.Name).ModelId,
+        EmbeddingField<TItem> => _embeddingStage!.ModelId,
+        _ => null,
+    };
+
+    private async Task RunGatesAsync(List<PipelineItem<TItem>> rows, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new(PipelineStage.Gates, 0, _gates.Count));
+        for (var i = 0; i < _gates.Count; i++)
+        {
+            await _gates[i].RunAsync(rows, cancellationToken).ConfigureAwait(false);
+            PipelineLog.GateRan(_logger, _gates[i].Name, rows.Count);
+            progress?.Report(new(PipelineStage.Gates, i + 1, _gates.Count));
+        }
+    }
+
+    /// <summary>Embeds the items whose embedding texts' inputs all have a value; the others' embedding fields read as failed.</summary>
+    private async Task<EmbeddingReport?> EmbedAsync(List<PipelineItem<TItem>> rows, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (_embeddingStage is null)
+        {
+            return null;
+        }
+
+        var embedded = new List<PipelineItem<TItem>>(rows.Count);
+        (PipelineItem<TItem> Row, FeatureStatus Status)? firstBlocked = null;
+        foreach (var row in rows)
+        {
+            if (DerivedStatuses<TItem>.BlockEmbedding(row) is { } blocked)
+            {
+                SetPending(row, s_model.EmbeddingFields, blocked);
+                firstBlocked ??= (row, blocked);
+            }
+            else
+            {
+                embedded.Add(row);
+            }
+        }
+
+        if (firstBlocked is { } example)
+        {
+            PipelineLog.NotEmbedded(_logger, rows.Count - embedded.Count, example.Row.Key, example.Status.ToString());
+        }
+
+        var total = embedded.Count * s_model.EmbeddingFields.Count;
+        var vectors = progress is null ? null : new SynchronousProgress<int>(done => progress.Report(new(PipelineStage.Embedding, done, total)));
+        progress?.Report(new(PipelineStage.Embedding, 0, total));
+        var report = await _embeddingStage.EmbedAsync([.. embedded.Select(r => r.Item)], vectors, cancellationToken).ConfigureAwait(false);
+        foreach (var row in embedded)
+        {
+            SetPending(row, s_model.EmbeddingFields, FeatureStatus.Ok);
+        }
+
+        return report;
+    }
+
+    private Dictionary<string, SemanticIdQualityReport> AssignSemanticIds(
+        List<PipelineItem<TItem>> rows, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var qualities = new Dictionary<string, SemanticIdQualityReport>(StringComparer.Ordinal);
+        if (s_model.SemanticIdFields.Count == 0)
+        {
+            return qualities;
+        }
+
+        progress?.Report(new(PipelineStage.SemanticIds, 0, s_model.SemanticIdFields.Count));
+        var assigned = new List<PipelineItem<TItem>>(rows.Count);
+        foreach (var row in rows)
+        {
+            var blocked = false;
+            foreach (var field in s_model.SemanticIdFields)
+            {
+                if (DerivedStatuses<TItem>.Unavailable(row.Statuses, field) is { } status)
+                {
+                    SetPending(row, s_model.SemanticIdFields, status);
+                    blocked = true;
+                    break;
+                }
+            }
+
+            if (!blocked)
+            {
+                assigned.Add(row);
+            }
+        }
+
+        foreach (var assignment in SemanticIdStage.Assign([.. assigned.Select(r => r.Item)], _options.SemanticIdSeed, cancellationToken))
+        {
+            qualities.Add(assignment.Field, assignment.Quality);
+        }
+
+        foreach (var row in assigned)
+        {
+            SetPending(row, s_model.SemanticIdFields, FeatureStatus.Ok);
+        }
+
+        progress?.Report(new(PipelineStage.SemanticIds, s_model.SemanticIdFields.Count, s_model.SemanticIdFields.Count));
+        return qualities;
+    }
+
+    private async Task WriteFeatureFilesAsync(
+        List<PipelineItem<TItem>> rows, string outputDirectory, List<OutputFile> files, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var outputs = _options.FeatureOutputs;
+        progress?.Report(new(PipelineStage.FeatureFiles, 0, outputs.Count));
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            await using (var writer = FeatureFileWriter<TItem>.CreateWithStatus(outputs[i]))
+            {
+                foreach (var row in rows)
+                {
+                    await writer.WriteAsync(row.Item, row.Statuses, cancellationToken).ConfigureAwait(false);
+                }
+
+                await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            files.Add(await DescribeAsync(outputs[i].Path, "features", outputDirectory, cancellationToken).ConfigureAwait(false));
+            progress?.Report(new(PipelineStage.FeatureFiles, i + 1, outputs.Count));
+        }
+    }
+
+    /// <summary>One store per embedding field, of the items whose vector has a value, in input order; the header names the model.</summary>
+    private async Task WriteVectorStoresAsync(
+        List<PipelineItem<TItem>> rows, string outputDirectory, List<OutputFile> files, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var fields = s_model.EmbeddingFields;
+        progress?.Report(new(PipelineStage.VectorStores, 0, fields.Count));
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            var index = PipelineItem<TItem>.IndexOf(field.Name);
+            var path = _options.VectorStorePaths.TryGetValue(field.Name, out var configured)
+                ? configured
+                : Path.Combine(outputDirectory, $"{field.Name}.vec");
+            using (var builder = new VectorStoreBuilder(_embeddingStage!.ModelId, field.Dimensions, rows.Count))
+            {
+                foreach (var row in rows.Where(r => r.Statuses[index].HasValue))
+                {
+                    builder.Add(row.Key, field.GetVector(row.Item).Span);
+                }
+
+                if (builder.Count == 0)
+                {
+                    PipelineLog.NoVectorStore(_logger, field.Name);
+                    continue;
+                }
+
+                using var store = builder.Build();
+                store.Save(path);
+            }
+
+            files.Add(await DescribeAsync(path, "vectors", outputDirectory, cancellationToken).ConfigureAwait(false));
+            progress?.Report(new(PipelineStage.VectorStores, i + 1, fields.Count));
+        }
+    }
+
+    private async Task<OutputFile> DescribeAsync(string path, string kind, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var file = await OutputFile.DescribeAsync(path, kind, outputDirectory, cancellationToken).ConfigureAwait(false);
+        PipelineLog.Wrote(_logger, file.Path, file.Bytes, file.Sha256);
+        return file;
+    }
+
+    /// <summary>Sets the status of <paramref name="fields"/> that no earlier stage or gate has set.</summary>
+    private static void SetPending(PipelineItem<TItem> row, IEnumerable<DerivedField<TItem>> fields, FeatureStatus status)
+    {
+        foreach (var field in fields)
+        {
+            row.SetIfPending(PipelineItem<TItem>.IndexOf(field.Name), status);
+        }
+    }
+}

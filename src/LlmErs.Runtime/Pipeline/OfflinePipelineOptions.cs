@@ -1,0 +1,43 @@
+namespace LlmErs;
+
+/// <summary>Options of <see cref="OfflinePipeline{TItem}"/>: where its outputs go.</summary>
+public sealed class OfflinePipelineOptions
+{
+    /// <summary>The run manifest's file name, in <see cref="OutputDirectory"/>.</summary>
+    public const string ManifestFileName = "manifest.json";
+
+    /// <summary>The run report's file name, in <see cref="OutputDirectory"/>.</summary>
+    public const string ReportFileName = "report.json";
+
+    /// <summary>
+    /// The folder of the run report (<c>report.json</c>), the run manifest (<c>manifest.json</c>) and, by default, the
+    /// vector stores; required. The manifest names the files inside it relative to it.
+    /// </summary>
+    public string OutputDirectory { get; set; } = "";
+
+    /// <summary>Feature files to write (Parquet and/or JSON Lines), each with a status column per derived field.</summary>
+    public IList<FeatureOutput> FeatureOutputs { get; } = new List<FeatureOutput>();
+
+    /// <summary>
+    /// The vector store of each embedding field, by field name; a field not listed is stored in
+    /// <c>&lt;OutputDirectory&gt;/&lt;Field&gt;.vec</c>.
+    /// </summary>
+    public IDictionary<string, string> VectorStorePaths { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>How the embedding stage batches and names its model.</summary>
+    public EmbeddingStageOptions Embedding { get; set; } = new();
+
+    /// <summary>The semantic-ID k-means seed: the same vectors and seed give the same IDs on any machine. Default 42.</summary>
+    public ulong SemanticIdSeed { get; set; } = 42;
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(OutputDirectory))
+        {
+            throw new ArgumentException(
+                $"Set {nameof(OfflinePipelineOptions)}.{nameof(OutputDirectory)}: the folder the run report and manifest are written to.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Embedding, nameof(Embedding));
+    }
+}

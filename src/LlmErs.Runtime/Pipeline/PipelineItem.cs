@@ -1,0 +1,54 @@
+namespace LlmErs;
+
+/// <summary>An item in an <see cref="OfflinePipeline{TItem}"/> run, with the status of each of its derived fields.</summary>
+/// <typeparam name="TItem">The item type.</typeparam>
+public sealed class PipelineItem<TItem>
+    where TItem : IEnrichable<TItem>
+{
+    private static readonly Dictionary<string, int> s_fieldIndex =
+        TItem.EnrichmentModel.Fields.Select((field, index) => (field.Name, index)).ToDictionary(p => p.Name, p => p.index, StringComparer.Ordinal);
+
+    private readonly FeatureStatus[] _statuses;
+
+    internal PipelineItem(TItem item, string key, FeatureStatus[] statuses)
+    {
+        Item = item;
+        Key = key;
+        _statuses = statuses;
+    }
+
+    /// <summary>The item, with its derived fields set as far as the run has come.</summary>
+    public TItem Item { get; }
+
+    /// <summary>The item's key.</summary>
+    public string Key { get; }
+
+    /// <summary>The status of every derived field, in <see cref="EnrichmentModel{T}.Fields"/> order.</summary>
+    public IReadOnlyList<FeatureStatus> Statuses => _statuses;
+
+    /// <summary>The status of the derived field named <paramref name="field"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The item type has no derived field of that name.</exception>
+    public FeatureStatus GetStatus(string field) => _statuses[IndexOf(field)];
+
+    /// <summary>Sets the status of the derived field named <paramref name="field"/>; gates quarantine values with it.</summary>
+    /// <exception cref="KeyNotFoundException">The item type has no derived field of that name.</exception>
+    public void SetStatus(string field, FeatureStatus status) => _statuses[IndexOf(field)] = status;
+
+    /// <summary>Sets the status of the field at <paramref name="field"/> unless a stage or gate has already set it.</summary>
+    internal void SetIfPending(int field, FeatureStatus status)
+    {
+        if (_statuses[field].Kind == FeatureStatusKind.Pending)
+        {
+            _statuses[field] = status;
+        }
+    }
+
+    internal static int IndexOf(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return s_fieldIndex.TryGetValue(field, out var index)
+            ? index
+            : throw new KeyNotFoundException(
+                $"{TItem.EnrichmentModel.TypeName} has no derived field '{field}'. Derived fields: {string.Join(", ", s_fieldIndex.Keys)}.");
+    }
+}

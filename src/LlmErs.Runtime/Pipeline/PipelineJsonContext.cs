@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace LlmErs;
+
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(PipelineReport))]
+[JsonSerializable(typeof(RunManifest))]
+internal sealed partial class PipelineJsonContext : JsonSerializerContext;

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LlmErs.Vectors;
+
+namespace LlmErs;
+
+/// <summary>
+/// What an <see cref="OfflinePipeline{TItem}"/> run did: each stage's report, the statuses of every derived field and
+/// the files written. Written as <c>report.json</c>; <see cref="ToString"/> gives a readable summary.
+/// </summary>
+public sealed class PipelineReport
+{
+    /// <summary>The run's id, as in the manifest.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The enrichment stage's report.</summary>
+    public required EnrichmentReport Enrichment { get; init; }
+
+    /// <summary>The embedding stage's report; <see langword="null"/> when the item type has no embedding field.</summary>
+    public required EmbeddingReport? Embedding { get; init; }
+
+    /// <summary>The quality of each semantic-ID field's codes, by field name.</summary>
+    public required IReadOnlyDictionary<string, SemanticIdQualityReport> SemanticIds { get; init; }
+
+    /// <summary>Items per status, by derived field name, in dependency order.</summary>
+    public required IReadOnlyDictionary<string, StatusCounts> Statuses { get; init; }
+
+    /// <summary>The feature files and vector stores written.</summary>
+    public required IReadOnlyList<OutputFile> Files { get; init; }
+
+    /// <summary>The report as indented JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, PipelineJsonContext.Default.PipelineReport);
+
+    /// <summary>A readable summary: the enrichment report, then one line per later stage and field.</summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder(Enrichment.ToString());
+        if (Embedding is { } embedding)
+        {
+            builder.Append(CultureInfo.InvariantCulture,
+                $"Embedded {embedding.Vectors} vector(s) ({embedding.CacheHits} from the cache, {embedding.ModelCalls} model call(s)) in {embedding.WallTime.TotalSeconds:F1} s.\n");
+        }
+
+        foreach (var (field, quality) in SemanticIds)
+        {
+            builder.Append(CultureInfo.InvariantCulture,
+                $"Semantic IDs of {field}: collision rate {quality.CollisionRate:P1} before de-duplication, relative reconstruction error {quality.RelativeError:F3}.\n");
+        }
+
+        SummaryTable.Append(builder, ["Field", "ok", "unknown", "failed", "quarantined"],
+            Statuses.Select(p => (IReadOnlyList<string>)[
+                p.Key, SummaryTable.Number(p.Value.Ok), SummaryTable.Number(p.Value.Unknown), SummaryTable.Number(p.Value.Failed), SummaryTable.Number(p.Value.Quarantined)]));
+        foreach (var file in Files)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"Wrote {file.Path} ({file.Kind}, {SummaryTable.Number(file.Bytes)} bytes).\n");
+        }
+
+        return builder.ToString();
+    }
+}
