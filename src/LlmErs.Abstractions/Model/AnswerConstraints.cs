@@ -7,6 +7,14 @@ namespace LlmErs;
 /// </summary>
 public sealed class AnswerConstraints
 {
+    /// <summary>
+    /// The key under which the enrichment engine puts a field's constraints in each request's
+    /// <c>ChatOptions.AdditionalProperties</c>, for chat clients that answer LlmErs fields themselves (the offline one).
+    /// It is added after the cache key is computed, so it never changes a key; provider clients send only the additional
+    /// properties they know, so it never reaches a provider.
+    /// </summary>
+    public const string ChatOptionsKey = "llmers.answer";
+
     private static readonly IReadOnlyList<string> NoChoices = Array.AsReadOnly(Array.Empty<string>());
     private static readonly IReadOnlyList<string> BooleanChoices = Array.AsReadOnly(new[] { "true", "false" });
 
