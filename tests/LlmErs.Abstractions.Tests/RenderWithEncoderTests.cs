@@ -39,7 +39,7 @@ public sealed class RenderWithEncoderTests
         }
     }
 
-    private sealed class GreetingField() : LlmField<Person, string>("Greeting", FieldKind.Text, "fp", [], "{}", null, null)
+    private sealed class GreetingField() : LlmField<Person, string>("Greeting", FieldKind.Text, "fp", [], "{}", AnswerConstraints.Text(10), null, null)
     {
         public override string RenderPrompt(Person item) => "Hello " + item.Name;
 

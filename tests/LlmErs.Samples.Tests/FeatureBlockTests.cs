@@ -14,16 +14,19 @@ public sealed class FeatureBlockTests
     private static readonly LlmField<Movie> Setting = Field(nameof(Movie.Setting));
 
     [Fact]
-    public void Choices_ComeFromTheGeneratedSchemas()
+    public void SlotColumns_ComeFromTheGeneratedConstraints()
     {
-        Assert.Equal(["dark", "uplifting", "tense", "funny", "romantic", "thoughtful"], AnswerChoices.Of(Moods));
-        Assert.Equal(["true", "false", "unknown"], AnswerChoices.Of(FamilyFriendly));
-        Assert.Equal(["Slow", "Steady", "Fast", "unknown"], AnswerChoices.Of(Pacing));
-        Assert.Equal(["City", "Countryside", "Sea", "Space", "Fantasy world", "Other", "unknown"], AnswerChoices.Of(Setting));
-        Assert.Empty(AnswerChoices.Of(Field(nameof(Movie.Pitch))));
+        Assert.Equal(
+            [
+                "Moods=dark", "Moods=uplifting", "Moods=tense", "Moods=funny", "Moods=romantic", "Moods=thoughtful",
+                "FamilyFriendly=true", "FamilyFriendly=false", "FamilyFriendly=unknown",
+                "Pacing=Slow", "Pacing=Steady", "Pacing=Fast", "Pacing=unknown",
+                "Setting=City", "Setting=Countryside", "Setting=Sea", "Setting=Space", "Setting=Fantasy world", "Setting=Other", "Setting=unknown",
+            ],
+            SlotColumns);
         Assert.Equal(
             [nameof(Movie.FamilyFriendly), nameof(Movie.Moods), nameof(Movie.Pacing), nameof(Movie.Setting)],
-            FeatureMatrices.ClosedFields.Select(field => field.Name).Order(StringComparer.Ordinal));
+            MovieFeatures.SlotFields.Select(field => field.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -36,10 +39,10 @@ public sealed class FeatureBlockTests
             Enriched("c", moods: ["thoughtful"], familyFriendly: false, pacing: Pace.Slow, setting: "Fantasy world"),
         ];
 
-        using var block = FeatureMatrices.Answers(movies, FeatureMatrices.ClosedFields);
+        using var slots = FieldFeatures.Answers(movies, MovieFeatures.SlotFields);
+        var block = slots.Values;
 
         Assert.Equal(3, block.Count);
-        Assert.Equal(FeatureMatrices.ClosedFields.Sum(field => AnswerChoices.Of(field).Count), block.Dimension);
         Assert.Equal(20, block.Dimension);
         Assert.Equal(["dark", "funny"], Hot(block, 0, Moods));
         Assert.Equal(["true"], Hot(block, 0, FamilyFriendly));
@@ -125,13 +128,23 @@ public sealed class FeatureBlockTests
         Assert.Equal([MovieFeatures.TextEmbedding, MovieFeatures.Genres, MovieFeatures.LlmSlots], features.Blocks.Select(block => block.Name));
     }
 
-    /// <summary>The choices of <paramref name="field"/> that are hot in a row of an answers block over <see cref="FeatureMatrices.ClosedFields"/>.</summary>
+    /// <summary>The column names of the LLM slots block, in order.</summary>
+    private static IReadOnlyList<string> SlotColumns { get; } = SlotColumnsOf();
+
+    private static IReadOnlyList<string> SlotColumnsOf()
+    {
+        using var empty = FieldFeatures.Answers(Array.Empty<Movie>(), MovieFeatures.SlotFields);
+        return empty.ColumnNames;
+    }
+
+    /// <summary>The choices of <paramref name="field"/> that are hot in a row of the LLM slots block.</summary>
     private static string[] Hot(VectorMatrix block, int row, LlmField<Movie> field)
     {
-        var offset = FeatureMatrices.ClosedFields.TakeWhile(other => other != field).Sum(other => AnswerChoices.Of(other).Count);
-        var choices = AnswerChoices.Of(field);
-        var values = block.GetRow(row).Slice(offset, choices.Count).ToArray();
-        return [.. choices.Where((_, i) => values[i] == 1)];
+        var prefix = field.Name + "=";
+        var values = block.GetRow(row).ToArray();
+        return [.. SlotColumns.Select((name, column) => (name, column))
+            .Where(entry => entry.name.StartsWith(prefix, StringComparison.Ordinal) && values[entry.column] == 1)
+            .Select(entry => entry.name[prefix.Length..])];
     }
 
     private static Movie Enriched(

@@ -16,6 +16,10 @@ internal sealed class MovieFeatures : IDisposable
     public const string LlmSlots = "LLM slots";
     public const string Tags = "tags";
 
+    /// <summary>The LLM fields with a closed set of answers (tags, choices, booleans): those of the <see cref="LlmSlots"/> block.</summary>
+    public static IReadOnlyList<LlmField<Movie>> SlotFields { get; } =
+        [.. EnrichmentModel.Of<Movie>().LlmFields.Where(field => field.Constraints.IsClosed)];
+
     // A tag on a single movie identifies it rather than describing it; it cannot transfer to another item.
     private const int MinMoviesPerTag = 2;
 
@@ -34,9 +38,9 @@ internal sealed class MovieFeatures : IDisposable
     {
         Movie[] items = [.. split.ItemIds.Keys.Select(id => movies[id])];
         var features = new MovieFeatures();
-        features.Add(TextEmbedding, FeatureMatrices.Rows(items, embeddings.Dimension, (movie, row) => embeddings.GetVector(movie.Id).CopyTo(row)));
+        features.Add(TextEmbedding, Rows(items, embeddings.Dimension, (movie, row) => embeddings.GetVector(movie.Id).CopyTo(row)));
         features.Add(Genres, MultiHot(items, movie => movie.Genres));
-        features.Add(LlmSlots, FeatureMatrices.Answers(items, FeatureMatrices.ClosedFields));
+        features.Add(LlmSlots, FieldFeatures.Answers(items, SlotFields).Values);
         if (tags is not null)
         {
             features.Add(Tags, MultiHot(items, movie => tags.TryGetValue(movie.Id, out var movieTags) ? movieTags : [], MinMoviesPerTag));
@@ -67,6 +71,28 @@ internal sealed class MovieFeatures : IDisposable
                 .Select(group => group.Key)
                 .Order(StringComparer.OrdinalIgnoreCase),
         ];
-        return FeatureMatrices.MultiHot(items, vocabulary, labels);
+        var columns = vocabulary.Select((label, column) => (label, column)).ToDictionary(entry => entry.label, entry => entry.column, StringComparer.OrdinalIgnoreCase);
+        // A block needs a column even when no label is used often enough.
+        return Rows(items, Math.Max(columns.Count, 1), (movie, row) =>
+        {
+            foreach (var label in labels(movie))
+            {
+                if (columns.TryGetValue(label, out var column))
+                {
+                    row[column] = 1;
+                }
+            }
+        });
+    }
+
+    private static VectorMatrix Rows(Movie[] items, int width, Action<Movie, Span<float>> fill)
+    {
+        var values = new float[items.Length * width];
+        for (var i = 0; i < items.Length; i++)
+        {
+            fill(items[i], values.AsSpan(i * width, width));
+        }
+
+        return VectorMatrix.Create(values, width);
     }
 }

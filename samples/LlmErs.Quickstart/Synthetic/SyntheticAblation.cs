@@ -17,10 +17,10 @@ internal static class SyntheticAblation
         var model = EnrichmentModel.Of<Movie>();
         var content = (EmbeddingField<Movie>)model.Field(nameof(Movie.Content));
 
-        using var contentBlock = FeatureMatrices.Rows(movies, content.Dimensions, (movie, row) => content.GetVector(movie).Span.CopyTo(row));
-        using var moods = FeatureMatrices.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
-        using var setting = FeatureMatrices.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
-        FeatureBlock[] blocks = [new("content embedding", contentBlock), new("moods", moods), new("setting", setting)];
+        using var contentBlock = FieldFeatures.Vectors(movies, content);
+        using var moods = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
+        using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
+        FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values)];
         return new AblationRunner().Run(split, blocks, progress, cancellationToken);
     }
 }

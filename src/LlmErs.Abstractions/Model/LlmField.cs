@@ -2,16 +2,21 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace LlmErs;
 
-/// <summary>A field an LLM writes: a prompt in, a JSON answer validated against <see cref="JsonSchema"/> out.</summary>
+/// <summary>
+/// A field an LLM writes: a prompt in, a JSON answer out, validated against <see cref="Constraints"/> (which
+/// <see cref="JsonSchema"/> states for providers).
+/// </summary>
 public abstract class LlmField<T> : DerivedField<T>
 {
     /// <summary>Creates the field description.</summary>
     protected LlmField(
         string name, FieldKind kind, string fingerprint, IReadOnlyList<string> dependsOn,
-        string jsonSchema, string? instructions, string? description)
+        string jsonSchema, AnswerConstraints constraints, string? instructions, string? description)
         : base(name, kind, fingerprint, dependsOn)
     {
+        ArgumentNullException.ThrowIfNull(constraints);
         JsonSchema = jsonSchema;
+        Constraints = constraints;
         Instructions = instructions;
         Description = description;
     }
@@ -20,6 +25,12 @@ public abstract class LlmField<T> : DerivedField<T>
     /// The JSON schema of the answer: an object with one required property <c>value</c>.
     /// </summary>
     public string JsonSchema { get; }
+
+    /// <summary>
+    /// What a valid answer is, as typed values: the contract <see cref="JsonSchema"/> states, for code that sizes, answers
+    /// or encodes the field without reading the schema.
+    /// </summary>
+    public AnswerConstraints Constraints { get; }
 
     /// <summary>Optional system instructions for this field.</summary>
     public string? Instructions { get; }
@@ -59,4 +70,15 @@ public abstract class LlmField<T> : DerivedField<T>
     /// by hand on this base class never report unknown.
     /// </summary>
     public virtual bool IsUnknown(T item) => false;
+
+    /// <summary>
+    /// The field's current value of <paramref name="item"/> among <see cref="AnswerConstraints.Choices"/>: the tags, or the
+    /// one chosen entry (<c>true</c> or <c>false</c> for a boolean); empty when unknown.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The field is not closed (<see cref="AnswerConstraints.IsClosed"/>).</exception>
+    public abstract IReadOnlyList<string> GetChoices(T item);
+
+    /// <summary>The field's current value of <paramref name="item"/> as a number; <see langword="null"/> when unknown.</summary>
+    /// <exception cref="InvalidOperationException">The field is not an <see cref="AnswerKind.Integer"/> or <see cref="AnswerKind.Number"/>.</exception>
+    public abstract double? GetNumber(T item);
 }

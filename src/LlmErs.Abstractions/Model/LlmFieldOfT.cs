@@ -8,8 +8,8 @@ public abstract class LlmField<T, TValue> : LlmField<T>
     /// <summary>Creates the field description.</summary>
     protected LlmField(
         string name, FieldKind kind, string fingerprint, IReadOnlyList<string> dependsOn,
-        string jsonSchema, string? instructions, string? description)
-        : base(name, kind, fingerprint, dependsOn, jsonSchema, instructions, description)
+        string jsonSchema, AnswerConstraints constraints, string? instructions, string? description)
+        : base(name, kind, fingerprint, dependsOn, jsonSchema, constraints, instructions, description)
     {
     }
 
@@ -45,4 +45,42 @@ public abstract class LlmField<T, TValue> : LlmField<T>
 
     /// <summary>Whether the value is <see langword="null"/>: a nullable field the model answered it cannot tell.</summary>
     public override bool IsUnknown(T item) => GetValue(item) is null;
+
+    /// <inheritdoc/>
+    public sealed override IReadOnlyList<string> GetChoices(T item)
+    {
+        if (!Constraints.IsClosed)
+        {
+            throw new InvalidOperationException($"{this} answers {Constraints.Kind}, not from a closed set of choices.");
+        }
+
+        // Enum members are answered by name (the enum's choices are its member names), so ToString() is the label.
+        return GetValue(item) switch
+        {
+            null => [],
+            IReadOnlyList<string> tags => tags,
+            string choice => [choice],
+            bool flag => [flag ? "true" : "false"],
+            Enum member => [member.ToString()],
+            var other => throw new InvalidOperationException($"{this} holds a {other.GetType().Name}, which is not a choice."),
+        };
+    }
+
+    /// <inheritdoc/>
+    public sealed override double? GetNumber(T item)
+    {
+        if (Constraints.Kind is not (AnswerKind.Integer or AnswerKind.Number))
+        {
+            throw new InvalidOperationException($"{this} answers {Constraints.Kind}, not a number.");
+        }
+
+        return GetValue(item) switch
+        {
+            null => null,
+            int number => number,
+            long number => number,
+            double number => number,
+            var other => throw new InvalidOperationException($"{this} holds a {other.GetType().Name}, which is not a number."),
+        };
+    }
 }

@@ -53,6 +53,7 @@ internal static class FieldEmitter
         writer.Indent();
         writer.WriteLine($"{CSharpLiteral.String(name)}, global::LlmErs.FieldKind.{field.Kind}, {fingerprint}, {dependsOn},");
         writer.WriteLine($"{CSharpLiteral.String(field.JsonSchema)},");
+        writer.WriteLine($"{AnswerConstraintsEmitter.Create(field)},");
         writer.WriteLine($"{CSharpLiteral.String(field.Instructions)}, {CSharpLiteral.String(field.Description)})");
         writer.Outdent();
         writer.WriteLine("{");

@@ -6,33 +6,46 @@ using LlmErs.Generators.Shared;
 namespace LlmErs.Generators.Model;
 
 /// <summary>
-/// Computes the JSON schema of a field's answer at build time. Every answer is an object with one required
-/// <c>value</c> member, because providers' structured-output modes require an object at the root.
+/// Computes the JSON schema of a field's answer at build time from its <see cref="AnswerContract"/>. Every answer is an
+/// object with one required <c>value</c> member, because providers' structured-output modes require an object at the root.
 /// </summary>
 internal static class JsonSchemaBuilder
 {
     public static string Build(FieldKindSpec kind, FieldOptions options, string? description)
     {
         var value = new List<string>();
-        switch (kind)
+        var answer = AnswerContract.Of(kind, options);
+        switch (answer?.Kind)
         {
-            case FieldKindSpec.Text:
+            case AnswerKindSpec.Text:
                 value.Add("\"type\":\"string\"");
                 value.Add("\"minLength\":1");
-                description = Join(description, $"At most {options.MaxWords} words.");
+                description = Join(description, $"At most {answer.MaxWords} words.");
                 break;
-            case FieldKindSpec.Tags:
+            case AnswerKindSpec.Tags:
                 value.Add("\"type\":\"array\"");
-                value.Add($"\"items\":{{\"type\":\"string\",\"enum\":{Array(options.Vocabulary)}}}");
-                value.Add($"\"minItems\":{options.MinCount}");
-                value.Add($"\"maxItems\":{options.MaxCount}");
+                value.Add($"\"items\":{{\"type\":\"string\",\"enum\":{Array(answer.Choices)}}}");
+                value.Add($"\"minItems\":{answer.MinCount}");
+                value.Add($"\"maxItems\":{answer.MaxCount}");
                 value.Add("\"uniqueItems\":true");
                 break;
-            case FieldKindSpec.Normalized:
-                AddChoice(value, options.Vocabulary, options.Nullable);
+            case AnswerKindSpec.Choice:
+                value.Add(Type("string", answer.Nullable));
+                value.Add("\"enum\":" + (answer.Nullable ? Array(answer.Choices).TrimEnd(']') + ",null]" : Array(answer.Choices)));
                 break;
-            case FieldKindSpec.Value:
-                AddValue(value, options);
+            case AnswerKindSpec.Boolean:
+                value.Add(Type("boolean", answer.Nullable));
+                break;
+            case AnswerKindSpec.Integer:
+                value.Add(Type("integer", answer.Nullable));
+                AddBounds(value, answer);
+                break;
+            case AnswerKindSpec.Number:
+                value.Add(Type("number", answer.Nullable));
+                AddBounds(value, answer);
+                break;
+            case AnswerKindSpec.String:
+                value.Add(Type("string", answer.Nullable));
                 break;
         }
 
@@ -45,47 +58,16 @@ internal static class JsonSchemaBuilder
                "}},\"required\":[\"value\"],\"additionalProperties\":false}";
     }
 
-    private static void AddValue(List<string> value, FieldOptions options)
+    private static void AddBounds(List<string> value, AnswerContract answer)
     {
-        switch (options.ValueKind)
+        if (!double.IsNaN(answer.Minimum))
         {
-            case ValueKind.Boolean:
-                value.Add(Type("boolean", options.Nullable));
-                break;
-            case ValueKind.Int32:
-            case ValueKind.Int64:
-                value.Add(Type("integer", options.Nullable));
-                AddBounds(value, options);
-                break;
-            case ValueKind.Double:
-                value.Add(Type("number", options.Nullable));
-                AddBounds(value, options);
-                break;
-            case ValueKind.String:
-                value.Add(Type("string", options.Nullable));
-                break;
-            case ValueKind.Enum:
-                AddChoice(value, options.Vocabulary, options.Nullable);
-                break;
-        }
-    }
-
-    private static void AddChoice(List<string> value, EquatableArray<string> choices, bool nullable)
-    {
-        value.Add(Type("string", nullable));
-        value.Add("\"enum\":" + (nullable ? Array(choices).TrimEnd(']') + ",null]" : Array(choices)));
-    }
-
-    private static void AddBounds(List<string> value, FieldOptions options)
-    {
-        if (!double.IsNaN(options.Minimum))
-        {
-            value.Add($"\"minimum\":{JsonText.Number(options.Minimum)}");
+            value.Add($"\"minimum\":{JsonText.Number(answer.Minimum)}");
         }
 
-        if (!double.IsNaN(options.Maximum))
+        if (!double.IsNaN(answer.Maximum))
         {
-            value.Add($"\"maximum\":{JsonText.Number(options.Maximum)}");
+            value.Add($"\"maximum\":{JsonText.Number(answer.Maximum)}");
         }
     }
 

@@ -7,9 +7,11 @@ namespace LlmErs.Local;
 
 /// <summary>
 /// An <see cref="IChatClient"/> that answers LlmErs field requests <b>without a language model</b>, so the whole
-/// pipeline runs with no network and no key. It reads the JSON schema in <see cref="ChatOptions.ResponseFormat"/> and:
+/// pipeline runs with no network and no key. It reads the field's <see cref="AnswerConstraints"/>, which the enrichment
+/// engine attaches to each request under <see cref="AnswerConstraints.ChatOptionsKey"/> in
+/// <see cref="ChatOptions.AdditionalProperties"/>, and:
 /// chooses tags, enums and vocabulary entries zero-shot by embedding similarity between the prompt and the labels;
-/// fills numbers with the first number in the prompt that fits the schema's bounds, else null; answers booleans
+/// fills numbers with the first number in the prompt within the bounds, else null; answers booleans
 /// "unknown" (null) where allowed, else false; writes free text as an extractive summary (the prompt's most central
 /// sentences within the word bound). It is a baseline that makes the pipeline runnable and testable — not a
 /// substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
@@ -35,17 +37,21 @@ public sealed partial class OfflineChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var schema = (options?.ResponseFormat as ChatResponseFormatJson)?.Schema
-            ?? throw new NotSupportedException(
-                "The offline chat client needs the answer's JSON schema in ChatOptions.ResponseFormat " +
-                "(ChatResponseFormat.ForJsonSchema); turn off schema-in-prompt mode or configure a real IChatClient.");
+        if (options?.AdditionalProperties?.TryGetValue(AnswerConstraints.ChatOptionsKey, out AnswerConstraints? constraints) is not true)
+        {
+            throw new NotSupportedException(
+                "The offline chat client answers LlmErs field requests only: it answers from the field's AnswerConstraints, which " +
+                $"the enrichment engine puts in ChatOptions.AdditionalProperties[\"{AnswerConstraints.ChatOptionsKey}\"]. " +
+                "Configure a real IChatClient for other requests.");
+        }
+
         var all = messages.ToList();
         // Delimiter tags around item data (<item>…</item>, written inline around each value) are framing, not content:
         // they go without a trace, so "enjoy <item>Alien</item>?" reads "enjoy Alien?". Other markup separates words.
         var user = string.Join("\n", all.Where(m => m.Role == ChatRole.User).Select(m => m.Text));
         var prompt = MarkupTag().Replace(ItemDelimiter().Replace(user, ""), " ");
 
-        var json = await AnswerAsync(AnswerSchema.Read(schema), prompt, cancellationToken).ConfigureAwait(false);
+        var json = await AnswerAsync(constraints, prompt, cancellationToken).ConfigureAwait(false);
         var input = all.Sum(m => m.Text.Length);
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, json))
         {
@@ -78,62 +84,64 @@ public sealed partial class OfflineChatClient : IChatClient
     }
 
     /// <summary>The answer as LlmErs answer JSON (<c>{"value": …}</c>).</summary>
-    private async Task<string> AnswerAsync(AnswerSchema schema, string prompt, CancellationToken cancellationToken)
+    private async Task<string> AnswerAsync(AnswerConstraints constraints, string prompt, CancellationToken cancellationToken)
     {
-        switch (schema.Kind)
+        switch (constraints.Kind)
         {
             case AnswerKind.Text:
-                return AnswerReader.Format(await _summarizer.SummarizeAsync(prompt, schema.MaxWords, cancellationToken).ConfigureAwait(false));
+                return AnswerReader.Format(await _summarizer.SummarizeAsync(prompt, constraints.MaxWords, cancellationToken).ConfigureAwait(false));
             case AnswerKind.Choice:
-                var ranked = await _ranker.RankAsync(prompt, schema.Labels, cancellationToken).ConfigureAwait(false);
-                return AnswerReader.Format(schema.Nullable && ranked[0].Similarity < _options.MinimumChoiceSimilarity ? null : ranked[0].Label);
+                var ranked = await _ranker.RankAsync(prompt, constraints.Choices, cancellationToken).ConfigureAwait(false);
+                return AnswerReader.Format(constraints.AllowsUnknown && ranked[0].Similarity < _options.MinimumChoiceSimilarity ? null : ranked[0].Label);
             case AnswerKind.Tags:
-                return AnswerReader.Format(await ChooseTagsAsync(schema, prompt, cancellationToken).ConfigureAwait(false));
+                return AnswerReader.Format(await ChooseTagsAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
             case AnswerKind.Integer:
-                return AnswerReader.Format(FirstNumber(schema, prompt) is { } integer ? (long)integer : (long?)null);
+                return AnswerReader.Format(FirstNumber(constraints, prompt) is { } integer ? (long)integer : (long?)null);
             case AnswerKind.Number:
-                return AnswerReader.Format(FirstNumber(schema, prompt));
+                return AnswerReader.Format(FirstNumber(constraints, prompt));
             case AnswerKind.Boolean:
-                return AnswerReader.Format(schema.Nullable ? (bool?)null : false);
+                return AnswerReader.Format(constraints.AllowsUnknown ? (bool?)null : false);
             default:
-                return AnswerReader.Format(schema.Nullable ? null : "");
+                return AnswerReader.Format(constraints.AllowsUnknown ? null : "");
         }
     }
 
-    private async Task<List<string>> ChooseTagsAsync(AnswerSchema schema, string prompt, CancellationToken cancellationToken)
+    private async Task<List<string>> ChooseTagsAsync(AnswerConstraints constraints, string prompt, CancellationToken cancellationToken)
     {
-        if (schema.Labels.Count == 0 || schema.MaxItems == 0)
+        if (constraints.Choices.Count == 0 || constraints.MaxCount == 0)
         {
             return [];
         }
 
-        var ranked = await _ranker.RankAsync(prompt, schema.Labels, cancellationToken).ConfigureAwait(false);
+        var ranked = await _ranker.RankAsync(prompt, constraints.Choices, cancellationToken).ConfigureAwait(false);
         var best = ranked[0].Similarity;
         var wanted = ranked.Count(r => r.Similarity >= best - _options.TagMargin);
-        var count = Math.Clamp(wanted, Math.Max(1, schema.MinItems), Math.Min(schema.MaxItems, ranked.Count));
+        var count = Math.Clamp(wanted, Math.Max(1, constraints.MinCount), Math.Min(constraints.MaxCount, ranked.Count));
         return ranked.Take(count).Select(r => r.Label).ToList();
     }
 
-    /// <summary>The first number in the prompt that fits the schema; else null, or the in-bounds value nearest zero when required.</summary>
-    private static double? FirstNumber(AnswerSchema schema, string prompt)
+    /// <summary>The first number in the prompt within the bounds; else null, or the in-bounds value nearest zero when required.</summary>
+    private static double? FirstNumber(AnswerConstraints constraints, string prompt)
     {
+        var minimum = constraints.Minimum ?? double.NegativeInfinity;
+        var maximum = constraints.Maximum ?? double.PositiveInfinity;
         foreach (Match match in NumberPattern().Matches(prompt))
         {
             if (double.TryParse(match.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                && number >= schema.Minimum && number <= schema.Maximum
-                && (schema.Kind == AnswerKind.Number || number == Math.Floor(number)))
+                && number >= minimum && number <= maximum
+                && (constraints.Kind == AnswerKind.Number || number == Math.Floor(number)))
             {
                 return number;
             }
         }
 
-        if (schema.Nullable)
+        if (constraints.AllowsUnknown)
         {
             return null;
         }
 
-        var fallback = Math.Clamp(0d, schema.Minimum, schema.Maximum);
-        return schema.Kind == AnswerKind.Integer ? Math.Ceiling(fallback) : fallback;
+        var fallback = Math.Clamp(0d, minimum, maximum);
+        return constraints.Kind == AnswerKind.Integer ? Math.Ceiling(fallback) : fallback;
     }
 
     [GeneratedRegex(@"-?\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]

@@ -7,7 +7,7 @@ public sealed class OfflineChatClientOptions
     public string ModelId { get; set; } = "llmers-offline-v2";
 
     /// <summary>
-    /// Tags within this cosine-similarity margin of the best tag are chosen too (up to the schema's maximum). Default 0.05.
+    /// Tags within this cosine-similarity margin of the best tag are chosen too (up to the field's maximum tag count). Default 0.05.
     /// </summary>
     public float TagMargin { get; set; } = 0.05f;
 

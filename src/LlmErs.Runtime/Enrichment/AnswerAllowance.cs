@@ -1,11 +1,9 @@
-using System.Text.Json;
-
 namespace LlmErs;
 
 /// <summary>
-/// The most tokens a valid answer to a field's JSON schema can take: exact for booleans, numbers and closed vocabularies
-/// (the longest entry, times the most items for tags); a configured estimate for free text. Dry runs and the
-/// tokens-per-minute limit use it before the provider reports the real count.
+/// The most tokens a valid answer to a field can take, from its <see cref="AnswerConstraints"/>: exact for booleans,
+/// numbers and closed vocabularies (the longest entry, times the most items for tags); a configured estimate for free
+/// text. Dry runs and the tokens-per-minute limit use it before the provider reports the real count.
 /// </summary>
 internal static class AnswerAllowance
 {
@@ -13,72 +11,31 @@ internal static class AnswerAllowance
     private const int EnvelopeTokens = 6;
     private const int NumberTokens = 4;
 
-    public static int Estimate(JsonElement schema, int textAnswerTokens, int? maxOutputTokens)
+    public static int Estimate(AnswerConstraints constraints, int textAnswerTokens, int? maxOutputTokens)
     {
-        var value = schema.TryGetProperty("properties", out var properties) && properties.TryGetProperty("value", out var v) ? v : default;
-        var tokens = EnvelopeTokens + ValueTokens(value, textAnswerTokens);
+        var tokens = EnvelopeTokens + ValueTokens(constraints, textAnswerTokens);
         return maxOutputTokens is { } max && max < tokens ? max : tokens;
     }
 
-    private static int ValueTokens(JsonElement value, int textAnswerTokens)
+    private static int ValueTokens(AnswerConstraints constraints, int textAnswerTokens) => constraints.Kind switch
     {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            return textAnswerTokens;
-        }
+        AnswerKind.Boolean => 1,
+        AnswerKind.Integer or AnswerKind.Number => NumberTokens,
+        AnswerKind.Choice => LongestChoice(constraints.Choices),
+        // The brackets, then each tag and its separator.
+        AnswerKind.Tags => 2 + constraints.MaxCount * (1 + LongestChoice(constraints.Choices)),
+        _ => textAnswerTokens,
+    };
 
-        if (value.TryGetProperty("enum", out var choices))
-        {
-            return LongestChoice(choices);
-        }
-
-        return TypeOf(value) switch
-        {
-            "boolean" => 1,
-            "integer" or "number" => NumberTokens,
-            "array" => value.TryGetProperty("items", out var items) && value.TryGetProperty("maxItems", out var maxItems) && maxItems.TryGetInt32(out var most)
-                ? 2 + most * (1 + ValueTokens(items, textAnswerTokens))
-                : textAnswerTokens,
-            _ => textAnswerTokens,
-        };
-    }
-
-    private static int LongestChoice(JsonElement choices)
+    private static int LongestChoice(IReadOnlyList<string> choices)
     {
         var longest = 1;
-        foreach (var choice in choices.EnumerateArray())
+        foreach (var choice in choices)
         {
-            if (choice.ValueKind == JsonValueKind.String)
-            {
-                // Quotes around the entry.
-                longest = Math.Max(longest, TokenCounter.Count(choice.GetString()!) + 2);
-            }
+            // Quotes around the entry.
+            longest = Math.Max(longest, TokenCounter.Count(choice) + 2);
         }
 
         return longest;
-    }
-
-    private static string? TypeOf(JsonElement value)
-    {
-        if (!value.TryGetProperty("type", out var type))
-        {
-            return null;
-        }
-
-        if (type.ValueKind == JsonValueKind.String)
-        {
-            return type.GetString();
-        }
-
-        // ["string", "null"]: the non-null member.
-        foreach (var member in type.EnumerateArray())
-        {
-            if (member.ValueKind == JsonValueKind.String && member.GetString() != "null")
-            {
-                return member.GetString();
-            }
-        }
-
-        return null;
     }
 }

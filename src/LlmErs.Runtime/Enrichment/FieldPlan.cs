@@ -37,11 +37,17 @@ internal sealed class FieldPlan<T>
         SystemPrompt = FieldMessages.System(field.Instructions, field.JsonSchema, options.StructuredOutput);
         KeyPrefix = CacheKeyPrefix.Create(field.Fingerprint, modelId, ChatOptionsDigest.Compute(options.ChatOptions, options.StructuredOutput),
             [(ChatRole.System.Value, SystemPrompt)]);
+
+        // After the digest, and into a dictionary of the plan's own (the caller's may be shared between fields), so the
+        // constraints never enter a cache key. Provider clients send only the properties they know; the offline client
+        // answers from these.
+        chatOptions.AdditionalProperties = chatOptions.AdditionalProperties is { } properties ? new(properties) : new();
+        chatOptions.AdditionalProperties[AnswerConstraints.ChatOptionsKey] = field.Constraints;
         var textAnswerTokens = options.EstimatedTextAnswerTokens;
         var maxOutputTokens = options.ChatOptions?.MaxOutputTokens;
 
         // Only dry runs and the tokens-per-minute limit need it, and it loads the tokenizer.
-        _answerTokens = new Lazy<int>(() => AnswerAllowance.Estimate(schema, textAnswerTokens, maxOutputTokens));
+        _answerTokens = new Lazy<int>(() => AnswerAllowance.Estimate(field.Constraints, textAnswerTokens, maxOutputTokens));
         Price = options.Prices.TryGetValue(modelId, out var price) ? price : null;
     }
 

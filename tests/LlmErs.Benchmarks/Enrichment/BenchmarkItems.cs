@@ -27,10 +27,12 @@ public sealed class Product : IEnrichable<Product>
         [
             new DelegateField<Product, string>(nameof(Summary), FieldKind.Text,
                 """{"type":"object","properties":{"value":{"type":"string","minLength":1,"description":"At most 30 words."}},"required":["value"],"additionalProperties":false}""",
+                AnswerConstraints.Text(30),
                 static p => $"Summarize {p.Name}: {p.Description}", static a => AnswerReader.ReadText(a, 30), static v => AnswerReader.Format(v),
                 static p => p.Summary, static (p, v) => p.Summary = v),
             new DelegateField<Product, IReadOnlyList<string>>(nameof(Tags), FieldKind.Tags,
                 """{"type":"object","properties":{"value":{"type":"array","items":{"type":"string","enum":["outdoor","kitchen","garden","office","toys"]},"minItems":1,"maxItems":2,"uniqueItems":true}},"required":["value"],"additionalProperties":false}""",
+                AnswerConstraints.Tags(s_tags, 1, 2),
                 static p => $"Tags of {p.Name}: {p.Description}", static a => AnswerReader.ReadTags(a, s_tags, 1, 2), static v => AnswerReader.Format(v),
                 static p => p.Tags, static (p, v) => p.Tags = v),
             BooleanField<Product>(nameof(Fragile), static p => $"Is {p.Name} fragile? {p.Description}", static p => p.Fragile, static (p, v) => p.Fragile = v),
@@ -54,7 +56,7 @@ public sealed class Product : IEnrichable<Product>
 
     internal static DelegateField<T, bool?> BooleanField<T>(string name, Func<T, string> render, Func<T, bool?> get, Action<T, bool?> set) => new(
         name, FieldKind.Value, """{"type":"object","properties":{"value":{"type":["boolean","null"]}},"required":["value"],"additionalProperties":false}""",
-        render, static a => AnswerReader.ReadBoolean(a, nullable: true), static v => AnswerReader.Format(v), get, set);
+        AnswerConstraints.Boolean(allowsUnknown: true), render, static a => AnswerReader.ReadBoolean(a, nullable: true), static v => AnswerReader.Format(v), get, set);
 }
 
 /// <summary>A catalog item with one LLM field, so that items per second equal model calls per second.</summary>

@@ -4,10 +4,10 @@ namespace LlmErs.Benchmarks.Enrichment;
 
 /// <summary>An LLM field assembled from delegates, standing in for a generated field class.</summary>
 internal sealed class DelegateField<T, TValue>(
-    string name, FieldKind kind, string jsonSchema,
+    string name, FieldKind kind, string jsonSchema, AnswerConstraints constraints,
     Func<T, string> render, Func<string, AnswerResult<TValue>> parse, Func<TValue, string> format,
     Func<T, TValue> get, Action<T, TValue> set)
-    : LlmField<T, TValue>(name, kind, name + "-benchmark-v1", [], jsonSchema, null, null)
+    : LlmField<T, TValue>(name, kind, name + "-benchmark-v1", [], jsonSchema, constraints, null, null)
 {
     public override string RenderPrompt(T item) => render(item);
 

@@ -18,7 +18,7 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
         {
             foreach (var field in Model.LlmFields)
             {
-                var answer = await AskAsync(field.JsonSchema, field.RenderPrompt(movie));
+                var answer = await AskAsync(field.Constraints, field.RenderPrompt(movie));
 
                 Assert.True(field.TryApply(movie, answer, out var error), $"{movie.Id}.{field.Name}: {answer} → {error}");
             }
@@ -32,7 +32,7 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     {
         var moods = (LlmField<Movie, IReadOnlyList<string>>)Model.Field(nameof(Movie.Moods));
 
-        var answer = await AskAsync(moods.JsonSchema, prompt);
+        var answer = await AskAsync(moods.Constraints, prompt);
 
         var parsed = moods.Parse(answer);
         Assert.True(parsed.IsValid, parsed.Error);
@@ -47,7 +47,7 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     {
         var setting = (LlmField<Movie, string?>)Model.Field(nameof(Movie.Setting));
 
-        Assert.Equal(expected, setting.Parse(await AskAsync(setting.JsonSchema, prompt)).Value);
+        Assert.Equal(expected, setting.Parse(await AskAsync(setting.Constraints, prompt)).Value);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
         const string prompt = "Who would enjoy this film? A keeper tends a lighthouse alone. A storm brings a stranger ashore. " +
                               "They fall in love over one long winter. The village gossips about them.";
 
-        var text = pitch.Parse(await AskAsync(pitch.JsonSchema, prompt)).Value!;
+        var text = pitch.Parse(await AskAsync(pitch.Constraints, prompt)).Value!;
 
         Assert.InRange(AnswerReader.CountWords(text), 1, 40);
         Assert.DoesNotContain("?", text);
@@ -69,7 +69,7 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     {
         var pitch = (LlmField<Movie, string?>)Model.Field(nameof(Movie.Pitch));
 
-        var text = pitch.Parse(await AskAsync(pitch.JsonSchema, "Who would enjoy it?\n<item>A keeper tends a lighthouse alone.</item>")).Value!;
+        var text = pitch.Parse(await AskAsync(pitch.Constraints, "Who would enjoy it?\n<item>A keeper tends a lighthouse alone.</item>")).Value!;
 
         Assert.Equal("A keeper tends a lighthouse alone.", text);
     }
@@ -84,12 +84,12 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
                 var delimited = field.RenderPrompt(movie, InlineItems.Instance);
 
                 Assert.Contains("<item>", delimited);
-                Assert.Equal(await AskAsync(field.JsonSchema, field.RenderPrompt(movie)), await AskAsync(field.JsonSchema, delimited));
+                Assert.Equal(await AskAsync(field.Constraints, field.RenderPrompt(movie)), await AskAsync(field.Constraints, delimited));
             }
         }
 
         var pitch = (LlmField<Movie, string?>)Model.Field(nameof(Movie.Pitch));
-        var text = pitch.Parse(await AskAsync(pitch.JsonSchema,
+        var text = pitch.Parse(await AskAsync(pitch.Constraints,
             "Who would enjoy <item>Harbor Lights</item> (<item>1998</item>)? Plot: <item>A keeper tends a lighthouse alone.</item>")).Value!;
         Assert.Equal("Plot: A keeper tends a lighthouse alone.", text);
     }
@@ -97,20 +97,46 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     [Fact]
     public async Task Numbers_come_from_the_prompt_within_bounds_and_unknown_booleans_are_null()
     {
-        var minutes = Schema("""{"type":["integer","null"],"minimum":1,"maximum":600}""");
+        var minutes = AnswerConstraints.Integer(allowsUnknown: true, 1, 600);
         Assert.Equal("""{"value":142}""", await AskAsync(minutes, "Released 1999, ran 142 minutes, rated 0 of 5000."));
         Assert.Equal("""{"value":null}""", await AskAsync(minutes, "No numbers here."));
 
         var family = (LlmField<Movie>)Model.Field(nameof(Movie.FamilyFriendly));
-        Assert.Equal("""{"value":null}""", await AskAsync(family.JsonSchema, "Is it for children? A story."));
+        Assert.Equal("""{"value":null}""", await AskAsync(family.Constraints, "Is it for children? A story."));
     }
 
     [Fact]
-    public async Task Requests_without_a_schema_are_refused_with_advice()
+    public async Task The_constraints_bound_the_answer()
+    {
+        const string prompt = "Which moods fit? A tense, dark and funny thriller. A keeper tends a lighthouse alone. A storm brings a stranger ashore.";
+        var moods = (LlmField<Movie, IReadOnlyList<string>>)Model.Field(nameof(Movie.Moods));
+
+        var oneTag = moods.Parse(await AskAsync(AnswerConstraints.Tags(moods.Constraints.Choices, 1, 1), prompt));
+        var fewWords = await AskAsync(AnswerConstraints.Text(6), prompt);
+        var choice = await AskAsync(AnswerConstraints.Choice(["Sea", "Space"], allowsUnknown: false), prompt);
+
+        Assert.Single(oneTag.Value);
+        Assert.InRange(AnswerReader.CountWords(AnswerReader.ReadText(fewWords, 6).Value), 1, 6);
+        Assert.Contains(AnswerReader.ReadChoice(choice, ["Sea", "Space"], nullable: false).Value, new[] { "Sea", "Space" });
+    }
+
+    [Fact]
+    public async Task Requests_without_constraints_are_refused_with_advice()
     {
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => _client.GetResponseAsync("Hello"));
 
-        Assert.Contains("ChatResponseFormat.ForJsonSchema", error.Message);
+        Assert.Contains("answers LlmErs field requests only", error.Message);
+        Assert.Contains(AnswerConstraints.ChatOptionsKey, error.Message);
+    }
+
+    [Fact]
+    public async Task A_schema_alone_is_not_enough()
+    {
+        var schema = JsonDocument.Parse(((LlmField<Movie>)Model.Field("Moods")).JsonSchema).RootElement.Clone();
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => _client.GetResponseAsync(
+            [new ChatMessage(ChatRole.User, "Which moods fit? A tense thriller.")],
+            new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema) }));
     }
 
     [Fact]
@@ -118,7 +144,7 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     {
         var response = await _client.GetResponseAsync(
             [new ChatMessage(ChatRole.User, "Which moods fit? A tense thriller.")],
-            new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(Parse(((LlmField<Movie>)Model.Field("Moods")).JsonSchema)) });
+            Options(((LlmField<Movie>)Model.Field("Moods")).Constraints));
 
         Assert.Equal("llmers-offline-v2", response.ModelId);
         Assert.True(response.Usage!.InputTokenCount > 0);
@@ -126,18 +152,15 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
         Assert.Equal("llmers-offline-v2", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
     }
 
-    private async Task<string> AskAsync(string schema, string prompt)
+    private async Task<string> AskAsync(AnswerConstraints constraints, string prompt)
     {
-        var response = await _client.GetResponseAsync(
-            [new ChatMessage(ChatRole.User, prompt)],
-            new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(Parse(schema)) });
+        var response = await _client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], Options(constraints));
         return response.Text;
     }
 
-    private static string Schema(string value) =>
-        $$"""{"type":"object","properties":{"value":{{value}}},"required":["value"],"additionalProperties":false}""";
-
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
+    /// <summary>What the enrichment engine sends: the field's constraints, and no schema the client could read.</summary>
+    private static ChatOptions Options(AnswerConstraints constraints) =>
+        new() { AdditionalProperties = new() { [AnswerConstraints.ChatOptionsKey] = constraints } };
 
     /// <summary>Encloses each value as prompt hygiene does: inline, between &lt;item&gt; and &lt;/item&gt;.</summary>
     private sealed class InlineItems : IPromptInputEncoder

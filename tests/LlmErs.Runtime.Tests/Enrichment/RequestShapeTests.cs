@@ -28,6 +28,39 @@ public sealed class RequestShapeTests
     }
 
     [Fact]
+    public async Task EachRequestCarriesTheFieldsConstraints_WithoutTouchingTheCallersOptions()
+    {
+        var callers = new ChatOptions { AdditionalProperties = new() { ["user"] = "u1" } };
+
+        var client = await EnrichOneAsync(o => o.ChatOptions = callers);
+
+        foreach (var (options, request) in client.Options.Zip(client.Requests))
+        {
+            var field = (LlmField<Book>)s_model.Field(request.Field!);
+            Assert.Same(field.Constraints, options!.AdditionalProperties![AnswerConstraints.ChatOptionsKey]);
+            Assert.Equal("u1", options.AdditionalProperties["user"]);
+        }
+
+        Assert.Equal(["user"], callers.AdditionalProperties.Keys);
+    }
+
+    [Fact]
+    public async Task TheConstraintsNeverReachTheProvider_OverHttpWithTheOpenAIClient()
+    {
+        using var directory = new TempDirectory();
+        await using var server = FakeOpenAIServer.Start(new FaultScript());
+        using var client = server.CreateChatClient();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        using var engine = TestEngines.Create(client, cache);
+
+        var report = await engine.RunAsync([new Book { Id = "b1", Title = "Dune", Description = "A test book." }]);
+
+        Assert.Equal(1, report.Succeeded);
+        Assert.Equal(4, server.Bodies.Count);
+        Assert.All(server.Bodies, body => Assert.DoesNotContain(AnswerConstraints.ChatOptionsKey, body, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SchemaInPromptModeAsksForJsonAndWritesTheSchemaIntoTheSystemMessage()
     {
         var client = await EnrichOneAsync(o => o.StructuredOutput = StructuredOutputMode.SchemaInPrompt);

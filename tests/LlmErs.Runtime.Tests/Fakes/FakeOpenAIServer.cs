@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -20,6 +21,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private readonly FaultScript _script;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly ConcurrentQueue<string> _bodies = new();
     private int _requests;
 
     private FakeOpenAIServer(HttpListener listener, int port, FaultScript script)
@@ -34,6 +36,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     /// <summary>HTTP requests received, retries included.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The JSON body of every request received, as sent on the wire.</summary>
+    public IReadOnlyCollection<string> Bodies => _bodies;
 
     public static FakeOpenAIServer Start(FaultScript script)
     {
@@ -104,7 +109,10 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         try
         {
-            using var body = await JsonDocument.ParseAsync(context.Request.InputStream, cancellationToken: _stop.Token);
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync(_stop.Token);
+            _bodies.Enqueue(text);
+            using var body = JsonDocument.Parse(text);
             var request = Parse(body.RootElement);
             var reply = _script.Decide(request);
             if (reply.Latency > TimeSpan.Zero)

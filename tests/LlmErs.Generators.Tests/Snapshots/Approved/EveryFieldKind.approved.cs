@@ -84,6 +84,7 @@ namespace Shop.Catalog
                 public PitchField() : base(
                     "Pitch", global::LlmErs.FieldKind.Text, "d44a71889d5044a807125ff8e4ee0c56", global::System.Array.Empty<string>(),
                     "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\",\"minLength\":1,\"description\":\"One sentence. At most 40 words.\"}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                    global::LlmErs.AnswerConstraints.Text(40),
                     "Be concrete.", "One sentence.")
                 {
                 }
@@ -182,6 +183,7 @@ namespace Shop.Catalog
                 public MoodsField() : base(
                     "Moods", global::LlmErs.FieldKind.Tags, "32e8020a85f77d8a433510d915ea25b6", global::System.Array.Empty<string>(),
                     "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"dark\",\"uplifting\",\"tense\"]},\"minItems\":1,\"maxItems\":2,\"uniqueItems\":true}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                    global::LlmErs.AnswerConstraints.Tags(Vocabulary, 1, 2),
                     null, null)
                 {
                 }
@@ -232,6 +234,7 @@ namespace Shop.Catalog
                 public FamilyFriendlyField() : base(
                     "FamilyFriendly", global::LlmErs.FieldKind.Value, "20a6f0a1d1364d7d11c4d11e0522da89", global::System.Array.Empty<string>(),
                     "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":[\"boolean\",\"null\"]}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                    global::LlmErs.AnswerConstraints.Boolean(true),
                     null, null)
                 {
                 }
@@ -282,6 +285,7 @@ namespace Shop.Catalog
                 public PacingField() : base(
                     "Pacing", global::LlmErs.FieldKind.Value, "bf3d5e51db6818ef70823df2b40d4c74", global::System.Array.Empty<string>(),
                     "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\",\"enum\":[\"Slow\",\"Steady\",\"Fast\"]}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                    global::LlmErs.AnswerConstraints.Choice(Vocabulary, false),
                     null, null)
                 {
                 }
@@ -329,6 +333,7 @@ namespace Shop.Catalog
                 public MinutesField() : base(
                     "Minutes", global::LlmErs.FieldKind.Value, "b8b95154d0503db6717933729cc04f85", global::System.Array.Empty<string>(),
                     "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":[\"integer\",\"null\"],\"minimum\":1,\"maximum\":600}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                    global::LlmErs.AnswerConstraints.Integer(true, 1d, 600d),
                     null, null)
                 {
                 }
@@ -376,6 +381,7 @@ namespace Shop.Catalog
                 public RatingField() : base(
                     "Rating", global::LlmErs.FieldKind.Value, "8e43fd44c591af872627fdb57e5deab6", global::System.Array.Empty<string>(),
                     "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"number\",\"minimum\":0,\"maximum\":10}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                    global::LlmErs.AnswerConstraints.Number(false, 0d, 10d),
                     null, null)
                 {
                 }
@@ -423,6 +429,7 @@ namespace Shop.Catalog
                 public DirectorField() : base(
                     "Director", global::LlmErs.FieldKind.Value, "562216d5de4e3035b76003b7ec5821c2", global::System.Array.Empty<string>(),
                     "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                    global::LlmErs.AnswerConstraints.String(true),
                     null, null)
                 {
                 }
@@ -472,6 +479,7 @@ namespace Shop.Catalog
                 public CountryField() : base(
                     "Country", global::LlmErs.FieldKind.Normalized, "f5867c93645ade7b9d5e9d8d5b22072a", global::System.Array.Empty<string>(),
                     "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":[\"string\",\"null\"],\"enum\":[\"France\",\"Japan\",\"United States\",null]}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                    global::LlmErs.AnswerConstraints.Choice(Vocabulary, true),
                     null, null)
                 {
                 }

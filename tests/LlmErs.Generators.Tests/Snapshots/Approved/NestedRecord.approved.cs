@@ -53,6 +53,7 @@ namespace Shop
                         public SummaryField() : base(
                             "Summary", global::LlmErs.FieldKind.Text, "c0b9bdc5b1fc3977932e23e1570b8827", global::System.Array.Empty<string>(),
                             "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\",\"minLength\":1,\"description\":\"At most 25 words.\"}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                            global::LlmErs.AnswerConstraints.Text(25),
                             null, null)
                         {
                         }
@@ -109,6 +110,7 @@ namespace Shop
                         public PagesField() : base(
                             "Pages", global::LlmErs.FieldKind.Value, "8341eba79f5dbea8688cce2cef2666ea", global::System.Array.Empty<string>(),
                             "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"integer\"}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                            global::LlmErs.AnswerConstraints.Integer(false, null, null),
                             null, null)
                         {
                         }
@@ -158,6 +160,7 @@ namespace Shop
                         public LanguageField() : base(
                             "Language", global::LlmErs.FieldKind.Normalized, "26d672ddcbc17d33590c426e758377f7", global::System.Array.Empty<string>(),
                             "{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"string\",\"enum\":[\"English\",\"French\"]}},\"required\":[\"value\"],\"additionalProperties\":false}",
+                            global::LlmErs.AnswerConstraints.Choice(Vocabulary, false),
                             null, null)
                         {
                         }

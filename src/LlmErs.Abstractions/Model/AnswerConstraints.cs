@@ -1,0 +1,119 @@
+namespace LlmErs;
+
+/// <summary>
+/// What a valid answer to an LLM field is, as typed values: the same contract as the field's
+/// <see cref="LlmField{T}.JsonSchema"/>, which the generator computes from the same attribute options. Read these members
+/// rather than the schema text to size, answer or encode a field.
+/// </summary>
+public sealed class AnswerConstraints
+{
+    /// <summary>
+    /// The key under which the enrichment engine puts a field's constraints in each request's
+    /// <c>ChatOptions.AdditionalProperties</c>, for chat clients that answer LlmErs fields themselves (the offline one).
+    /// It is added after the cache key is computed, so it never changes a key; provider clients send only the additional
+    /// properties they know, so it never reaches a provider.
+    /// </summary>
+    public const string ChatOptionsKey = "llmers.answer";
+
+    private static readonly IReadOnlyList<string> NoChoices = Array.AsReadOnly(Array.Empty<string>());
+    private static readonly IReadOnlyList<string> BooleanChoices = Array.AsReadOnly(new[] { "true", "false" });
+
+    private AnswerConstraints(
+        AnswerKind kind, bool allowsUnknown, IReadOnlyList<string> choices, int minCount, int maxCount,
+        double? minimum, double? maximum, int maxWords)
+    {
+        Kind = kind;
+        AllowsUnknown = allowsUnknown;
+        Choices = choices;
+        MinCount = minCount;
+        MaxCount = maxCount;
+        Minimum = minimum;
+        Maximum = maximum;
+        MaxWords = maxWords;
+    }
+
+    /// <summary>What the answer is.</summary>
+    public AnswerKind Kind { get; }
+
+    /// <summary>Whether the model may answer "unknown" (JSON <c>null</c>); the property is then nullable.</summary>
+    public bool AllowsUnknown { get; }
+
+    /// <summary>
+    /// The allowed answers, in declared order: the tag vocabulary (<see cref="AnswerKind.Tags"/>), the normalized
+    /// vocabulary or the enum member names (<see cref="AnswerKind.Choice"/>), <c>true</c> and <c>false</c>
+    /// (<see cref="AnswerKind.Boolean"/>); empty for the other kinds. "Unknown" is not among them (see <see cref="AllowsUnknown"/>).
+    /// </summary>
+    public IReadOnlyList<string> Choices { get; }
+
+    /// <summary>Whether every answer is one or several of <see cref="Choices"/> (tags, choices and booleans), or unknown.</summary>
+    public bool IsClosed => Kind is AnswerKind.Tags or AnswerKind.Choice or AnswerKind.Boolean;
+
+    /// <summary>The fewest tags an answer lists (<see cref="AnswerKind.Tags"/>); 0 for the other kinds.</summary>
+    public int MinCount { get; }
+
+    /// <summary>The most tags an answer lists (<see cref="AnswerKind.Tags"/>); 0 for the other kinds.</summary>
+    public int MaxCount { get; }
+
+    /// <summary>The smallest allowed number (<see cref="AnswerKind.Integer"/>, <see cref="AnswerKind.Number"/>); <see langword="null"/> when unbounded.</summary>
+    public double? Minimum { get; }
+
+    /// <summary>The largest allowed number (<see cref="AnswerKind.Integer"/>, <see cref="AnswerKind.Number"/>); <see langword="null"/> when unbounded.</summary>
+    public double? Maximum { get; }
+
+    /// <summary>The most words a free-text answer has (<see cref="AnswerKind.Text"/>); 0 for the other kinds.</summary>
+    public int MaxWords { get; }
+
+    /// <summary>Free text of one to <paramref name="maxWords"/> words.</summary>
+    public static AnswerConstraints Text(int maxWords)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWords);
+        return new(AnswerKind.Text, false, NoChoices, 0, 0, null, null, maxWords);
+    }
+
+    /// <summary>Between <paramref name="minCount"/> and <paramref name="maxCount"/> distinct tags from <paramref name="vocabulary"/>.</summary>
+    public static AnswerConstraints Tags(IReadOnlyList<string> vocabulary, int minCount, int maxCount)
+    {
+        var choices = Copy(vocabulary);
+        ArgumentOutOfRangeException.ThrowIfNegative(minCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, minCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, choices.Count);
+        return new(AnswerKind.Tags, false, choices, minCount, maxCount, null, null, 0);
+    }
+
+    /// <summary>One of <paramref name="choices"/> (a normalized vocabulary or enum member names), or unknown where <paramref name="allowsUnknown"/>.</summary>
+    public static AnswerConstraints Choice(IReadOnlyList<string> choices, bool allowsUnknown) =>
+        new(AnswerKind.Choice, allowsUnknown, Copy(choices), 0, 0, null, null, 0);
+
+    /// <summary>A boolean, or unknown where <paramref name="allowsUnknown"/>.</summary>
+    public static AnswerConstraints Boolean(bool allowsUnknown) =>
+        new(AnswerKind.Boolean, allowsUnknown, BooleanChoices, 0, 0, null, null, 0);
+
+    /// <summary>A whole number within the bounds (<see langword="null"/>: unbounded), or unknown where <paramref name="allowsUnknown"/>.</summary>
+    public static AnswerConstraints Integer(bool allowsUnknown, double? minimum, double? maximum) =>
+        Numeric(AnswerKind.Integer, allowsUnknown, minimum, maximum);
+
+    /// <summary>A number within the bounds (<see langword="null"/>: unbounded), or unknown where <paramref name="allowsUnknown"/>.</summary>
+    public static AnswerConstraints Number(bool allowsUnknown, double? minimum, double? maximum) =>
+        Numeric(AnswerKind.Number, allowsUnknown, minimum, maximum);
+
+    /// <summary>Any string, or unknown where <paramref name="allowsUnknown"/>.</summary>
+    public static AnswerConstraints String(bool allowsUnknown) =>
+        new(AnswerKind.String, allowsUnknown, NoChoices, 0, 0, null, null, 0);
+
+    private static AnswerConstraints Numeric(AnswerKind kind, bool allowsUnknown, double? minimum, double? maximum)
+    {
+        if (minimum > maximum)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimum), minimum, $"The minimum is above the maximum ({maximum}).");
+        }
+
+        return new(kind, allowsUnknown, NoChoices, 0, 0, minimum, maximum, 0);
+    }
+
+    // A copy, so the caller's array (the generated field's vocabulary) cannot change the contract afterwards.
+    private static IReadOnlyList<string> Copy(IReadOnlyList<string> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        return Array.AsReadOnly([.. choices]);
+    }
+}

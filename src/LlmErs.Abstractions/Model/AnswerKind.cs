@@ -1,0 +1,20 @@
+namespace LlmErs;
+
+/// <summary>What an LLM field's answer is; see <see cref="AnswerConstraints.Kind"/>.</summary>
+public enum AnswerKind
+{
+    /// <summary>Free text of at most <see cref="AnswerConstraints.MaxWords"/> words (<see cref="LlmTextAttribute"/>).</summary>
+    Text,
+    /// <summary>Distinct tags from <see cref="AnswerConstraints.Choices"/>, between the minimum and maximum count (<see cref="LlmTagsAttribute"/>).</summary>
+    Tags,
+    /// <summary>One of <see cref="AnswerConstraints.Choices"/>: a normalized vocabulary entry or an enum member name.</summary>
+    Choice,
+    /// <summary><see langword="true"/> or <see langword="false"/>.</summary>
+    Boolean,
+    /// <summary>A whole number within the numeric bounds.</summary>
+    Integer,
+    /// <summary>A number within the numeric bounds.</summary>
+    Number,
+    /// <summary>Any string (an <see cref="LlmValueAttribute"/> slot of type <see cref="string"/>).</summary>
+    String,
+}

@@ -1,0 +1,83 @@
+using LlmErs.Vectors;
+
+namespace LlmErs.Recommenders;
+
+/// <summary>
+/// Builds model features straight from enriched items and their field model (<see cref="EnrichmentModel{T}"/>), so the
+/// encoding of an answer is never written by hand: the columns follow each field's <see cref="AnswerConstraints"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var model = EnrichmentModel.Of&lt;Movie&gt;();
+/// using var slots = FieldFeatures.Answers(movies, [.. model.LlmFields.Where(field => field.Constraints.IsClosed)]);
+/// using var content = FieldFeatures.Vectors(movies, (EmbeddingField&lt;Movie&gt;)model.Field("Content"));
+/// FeatureBlock[] blocks = [new("LLM slots", slots.Values), new("content", content.Values)];
+/// </code>
+/// </example>
+public static class FieldFeatures
+{
+    /// <summary>The choice that stands for "no answer" in the column names (<c>Pacing=unknown</c>).</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>
+    /// The answers of <paramref name="fields"/> side by side, one row per item of <paramref name="items"/> in its order.
+    /// Each field contributes, in order:
+    /// <list type="bullet">
+    /// <item>tags: a multi-hot, one column per vocabulary entry (<c>Moods=dark</c>);</item>
+    /// <item>a choice (normalized vocabulary or enum) or a boolean: a one-hot, one column per choice (<c>Pacing=Fast</c>,
+    /// <c>FamilyFriendly=true</c>), plus <c>…=unknown</c> where the field allows no answer;</item>
+    /// <item>an integer or a number: its value in one column (<c>Minutes</c>), plus a <c>Minutes=unknown</c> indicator
+    /// where the field allows no answer, the value column then holding 0, so a missing value never reads as a real 0.</item>
+    /// </list>
+    /// Entries match the vocabulary case-insensitively, as the answer reader does.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="fields"/> is empty, or holds a free-text field (text or string), which has no columns: embed it.</exception>
+    public static FeatureMatrix Answers<T>(IReadOnlyList<T> items, params IReadOnlyList<LlmField<T>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count == 0)
+        {
+            throw new ArgumentException("Give at least one field to encode.", nameof(fields));
+        }
+
+        AnswerColumns<T>[] encodings = [.. fields.Select(AnswerColumns<T>.For)];
+        string[] names = [.. encodings.SelectMany(encoding => encoding.Names)];
+        var values = VectorMatrix.Allocate(items.Count, names.Length);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var row = values.GetWritableRow(i);
+            foreach (var encoding in encodings)
+            {
+                encoding.Write(items[i], row[..encoding.Names.Count]);
+                row = row[encoding.Names.Count..];
+            }
+        }
+
+        return new FeatureMatrix(values, names);
+    }
+
+    /// <summary>The vectors of an <see cref="EmbeddingField{T}"/>, one row per item of <paramref name="items"/> in its order (columns <c>Content[0]</c>, <c>Content[1]</c>…).</summary>
+    /// <exception cref="InvalidOperationException">An item's vector does not have <see cref="EmbeddingField{T}.Dimensions"/> values (it was not embedded).</exception>
+    public static FeatureMatrix Vectors<T>(IReadOnlyList<T> items, EmbeddingField<T> field)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(field);
+        var values = VectorMatrix.Allocate(items.Count, field.Dimensions);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var vector = field.GetVector(items[i]).Span;
+            if (vector.Length != field.Dimensions)
+            {
+                values.Dispose();
+                throw new InvalidOperationException(
+                    $"Item {i} has {vector.Length} values in {field}, not {field.Dimensions}; embed the items before building features.");
+            }
+
+            vector.CopyTo(values.GetWritableRow(i));
+        }
+
+        string[] names = [.. Enumerable.Range(0, field.Dimensions).Select(column => $"{field.Name}[{column}]")];
+        return new FeatureMatrix(values, names);
+    }
+}
