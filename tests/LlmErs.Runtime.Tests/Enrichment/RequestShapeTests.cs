@@ -51,7 +51,8 @@ public sealed class RequestShapeTests
         await using var server = FakeOpenAIServer.Start(new FaultScript());
         using var client = server.CreateChatClient();
         await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
-        using var engine = TestEngines.Create(client, cache);
+        // A generous attempt timeout: a retry on a loaded machine would send a fifth body and blur the count.
+        using var engine = TestEngines.Create(client, cache, o => o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(30));
 
         var report = await engine.RunAsync([new Book { Id = "b1", Title = "Dune", Description = "A test book." }]);
 
