@@ -1,3 +1,6 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace LlmErs.Vectors.Tests.Serving;
 
 public sealed class ServingModelTests : IDisposable
@@ -22,6 +25,21 @@ public sealed class ServingModelTests : IDisposable
             .Select(i => (Id: $"i{i}", Score: System.Numerics.Tensors.TensorPrimitives.Dot(users.GetVector("u2"), items.GetVector($"i{i}"))))
             .OrderByDescending(e => e.Score).Select(e => e.Id);
         Assert.Equal(expected, served.Select(r => r.ItemId));
+    }
+
+    [Fact]
+    public void AddServingModel_ServesFromDependencyInjection_WithoutCallingAChatClient()
+    {
+        ServingFolders.Write(_folder.Path);
+        var services = new ServiceCollection();
+        services.AddSingleton<IChatClient, ThrowingChatClient>();
+        services.AddServingModel(_folder.Path, options => options.MaxDegreeOfParallelism = 2);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var serving = provider.GetRequiredService<ServingModel>();
+
+        Assert.Equal("bpr@v1", serving.Manifest.ModelId);
+        Assert.Equal(5, serving.RecommendForUser("u0", 5).Count);
     }
 
     [Fact]
