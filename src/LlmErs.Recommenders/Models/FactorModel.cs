@@ -35,6 +35,9 @@ public sealed unsafe class FactorModel : IItemScorer
     /// <summary>All item vectors, row after row: what a serving index (e.g. a <c>VectorStore</c>) holds.</summary>
     public ReadOnlySpan<float> ItemVectors => _items;
 
+    /// <summary>The arrays behind <see cref="UserVectors"/> and <see cref="ItemVectors"/>, for saving without a copy.</summary>
+    internal (float[] Users, float[] Items) Arrays => (_users, _items);
+
     /// <summary>The vector of <paramref name="user"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="user"/> is not in [0, <see cref="UserCount"/>).</exception>
     public ReadOnlySpan<float> GetUserVector(int user)
@@ -51,6 +54,22 @@ public sealed unsafe class FactorModel : IItemScorer
         ArgumentOutOfRangeException.ThrowIfNegative(item);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(item, ItemCount);
         return _items.AsSpan(item * Dimension, Dimension);
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/>, replacing any file there only once the new one is complete.</summary>
+    /// <remarks>The format is versioned and checksummed; <see cref="Load"/> gives back bit-identical scores.</remarks>
+    public void Save(string path) => ModelFile.Save(path, ModelKind.Factor, Dimension, _users, _items);
+
+    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is damaged or truncated, holds a two-tower model (use <see cref="TwoTowerModel.Load"/>), or was written
+    /// by another format version; the message names the file.
+    /// </exception>
+    public static FactorModel Load(string path)
+    {
+        var (dimension, sections) = ModelFile.Load(path, ModelKind.Factor);
+        return new FactorModel(sections[0], sections[1], dimension);
     }
 
     /// <inheritdoc/>

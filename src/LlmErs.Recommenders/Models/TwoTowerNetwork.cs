@@ -253,11 +253,14 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
     {
         var users = new float[_users.Values.Length];
         var items = new float[_items.Values.Length];
+        var projectedFeatures = new float[_items.Values.Length];
         var features = _itemFeatures.Dimension;
         ParallelChunks.For(_hasIdVector.Length, RowsPerChunk, _maxDegreeOfParallelism, (start, end) =>
         {
-            ProjectRows(_itemFeatures.Values, features, start, end, _projection.Values, items);
-            VectorOps.AddScaled(items.AsSpan(start * _dimension, (end - start) * _dimension), _items.Values.AsSpan(start * _dimension, (end - start) * _dimension), 1f);
+            ProjectRows(_itemFeatures.Values, features, start, end, _projection.Values, projectedFeatures);
+            var block = items.AsSpan(start * _dimension, (end - start) * _dimension);
+            projectedFeatures.AsSpan(start * _dimension, (end - start) * _dimension).CopyTo(block);
+            VectorOps.AddScaled(block, _items.Values.AsSpan(start * _dimension, (end - start) * _dimension), 1f);
         });
         ParallelChunks.For(_historyCounts.Length, RowsPerChunk, _maxDegreeOfParallelism, (start, end) =>
         {
@@ -272,7 +275,9 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
             VectorOps.AddScaled(block, _users.Values.AsSpan(start * _dimension, (end - start) * _dimension), 1f);
         });
 
-        return new TwoTowerModel(new FactorModel(users, items, _dimension), [.. _projection.Values], features);
+        return new TwoTowerModel(
+            new FactorModel(users, items, _dimension),
+            new TwoTowerWeights([.. _projection.Values], features, projectedFeatures, _userProjection is null ? [] : [.. _userProjection.Values], _userFeatures?.Dimension ?? 0));
     }
 
     /// <summary>

@@ -1,0 +1,141 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using LlmErs.Vectors;
+
+namespace LlmErs.Recommenders;
+
+/// <summary>
+/// Saves and loads a model's parameters as matrices of <c>dimension</c> columns, in the same checksummed, atomically
+/// written container as the vector store. All numbers are little-endian.
+/// <code>
+/// header (128 bytes)
+///   0  magic "LLMERSMD"        8  format version      12  model kind (1 factor, 2 two-tower)
+///   16 dimension               20 section count       24..39 reserved (0)
+///   40 file length (64-bit)    48 XxHash128 of every byte after the header (16 bytes)   64..127 reserved (0)
+/// payload, per section: row count (32-bit), then rows × dimension float32, row-major
+///   factor:    user vectors, item vectors
+///   two-tower: user vectors, item vectors, item feature projection W, projected item features Wᵀf, user feature projection W_g
+/// </code>
+/// </summary>
+internal static unsafe class ModelFile
+{
+    public const int Version = 1;
+    private const int HeaderSize = 128;
+    private const int ChecksumOffset = 48;
+
+    // A section is copied out of the mapped file through one span.
+    private const long MaxSectionBytes = int.MaxValue;
+
+    private static ReadOnlySpan<byte> Magic => "LLMERSMD"u8;
+
+    /// <summary>Writes the sections, each <paramref name="dimension"/> columns wide, replacing <paramref name="path"/> once complete.</summary>
+    public static void Save(string path, ModelKind kind, int dimension, params ReadOnlySpan<float[]> sections)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var writer = new PayloadWriter(path, HeaderSize);
+        foreach (var section in sections)
+        {
+            if ((long)section.Length * sizeof(float) > MaxSectionBytes)
+            {
+                throw new NotSupportedException($"A model section of {section.Length} values exceeds the file format's 2 GiB per section; lower the dimension.");
+            }
+
+            writer.WriteInt32(section.Length / dimension);
+            writer.Write(MemoryMarshal.AsBytes(section.AsSpan()));
+        }
+
+        var header = new byte[HeaderSize];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), Version);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), (int)kind);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), dimension);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), sections.Length);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(40), writer.Position);
+        writer.Commit(header, ChecksumOffset);
+    }
+
+    /// <summary>Reads a file written by <see cref="Save"/> for a model of <paramref name="kind"/>.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">The file is damaged, truncated, of another kind or of another format version.</exception>
+    public static (int Dimension, float[][] Sections) Load(string path, ModelKind kind)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = MappedFile.Open(path);
+        if (file.Length < HeaderSize || !file.Slice(0, Magic.Length).SequenceEqual(Magic))
+        {
+            throw file.Corrupted("it does not start with the model file signature");
+        }
+
+        var header = file.Slice(0, HeaderSize);
+        var version = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
+        if (version != Version)
+        {
+            throw new InvalidDataException(
+                $"The model file '{file.Path}' has format version {version}; this library reads version {Version}. Train the model again, or load it with the library version that wrote it.");
+        }
+
+        var actual = (ModelKind)BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        if (actual != kind)
+        {
+            throw new InvalidDataException(
+                $"The model file '{file.Path}' holds {Describe(actual)}, not {Describe(kind)}; load it with {LoaderOf(actual)}.");
+        }
+
+        var fileLength = BinaryPrimitives.ReadInt64LittleEndian(header[40..]);
+        if (fileLength != file.Length)
+        {
+            throw file.Corrupted($"its header says {fileLength} bytes but the file has {file.Length}; it may be truncated");
+        }
+
+        if (!PayloadChecksum.Matches(file, HeaderSize, ChecksumOffset))
+        {
+            throw new InvalidDataException(
+                $"The model file '{file.Path}' fails its checksum: its contents changed after it was written (disk or copy error, or an edit). Save the model again, or restore the file from a copy.");
+        }
+
+        var dimension = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
+        var sectionCount = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
+        if (dimension < 1 || sectionCount != SectionCount(kind))
+        {
+            throw file.Corrupted($"its header gives dimension {dimension} and {sectionCount} sections");
+        }
+
+        var sections = new float[sectionCount][];
+        long offset = HeaderSize;
+        for (var s = 0; s < sectionCount; s++)
+        {
+            var rows = BinaryPrimitives.ReadInt32LittleEndian(file.Slice(offset, sizeof(int)));
+            var bytes = (long)rows * dimension * sizeof(float);
+            if (rows < 0 || bytes > MaxSectionBytes)
+            {
+                throw file.Corrupted($"section {s} claims {rows} rows of {dimension} values");
+            }
+
+            sections[s] = MemoryMarshal.Cast<byte, float>(file.Slice(offset + sizeof(int), bytes)).ToArray();
+            offset += sizeof(int) + bytes;
+        }
+
+        if (offset != file.Length)
+        {
+            throw file.Corrupted($"its sections end at byte {offset}, not at its end ({file.Length})");
+        }
+
+        return (dimension, sections);
+    }
+
+    private static int SectionCount(ModelKind kind) => kind == ModelKind.TwoTower ? 5 : 2;
+
+    private static string Describe(ModelKind kind) => kind switch
+    {
+        ModelKind.Factor => "a factor model (BPR)",
+        ModelKind.TwoTower => "a two-tower model",
+        _ => $"an unknown model kind ({(int)kind})",
+    };
+
+    private static string LoaderOf(ModelKind kind) => kind switch
+    {
+        ModelKind.Factor => "FactorModel.Load",
+        ModelKind.TwoTower => "TwoTowerModel.Load",
+        _ => "the library version that wrote it",
+    };
+}
