@@ -80,18 +80,21 @@ internal static class ConsoleOutput
         AnsiConsole.Write(table);
     }
 
-    public static void ShowRecommendations(string user, IReadOnlyList<Movie> history, IEnumerable<(Movie Movie, float Score)> recommendations)
+    public static void ShowRecommendations(string user, IReadOnlyList<Movie> history, params (string Title, IEnumerable<(Movie Movie, float Score)> Items)[] lists)
     {
         const int Shown = 10;
         var earlier = history.Count > Shown ? $" (and {history.Count - Shown} earlier)" : "";
         AnsiConsole.MarkupLine($"[bold]User {Markup.Escape(user)}[/] watched, most recent last{earlier}: {Markup.Escape(string.Join("; ", history.TakeLast(Shown).Select(m => m.Title)))}");
-        var table = new Table().Title("[bold]Recommended, served without any LLM[/]").AddColumns("Movie", "Genres", "Score");
-        foreach (var (movie, score) in recommendations)
+        foreach (var (title, items) in lists)
         {
-            table.AddRow(Markup.Escape(movie.Title), Markup.Escape(string.Join(", ", movie.Genres)), score.ToString("F3"));
-        }
+            var table = new Table().Title($"[bold]{Markup.Escape(title)}[/], served without any LLM").AddColumns("Movie", "Genres", "Score");
+            foreach (var (movie, score) in items)
+            {
+                table.AddRow(Markup.Escape(movie.Title), Markup.Escape(string.Join(", ", movie.Genres)), score.ToString("F3"));
+            }
 
-        AnsiConsole.Write(table);
+            AnsiConsole.Write(table);
+        }
     }
 
     /// <summary>Handles reports on the reporting thread, so the bars follow the stages in order.</summary>

@@ -16,6 +16,9 @@ internal interface IDataSource
     /// <summary>Who watched what and when; item keys are <see cref="Movie.Id"/>s.</summary>
     InteractionLog Interactions { get; }
 
-    /// <summary>Trains and evaluates the baselines and LLM-enhanced models on the enriched catalog; writes the result files.</summary>
-    Task RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken);
+    /// <summary>
+    /// Trains and evaluates the baselines and LLM-enhanced models on the enriched catalog, writes the result files, and
+    /// returns the trained two-tower model of the leave-one-out protocol, to serve.
+    /// </summary>
+    Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken);
 }

@@ -3,6 +3,8 @@ using LlmErs.Local;
 using LlmErs.Quickstart;
 using LlmErs.Quickstart.MovieLens;
 using LlmErs.Quickstart.Synthetic;
+using LlmErs.Samples.Catalog;
+using LlmErs.Vectors;
 using Spectre.Console;
 
 // The whole LLMERS pipeline: enrich → embed → semantic IDs → features → serve without an LLM → ablation (train and
@@ -62,13 +64,20 @@ static async Task RunAsync(SampleOptions options, CancellationToken cancellation
     AnsiConsole.MarkupLine($"Chat client: {Markup.Escape(chat.Description)}");
     await new Pipeline(chat, embeddings).RunAsync(data.Movies, options.OutputDirectory, cancellationToken);
 
+    var served = await data.RunAblationAsync(options.OutputDirectory, embeddings, cancellationToken);
+    var servingFolder = OnlineServing.Export(served, options.OutputDirectory, cancellationToken);
+
     var (user, history) = OnlineServing.ExampleUser(data.Interactions);
     var byId = data.Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
-    var recommendations = OnlineServing.Recommend(history, Path.Combine(options.OutputDirectory, Pipeline.VectorStoreFileName), count: 5);
-    ConsoleOutput.ShowRecommendations(user, [.. history.Select(id => byId[id])], recommendations.Select(r => (byId[r.ItemId], r.Score)));
+    IEnumerable<(Movie, float)> Movies(IReadOnlyList<Recommendation> list) => list.Select(r => (byId[r.ItemId], r.Score));
+    ConsoleOutput.ShowRecommendations(
+        user,
+        [.. history.Select(id => byId[id])],
+        ($"{served.Name} (trained, exported to {OnlineServing.ServingFolder}/)", Movies(OnlineServing.RecommendForUser(servingFolder, user, count: 5))),
+        ("Content only (mean MiniLM vector of the history)", Movies(OnlineServing.RecommendByContent(history, Path.Combine(options.OutputDirectory, Pipeline.VectorStoreFileName), count: 5))));
 
-    await data.RunAblationAsync(options.OutputDirectory, embeddings, cancellationToken);
     AnsiConsole.MarkupLine(
         $"Features: [blue]{Markup.Escape(Path.Combine(options.OutputDirectory, "movies.parquet"))}[/] and movies.jsonl (a status column per derived field); " +
-        $"run report: report.json; manifest: manifest.json; serving vectors: {Pipeline.VectorStoreFileName}. Done in {stopwatch.Elapsed:m\\:ss}.");
+        $"run report: report.json; manifest: manifest.json; content vectors: {Pipeline.VectorStoreFileName}; " +
+        $"trained model: {OnlineServing.ModelFileName}, exported to {OnlineServing.ServingFolder}/ for the serving host. Done in {stopwatch.Elapsed:m\\:ss}.");
 }

@@ -51,12 +51,17 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
                 manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
         }
 
-        var (_, history) = OnlineServing.ExampleUser(movieLens.Interactions);
-        var recommendations = OnlineServing.Recommend(history, output.File("movies.vec"), count: 5);
-        Assert.Equal(5, recommendations.Count);
-        Assert.DoesNotContain(recommendations, recommendation => history.Contains(recommendation.ItemId));
+        var (user, history) = OnlineServing.ExampleUser(movieLens.Interactions);
+        var byContent = OnlineServing.RecommendByContent(history, output.File("movies.vec"), count: 5);
+        Assert.Equal(5, byContent.Count);
+        Assert.DoesNotContain(byContent, recommendation => history.Contains(recommendation.ItemId));
 
-        await movieLens.RunAblationAsync(output.Path, embeddings, CancellationToken.None);
+        var served = await movieLens.RunAblationAsync(output.Path, embeddings, CancellationToken.None);
+        var servingFolder = OnlineServing.Export(served, output.Path, CancellationToken.None);
+        var byModel = OnlineServing.RecommendForUser(servingFolder, user, count: 5);
+        Assert.Equal(5, byModel.Count);
+        Assert.DoesNotContain(byModel, recommendation => history.Contains(recommendation.ItemId));
+        Assert.True(File.Exists(output.File(OnlineServing.ModelFileName)));
         var results = File.ReadAllText(output.File("results.md"));
         Assert.Contains("Reproduce with `the command`.", results);
         Assert.Contains("| Two-tower without LLM slots | text embedding, genres, tags |", results);

@@ -104,7 +104,7 @@ internal sealed class MovieLensData : IDataSource
     /// <summary>A MovieLens movie as a catalog movie, ready for enrichment.</summary>
     public static Movie ToMovie(MovieLensMovie movie) => new() { Id = movie.Id, Title = movie.Title, Year = movie.Year, Genres = movie.Genres };
 
-    public async Task RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
+    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
     {
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
@@ -118,9 +118,11 @@ internal sealed class MovieLensData : IDataSource
             return new AblationRunner(options).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);
         }
 
-        var leaveOneOut = Run("Leave-one-out by time", LeaveOneOutSplitter.Split(Interactions), _settings.LeaveOneOut);
+        var leaveOneOutSplit = LeaveOneOutSplitter.Split(Interactions);
+        var leaveOneOut = Run("Leave-one-out by time", leaveOneOutSplit, _settings.LeaveOneOut);
         var coldItem = Run("Cold-item split", ColdItemSplitter.Split(Interactions, _settings.ColdItemSplit), _settings.ColdItem);
         ConsoleOutput.ShowMarkdown(ResultFiles.Write(outputDirectory, _command, leaveOneOut, coldItem));
         AnsiConsole.MarkupLine("Results: results.md, results.json and ndcg-by-popularity.svg.");
+        return ServedModel.From(leaveOneOut, "Two-tower", leaveOneOutSplit);
     }
 }

@@ -9,9 +9,8 @@ namespace LlmErs.Quickstart.Synthetic;
 /// </summary>
 internal static class SyntheticAblation
 {
-    public static AblationResult Run(InteractionLog log, IReadOnlyList<Movie> catalog, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
+    public static AblationResult Run(DataSplit split, IReadOnlyList<Movie> catalog, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
     {
-        var split = LeaveOneOutSplitter.Split(log);
         var byId = catalog.ToDictionary(movie => movie.Id);
         var movies = split.ItemIds.Keys.Select(id => byId[id]).ToList();
         var model = EnrichmentModel.Of<Movie>();

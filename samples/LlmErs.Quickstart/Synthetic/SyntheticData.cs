@@ -33,15 +33,17 @@ internal sealed class SyntheticData : IDataSource
         return new SyntheticData(catalog.Movies, log.Build());
     }
 
-    public async Task RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
+    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
-        var ablation = SyntheticAblation.Run(Interactions, Movies, new ConsoleProgress(), cancellationToken);
+        var split = LeaveOneOutSplitter.Split(Interactions);
+        var ablation = SyntheticAblation.Run(split, Movies, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.json"), ablation.ToJson(), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ndcg-by-popularity.svg"), ablation.ToSvgChart(), cancellationToken);
         ConsoleOutput.ShowMarkdown(markdown);
         AnsiConsole.MarkupLine("Ablation: ablation.md, ablation.json and ndcg-by-popularity.svg.");
+        return ServedModel.From(ablation, "Two-tower", split);
     }
 }
