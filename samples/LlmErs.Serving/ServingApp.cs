@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LlmErs.Serving.Endpoints;
+using LlmErs.Serving.Models;
+using LlmErs.Serving.Routing;
+using LlmErs.Serving.Telemetry;
+using LlmErs.Vectors;
+using OpenTelemetry.Metrics;
+
+namespace LlmErs.Serving;
+
+/// <summary>
+/// The serving host: top-K recommendations from models the offline job exported, with atomic model swaps, an A/B split,
+/// an exposure log and metrics. Nothing here can reach a language model: the project references LlmErs.Vectors only.
+/// </summary>
+public static class ServingApp
+{
+    /// <summary>Builds the host from command-line style <paramref name="args"/> (<c>--from DIR --urls URL …</c>).</summary>
+    /// <exception cref="ServingSetupException">The model folder or its files are missing; the message names them.</exception>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = ServingOptions.Read(builder.Configuration);
+
+        // Per-request framework logs at Information would cost more than the scan itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            // An arm without traffic has no rate (NaN); JSON has no NaN literal otherwise.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        builder.Services.AddProblemDetails();
+
+        var control = ModelFolder.Open(options.From, options.Store, options.IndexOptions);
+        var treatment = options.Candidate is null ? null : ModelFolder.Open(options.Candidate, options.Store, options.IndexOptions);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new ArmRouter(new ModelSlot(control), new ModelSlot(treatment), new TrafficSplit(options.Experiment, options.TreatmentPercent)));
+        builder.Services.AddSingleton<ServingMetrics>();
+        builder.Services.AddSingleton<ModelReloader>();
+        if (!string.Equals(options.ExposureLog, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddSingleton(_ => new ExposureLogWriter(options.ExposureLog));
+        }
+
+        if (options.ConsoleMetrics)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ServingMetrics.MeterName).AddConsoleExporter());
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            await next(context);
+            var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            var arm = context.Items[RecommendationEndpoints.ArmItem] as string ?? "none";
+            context.RequestServices.GetRequiredService<ServingMetrics>().RecordRequest(endpoint, context.Response.StatusCode, arm, Stopwatch.GetElapsedTime(started));
+        });
+
+        RecommendationEndpoints.Map(app);
+        FeedbackEndpoints.Map(app);
+        HealthEndpoint.Map(app);
+        AdminEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Builds and runs the host until it is stopped; a setup error is printed with its fix and exits with 2.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (ServingSetupException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        await using (app)
+        {
+            await app.RunAsync();
+        }
+
+        return 0;
+    }
+}
