@@ -36,7 +36,10 @@ public static class ServingApp
         var control = ModelFolder.Open(options.From, options.Store, options.IndexOptions);
         var treatment = options.Candidate is null ? null : ModelFolder.Open(options.Candidate, options.Store, options.IndexOptions);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new ArmRouter(new ModelSlot(control), new ModelSlot(treatment), new TrafficSplit(options.Experiment, options.TreatmentPercent)));
+        var router = new ArmRouter(new ModelSlot(control), new ModelSlot(treatment), new TrafficSplit(options.Experiment, options.TreatmentPercent));
+
+        // A factory, not an instance, so the container disposes the router (and unmaps the stores) with the host.
+        builder.Services.AddSingleton(_ => router);
         builder.Services.AddSingleton<ServingMetrics>();
         builder.Services.AddSingleton<ModelReloader>();
         if (!string.Equals(options.ExposureLog, "none", StringComparison.OrdinalIgnoreCase))
