@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using LlmErs.Benchmarks.Enrichment;
+using LlmErs.Benchmarks.Serving;
 using LlmErs.Benchmarks.Vectors;
 
 namespace LlmErs.Benchmarks;
@@ -7,7 +8,7 @@ namespace LlmErs.Benchmarks;
 /// <summary>
 /// Runs BenchmarkDotNet over every benchmark class in this assembly (add classes in a folder of your own; nothing
 /// here needs to change), or, with <c>--vectors-report</c> or <c>--enrichment-report</c>, the quick Stopwatch report of
-/// the vector or the enrichment engine benchmarks.
+/// the vector or the enrichment engine benchmarks, or with <c>--serving-report</c> the serving host's load test.
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,11 @@ public static class Program
         if (args is ["--vectors-report", .. var rest])
         {
             return VectorsReport.Run(rest);
+        }
+
+        if (args is ["--serving-report", .. var serving])
+        {
+            return ServingReport.Run(serving);
         }
 
         if (args is ["--enrichment-report", .. var options])
