@@ -51,7 +51,8 @@ internal static class RecommendationEndpoints
                 items = query(lease.Model);
                 version = lease.Model.Version;
             }
-            catch (UnknownIdException e)
+            // Every model's unknown-id error is a KeyNotFoundException (the content adapter's and ServingModel's alike).
+            catch (KeyNotFoundException e)
             {
                 return Problems.NotFound(e.Message);
             }

@@ -39,7 +39,7 @@ public sealed class ContentIndexModel : IRecommendationModel
     public IReadOnlyList<Recommendation> RecommendForUser(string userId, int count) =>
         _histories.TryGetValue(userId, out var history) && history.Length > 0
             ? RecommendForHistory(history, count)
-            : throw new UnknownIdException("user", userId);
+            : throw new NotInModelException("user", userId);
 
     /// <inheritdoc/>
     public IReadOnlyList<Recommendation> RecommendForHistory(IReadOnlyList<string> itemIds, int count)
@@ -64,7 +64,7 @@ public sealed class ContentIndexModel : IRecommendationModel
         {
             if (_index.Store.IndexOf(id) < 0)
             {
-                throw new UnknownIdException("item", id);
+                throw new NotInModelException("item", id);
             }
         }
     }

@@ -14,14 +14,14 @@ public interface IRecommendationModel : IDisposable
     int ItemCount { get; }
 
     /// <summary>The top <paramref name="count"/> items for a known user, leaving out what they have seen.</summary>
-    /// <exception cref="UnknownIdException">The model does not know the user.</exception>
+    /// <exception cref="KeyNotFoundException">The model does not know the user.</exception>
     IReadOnlyList<LlmErs.Vectors.Recommendation> RecommendForUser(string userId, int count);
 
     /// <summary>The top <paramref name="count"/> items for a history of item ids (a new or anonymous user), leaving the history out.</summary>
-    /// <exception cref="UnknownIdException">An item of the history is unknown.</exception>
+    /// <exception cref="KeyNotFoundException">An item of the history is unknown.</exception>
     IReadOnlyList<LlmErs.Vectors.Recommendation> RecommendForHistory(IReadOnlyList<string> itemIds, int count);
 
     /// <summary>The <paramref name="count"/> items most similar to <paramref name="itemId"/>, leaving it out.</summary>
-    /// <exception cref="UnknownIdException">The item is unknown.</exception>
+    /// <exception cref="KeyNotFoundException">The item is unknown.</exception>
     IReadOnlyList<LlmErs.Vectors.Recommendation> SimilarItems(string itemId, int count);
 }

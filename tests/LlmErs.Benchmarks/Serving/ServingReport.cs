@@ -65,8 +65,8 @@ internal static class ServingReport
 
     private static async Task<string> RunHost(string folder, int count, bool quantized, double seconds, int[] clients, string store, double? recall)
     {
-        var rssBefore = ResidentBytes();
-        var app = ServingApp.Build(["--urls", "http://127.0.0.1:0", "--from", folder, "--quantized", quantized ? "true" : "false", "--exposure-log", "none"]);
+        var rssBefore = Resident("VmRSS:");
+        var app = ServingApp.Build(["--urls", "http://127.0.0.1:0", "--from", folder, "--quantized", quantized ? "true" : "false", "--exposure-log", "none", "--Logging:LogLevel:Default", "Warning"]);
         await app.StartAsync();
         try
         {
@@ -82,9 +82,13 @@ internal static class ServingReport
             }
 
             var storeBytes = new FileInfo(store).Length;
-            var rss = ResidentBytes();
-            return $"{count:N0} items: store file {storeBytes / 1e6:N0} MB; RSS {rss / 1e6:N0} MB after the runs ({rssBefore / 1e6:N0} MB before the host opened it); " +
-                $"RSS − store = {(rss - storeBytes) / 1e6:N0} MB (budget 300 MB); the process also holds the load clients.";
+
+            // Collected first, so the load clients' latency lists do not count against the host.
+            GC.Collect();
+            var rss = Resident("VmRSS:");
+            return $"{count:N0} items: store file {storeBytes / 1e6:N0} MB; RSS {rss / 1e6:N0} MB after the runs (file-backed {Resident("RssFile:") / 1e6:N0} MB, " +
+                $"anonymous {Resident("RssAnon:") / 1e6:N0} MB; {rssBefore / 1e6:N0} MB before the host opened the store); RSS − store = {(rss - storeBytes) / 1e6:N0} MB " +
+                "(budget 300 MB); the process also holds the load clients.";
         }
         finally
         {
@@ -155,9 +159,10 @@ internal static class ServingReport
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static long ResidentBytes()
+    /// <summary>A resident-memory field of /proc/self/status (VmRSS, RssFile, RssAnon), in bytes.</summary>
+    private static long Resident(string field)
     {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
