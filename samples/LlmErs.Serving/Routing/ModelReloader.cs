@@ -1,5 +1,6 @@
 using LlmErs.Serving.Models;
 using LlmErs.Serving.Telemetry;
+using LlmErs.Vectors;
 
 namespace LlmErs.Serving.Routing;
 
@@ -13,8 +14,8 @@ public sealed class ModelReloader(ArmRouter router, ServingOptions options, Serv
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, string?> _folders = new()
     {
-        [Vectors.TrafficSplit.Control] = options.From,
-        [Vectors.TrafficSplit.Treatment] = options.Candidate,
+        [TrafficSplit.Control] = options.From,
+        [TrafficSplit.Treatment] = options.Candidate,
     };
 
     /// <summary>Opens <paramref name="folder"/> (or the arm's last folder) and swaps it into <paramref name="arm"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using LlmErs.Serving.Routing;
+using LlmErs.Vectors;
 
 namespace LlmErs.Serving.Telemetry;
 
@@ -44,7 +45,7 @@ public sealed class ServingMetrics : IDisposable
 
     private static IEnumerable<Measurement<long>> Observe(ArmRouter router)
     {
-        foreach (var (arm, slot) in new[] { (Vectors.TrafficSplit.Control, router.Control), (Vectors.TrafficSplit.Treatment, router.Treatment) })
+        foreach (var (arm, slot) in new[] { (TrafficSplit.Control, router.Control), (TrafficSplit.Treatment, router.Treatment) })
         {
             if (slot.Current is { } model)
             {

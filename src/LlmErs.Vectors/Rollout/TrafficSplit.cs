@@ -23,6 +23,8 @@ public sealed class TrafficSplit
     /// <summary>The arm name of the model being rolled out.</summary>
     public const string Treatment = "treatment";
 
+    private readonly int _treatmentBuckets;
+
     /// <summary>Splits users of <paramref name="experiment"/>, sending <paramref name="treatmentPercent"/> percent of them to the treatment.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="treatmentPercent"/> is not within 0..100.</exception>
     public TrafficSplit(string experiment, double treatmentPercent)
@@ -37,8 +39,6 @@ public sealed class TrafficSplit
         TreatmentPercent = treatmentPercent;
         _treatmentBuckets = (int)Math.Round(treatmentPercent * (Buckets / 100.0));
     }
-
-    private readonly int _treatmentBuckets;
 
     /// <summary>The experiment's name; it salts the hash so that two experiments split users independently.</summary>
     public string Experiment { get; }

@@ -1,6 +1,6 @@
 using LlmErs.Vectors;
 
-namespace LlmErs.Serving.Tests;
+namespace LlmErs.Vectors.Tests.Rollout;
 
 /// <summary>Reference values from Newcombe (1998), "Two-sided confidence intervals for the single proportion" and "Interval estimation for the difference between independent proportions".</summary>
 public sealed class StatisticsTests
@@ -59,5 +59,34 @@ public sealed class StatisticsTests
         File.AppendAllText(path, "\n{}\n");
         var error = Assert.Throws<InvalidDataException>(() => ExposureLogReader.Read(path));
         Assert.Contains("Line 3", error.Message);
+    }
+
+    [Fact]
+    public void A_response_is_one_trial_and_feedback_on_items_not_shown_is_unmatched()
+    {
+        var t = DateTimeOffset.UnixEpoch;
+        var log = new ExposureLog(
+            [
+                new ExposureRecord("r1", t, "u1", "control", ["a", "b"]),
+                new ExposureRecord("r2", t, "u2", "control", ["a"]),
+                new ExposureRecord("r3", t, "u3", "treatment", ["c"]),
+            ],
+            [
+                new FeedbackRecord("r1", t, "a", FeedbackKind.Click),
+                new FeedbackRecord("r1", t, "b", FeedbackKind.Click),
+                new FeedbackRecord("r3", t, "c", FeedbackKind.Conversion),
+                new FeedbackRecord("r2", t, "z", FeedbackKind.Click),
+                new FeedbackRecord("r9", t, "a", FeedbackKind.Click),
+            ]);
+
+        var report = RolloutStatistics.Compute(log);
+
+        Assert.Equal(2, report.UnmatchedFeedback);
+        Assert.Equal((1, 2), (report["control"].ClickThroughRate.Successes, report["control"].ClickThroughRate.Trials));
+        Assert.Equal((0, 1), (report["control"].ConversionRate.Successes, report["control"].ConversionRate.Trials));
+        Assert.Equal((1, 1), (report["treatment"].ClickThroughRate.Successes, report["treatment"].ClickThroughRate.Trials));
+        Assert.Equal((1, 1), (report["treatment"].ConversionRate.Successes, report["treatment"].ConversionRate.Trials));
+        Assert.Equal(0.5, report.Compare("treatment", "control").ClickThroughRate.Difference);
+        Assert.Equal(0, report["absent"].Exposures);
     }
 }
