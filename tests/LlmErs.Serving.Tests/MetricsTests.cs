@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using LlmErs.Serving.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmErs.Serving.Tests;
@@ -52,5 +54,18 @@ public sealed class MetricsTests
         Assert.Equal(2, counts.GetValueOrDefault("/similar/{item} 200 control"));
         Assert.Equal(1, counts.GetValueOrDefault("/similar/{item} 404 control"));
         Assert.Contains((ModelFolders.Items, "control", "v1"), gauges);
+    }
+
+    [Fact]
+    public async Task The_OpenTelemetry_console_exporter_attaches_to_the_meter()
+    {
+        await using var host = await ServingHost.StartAsync("--console-metrics", "true");
+        var provider = host.App.Services.GetService<MeterProvider>();
+
+        using var response = await host.Client.GetAsync("/similar/m1?count=3");
+
+        Assert.NotNull(provider);
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.True(provider.ForceFlush(5_000));
     }
 }
