@@ -47,7 +47,9 @@ internal static class ServingReport
                 var store = BuildStore(folder, count, dimension);
                 var quantized = count <= quantizedMax;
                 var recall = quantized ? RecallAt10(store, queries: 200) : (double?)null;
+                // The host first, so the memory it reports owes nothing to the direct scan's index.
                 memory.Add(RunHost(folder, count, quantized, seconds, clients, store, recall).GetAwaiter().GetResult());
+                memory.Add(ScanAlone(store, quantized, queries: quantized ? 200 : 20));
             }
             finally
             {
@@ -159,6 +161,25 @@ internal static class ServingReport
         }
 
         return hits / (queries * 10.0);
+    }
+
+    /// <summary>The same top-10 queries called on the index directly, one thread, no HTTP: what the host adds is the rest.</summary>
+    private static string ScanAlone(string store, bool quantized, int queries)
+    {
+        using var index = RecommenderIndex.Open(store, new RecommenderIndexOptions { UseQuantizedScan = quantized });
+        var random = new Random(11);
+        var times = new double[queries];
+        for (var q = 0; q < queries; q++)
+        {
+            var item = $"m{random.Next(index.Store.Count)}";
+            var started = Stopwatch.GetTimestamp();
+            index.SimilarItems(item, 10);
+            times[q] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return $"{index.Store.Count:N0} items: the scan alone (RecommenderIndex.SimilarItems, one thread, no HTTP, {queries} queries) " +
+            $"p50 {Percentile(times, 0.50):F2} ms, p99 {Percentile(times, 0.99):F2} ms, load average {LoadAverage()}.";
     }
 
     private static double Percentile(double[] sorted, double p) =>
