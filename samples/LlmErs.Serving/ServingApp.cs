@@ -33,10 +33,8 @@ public static class ServingApp
         });
         builder.Services.AddProblemDetails();
 
-        var control = ModelFolder.Open(options.From, options.Store, options.IndexOptions);
-        var treatment = options.Candidate is null ? null : ModelFolder.Open(options.Candidate, options.Store, options.IndexOptions);
         builder.Services.AddSingleton(options);
-        var router = new ArmRouter(new ModelSlot(control), new ModelSlot(treatment), new TrafficSplit(options.Experiment, options.TreatmentPercent));
+        var router = OpenModels(options);
 
         // A factory, not an instance, so the container disposes the router (and unmaps the stores) with the host.
         builder.Services.AddSingleton(_ => router);
@@ -58,10 +56,25 @@ public static class ServingApp
         app.Use(async (context, next) =>
         {
             var started = Stopwatch.GetTimestamp();
-            await next(context);
-            var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            var arm = context.Items[RecommendationEndpoints.ArmItem] as string ?? "none";
-            context.RequestServices.GetRequiredService<ServingMetrics>().RecordRequest(endpoint, context.Response.StatusCode, arm, Stopwatch.GetElapsedTime(started));
+
+            // The exception handler outside this middleware writes the 500 only after the exception has passed here.
+            var failed = false;
+            try
+            {
+                await next(context);
+            }
+            catch
+            {
+                failed = true;
+                throw;
+            }
+            finally
+            {
+                var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+                var arm = context.Items[RecommendationEndpoints.ArmItem] as string ?? "none";
+                var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+                context.RequestServices.GetRequiredService<ServingMetrics>().RecordRequest(endpoint, status, arm, Stopwatch.GetElapsedTime(started));
+            }
         });
 
         RecommendationEndpoints.Map(app);
@@ -69,6 +82,32 @@ public static class ServingApp
         HealthEndpoint.Map(app);
         AdminEndpoints.Map(app);
         return app;
+    }
+
+    /// <summary>Checks the split settings, then opens the control model and the candidate, if any.</summary>
+    private static ArmRouter OpenModels(ServingOptions options)
+    {
+        TrafficSplit split;
+        try
+        {
+            split = new TrafficSplit(options.Experiment, options.TreatmentPercent);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ServingSetupException($"--treatment-percent and --experiment do not make a split: {e.Message}", e);
+        }
+
+        var control = ModelFolder.Open(options.From, options.Store, options.IndexOptions);
+        try
+        {
+            var treatment = options.Candidate is null ? null : ModelFolder.Open(options.Candidate, options.Store, options.IndexOptions);
+            return new ArmRouter(new ModelSlot(control), new ModelSlot(treatment), split);
+        }
+        catch
+        {
+            control.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Builds and runs the host until it is stopped; a setup error is printed with its fix and exits with 2.</summary>

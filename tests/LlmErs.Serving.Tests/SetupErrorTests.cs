@@ -26,4 +26,14 @@ public sealed class SetupErrorTests
         Assert.Contains("movies.vec", error.Message);
         Assert.Contains("dotnet run --project samples/LlmErs.Quickstart", error.Message);
     }
+
+    [Fact]
+    public void A_treatment_share_outside_0_to_100_is_a_setup_error()
+    {
+        using var directory = new TempDirectory();
+
+        var error = Assert.Throws<ServingSetupException>(() => ServingApp.Build(["--from", directory.Path, "--treatment-percent", "150"]));
+
+        Assert.Contains("--treatment-percent", error.Message);
+    }
 }
