@@ -8,7 +8,8 @@ namespace LlmErs.Benchmarks;
 /// <summary>
 /// Runs BenchmarkDotNet over every benchmark class in this assembly (add classes in a folder of your own; nothing
 /// here needs to change), or, with <c>--vectors-report</c> or <c>--enrichment-report</c>, the quick Stopwatch report of
-/// the vector or the enrichment engine benchmarks, or with <c>--serving-report</c> the two serving stages.
+/// the vector or the enrichment engine benchmarks, with <c>--serving-report</c> the two serving stages, or with
+/// <c>--serving-load-report</c> the serving host's load test.
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,11 @@ public static class Program
         if (args is ["--serving-report", .. var servingOptions])
         {
             return ServingReport.Run(servingOptions);
+        }
+
+        if (args is ["--serving-load-report", .. var load])
+        {
+            return ServingLoadReport.Run(load);
         }
 
         if (args is ["--enrichment-report", .. var options])

@@ -1,0 +1,3 @@
+using LlmErs.Serving;
+
+return await ServingApp.RunAsync(args);
