@@ -55,6 +55,12 @@ internal sealed class Utf8LineReader : TextReader
             bytes = bytes[Encoding.UTF8.Preamble.Length..];
         }
 
+        if (LineNumber == 1 && IsCompressed && bytes.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]))
+        {
+            problem = "The decompressed content starts with gzip's magic bytes again: the file is compressed twice. Decompress it once (e.g. 'gunzip -c file.gz > file') and load the result.";
+            return true;
+        }
+
         if (bytes.EndsWith((byte)'\r'))
         {
             bytes = bytes[..^1];
