@@ -50,7 +50,7 @@ internal static class ParquetRows
     private static async Task ReadColumnAsync(string path, ParquetRowGroupReader rowGroup, DataField field, JsonObject[] rows, CancellationToken cancellationToken)
     {
         var type = field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var values = new string?[rows.Length];
             await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);

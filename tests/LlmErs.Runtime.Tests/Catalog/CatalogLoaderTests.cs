@@ -60,11 +60,13 @@ public sealed class CatalogLoaderTests : IDisposable
         Assert.Contains("title", report.SkippedRows[2].Problem, StringComparison.Ordinal);
 
         var duplicate = report.Duplicates[0];
-        Assert.Equal(("B1", new[] { 1, 4 }), (duplicate.Key, duplicate.LineNumbers.ToArray()));
+        Assert.Equal("B1", duplicate.Key);
+        Assert.Equal([1, 4], duplicate.LineNumbers);
         var conflict = Assert.Single(duplicate.Conflicts);
         Assert.Equal("price", conflict.Member);
         Assert.Equal([new CatalogValue(1, "4.99"), new CatalogValue(4, "5.49")], conflict.Values);
-        Assert.Equal(("B2", new[] { 2, 8 }), (report.Duplicates[1].Key, report.Duplicates[1].LineNumbers.ToArray()));
+        Assert.Equal("B2", report.Duplicates[1].Key);
+        Assert.Equal([2, 8], report.Duplicates[1].LineNumbers);
         Assert.Empty(report.Duplicates[1].Conflicts);
         Assert.Contains("key 'B1', member 'price': line 1 4.99, line 4 5.49", report.ToString(), StringComparison.Ordinal);
     }
