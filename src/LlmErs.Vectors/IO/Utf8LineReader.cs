@@ -124,6 +124,8 @@ internal sealed class Utf8LineReader : TextReader
         }
         catch (InvalidDataException exception)
         {
+            // The rest of a corrupt stream is unreadable: end here, so a caller that skips bad lines does not loop.
+            _atEnd = true;
             throw _error(LineNumber + 1, $"The file starts like a gzip file but does not decompress ({exception.Message}). Check that it was copied whole.");
         }
 

@@ -118,6 +118,17 @@ public sealed class CatalogLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_corrupt_gzip_file_says_it_does_not_decompress()
+    {
+        var path = _files.PathOf("broken.gz");
+        File.WriteAllBytes(path, [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+
+        var error = await Assert.ThrowsAsync<CatalogFormatException>(() => CatalogLoader.LoadAsync(path, ProductJson.Default.Product, Options(DuplicateKeyPolicy.KeepFirst)));
+
+        Assert.Contains("starts like a gzip file but does not decompress", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_with_a_bom_crlf_quoted_html_and_typed_columns()
     {
         var path = _files.Write("products.csv",
