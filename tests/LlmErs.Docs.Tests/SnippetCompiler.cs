@@ -27,6 +27,21 @@ internal static class SnippetCompiler
         .. PackagesAndDependencies().Select(a => MetadataReference.CreateFromFile(a.Location)),
     ]);
 
+    /// <summary>
+    /// System.Text.Json's source generator, which a console project runs too: the README's catalog snippet declares a
+    /// <c>JsonSerializerContext</c>. It ships in the SDK's reference pack beside the framework this test runs on.
+    /// </summary>
+    private static readonly Lazy<ISourceGenerator> JsonGenerator = new(() =>
+    {
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var path = Directory.GetFiles(Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref"), "System.Text.Json.SourceGeneration.dll", SearchOption.AllDirectories)
+            .Where(file => file.Contains($"{Path.DirectorySeparatorChar}cs{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .OrderBy(file => Version.Parse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(file))))!)))
+            .LastOrDefault() ?? throw new InvalidOperationException($"System.Text.Json's source generator is not under '{root}/packs/Microsoft.NETCore.App.Ref'.");
+        var type = Assembly.LoadFrom(path).GetTypes().Single(t => !t.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(t));
+        return ((IIncrementalGenerator)Activator.CreateInstance(type)!).AsSourceGenerator();
+    });
+
     /// <summary>Errors of the compilation, the generator's included; the generated code is part of it.</summary>
     public static IReadOnlyList<Diagnostic> Errors(IReadOnlyList<SyntaxTree> sources)
     {
@@ -35,7 +50,7 @@ internal static class SnippetCompiler
             sources,
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        CSharpGeneratorDriver.Create([new LlmErsGenerator().AsSourceGenerator()], parseOptions: SnippetProgram.ParseOptions)
+        CSharpGeneratorDriver.Create([new LlmErsGenerator().AsSourceGenerator(), JsonGenerator.Value], parseOptions: SnippetProgram.ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return [.. generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error)];
     }

@@ -15,4 +15,6 @@ public enum FieldKind
     Embedding,
     /// <summary>Residual-quantization codes from <see cref="SemanticIdAttribute"/>.</summary>
     SemanticId,
+    /// <summary>A proposed correction of a source member from <see cref="LlmCorrectAttribute"/>.</summary>
+    Correction,
 }

@@ -75,7 +75,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConflictingFieldAttributes = Error(
         "LLMERS0017", "Property has more than one derived-field attribute",
-        "Property '{0}' carries {1}; a derived property has exactly one of [LlmText], [LlmTags], [LlmValue], [LlmNormalize], [Embedding], [SemanticId]");
+        "Property '{0}' carries {1}; a derived property has exactly one of [LlmText], [LlmTags], [LlmValue], [LlmNormalize], [LlmCorrect], [Embedding], [SemanticId]");
 
     public static readonly DiagnosticDescriptor UnsupportedKeyType = Error(
         "LLMERS0018", "Unsupported key type",
@@ -112,6 +112,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BadScorerWeight = Error(
         "LLMERS0026", "Scorer weight is not a finite float",
         "[{0}] on '{1}' has weight {2}, which is not a finite float; use a number between -3.4E38 and 3.4E38");
+
+    public static readonly DiagnosticDescriptor BadCorrectionSource = Error(
+        "LLMERS0027", "Correction source is not a string member",
+        "[LlmCorrect] on '{0}' names '{1}' as the member it corrects, but '{2}' has {3}; use nameof(...) of a string property or field");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

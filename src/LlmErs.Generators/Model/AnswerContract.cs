@@ -24,6 +24,8 @@ internal sealed record AnswerContract(
         FieldKindSpec.Text => new(AnswerKindSpec.Text, false, default, MaxWords: options.MaxWords),
         FieldKindSpec.Tags => new(AnswerKindSpec.Tags, false, options.Vocabulary, options.MinCount, options.MaxCount),
         FieldKindSpec.Normalized => new(AnswerKindSpec.Choice, options.Nullable, options.Vocabulary),
+        // A correction is free text where null says "nothing to correct", so the original stays the value to use.
+        FieldKindSpec.Correction => new(AnswerKindSpec.String, true, default),
         FieldKindSpec.Value => options.ValueKind switch
         {
             ValueKind.Boolean => new(AnswerKindSpec.Boolean, options.Nullable, default),

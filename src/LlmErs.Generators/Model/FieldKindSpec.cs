@@ -9,4 +9,5 @@ internal enum FieldKindSpec
     Normalized,
     Embedding,
     SemanticId,
+    Correction,
 }

@@ -22,6 +22,7 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         [KnownNames.LlmTags] = FieldKindSpec.Tags,
         [KnownNames.LlmValue] = FieldKindSpec.Value,
         [KnownNames.LlmNormalize] = FieldKindSpec.Normalized,
+        [KnownNames.LlmCorrect] = FieldKindSpec.Correction,
         [KnownNames.Embedding] = FieldKindSpec.Embedding,
         [KnownNames.SemanticIdAttribute] = FieldKindSpec.SemanticId,
     };
@@ -54,14 +55,16 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
             return diagnostics.Count > before ? null : SemanticIdField(propertySpec, options);
         }
 
-        var templateText = reader.ConstructorString(0);
+        // [LlmCorrect(source, template)] is the one kind whose template is not the first argument.
+        var templateArgument = kind == FieldKindSpec.Correction ? 1 : 0;
+        var templateText = reader.ConstructorString(templateArgument);
         if (templateText is null)
         {
             return null;
         }
 
         var compiled = TemplateCompiler.Compile(templateText, owner, property.Name);
-        var locator = TemplateLocator.For(reader.ConstructorArgumentSyntax(0));
+        var locator = TemplateLocator.For(reader.ConstructorArgumentSyntax(templateArgument));
         foreach (var error in compiled.Errors)
         {
             diagnostics.Add(new DiagnosticInfo(error.Descriptor, locator.Locate(error.Start, error.Length) ?? AttributeLocation(reader), error.MessageArgs));
@@ -122,6 +125,9 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
 
             case FieldKindSpec.Value:
                 return ReadValueOptions(property, reader, shortName);
+
+            case FieldKindSpec.Correction:
+                return ReadCorrectionOptions(property, reader);
 
             case FieldKindSpec.Embedding:
                 var dimensions = reader.Int("Dimensions", 0);
@@ -195,6 +201,21 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
             : $"{option} is {Invariant(bound)}, which is not a finite {type}; use a value from {Invariant(low)} to {Invariant(high)}";
 
         static string Invariant(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private FieldOptions ReadCorrectionOptions(IPropertySymbol property, AttributeReader reader)
+    {
+        var source = reader.ConstructorString(0) ?? "";
+        var member = owner.GetMembers(source).FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol);
+        var type = (member as IPropertySymbol)?.Type ?? (member as IFieldSymbol)?.Type;
+        if (type?.SpecialType != SpecialType.System_String)
+        {
+            var found = member is null ? "no such member" : $"a member of type '{type?.ToDisplayString()}'";
+            Report(DiagnosticDescriptors.BadCorrectionSource, LocationInfo.From(reader.ConstructorArgumentSyntax(0)) ?? AttributeLocation(reader),
+                property.Name, source, owner.Name, found);
+        }
+
+        return new FieldOptions(Source: source, ValueKind: ValueKind.String, Nullable: true);
     }
 
     private FieldOptions ReadSemanticIdOptions(IPropertySymbol property, AttributeReader reader, string shortName)

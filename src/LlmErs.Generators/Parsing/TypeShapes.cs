@@ -13,7 +13,7 @@ internal static class TypeShapes
     /// <summary>What to write in the message when the type does not fit.</summary>
     public static string Expected(FieldKindSpec kind) => kind switch
     {
-        FieldKindSpec.Text => "'string?'",
+        FieldKindSpec.Text or FieldKindSpec.Correction => "'string?'",
         FieldKindSpec.Tags => "'IReadOnlyList<string>'",
         FieldKindSpec.Value => "bool, int, long, double, string or an enum (nullable to allow \"unknown\")",
         FieldKindSpec.Normalized => "'string' (or 'string?' to allow \"unknown\")",
@@ -23,7 +23,7 @@ internal static class TypeShapes
 
     public static bool Fits(FieldKindSpec kind, ITypeSymbol type) => kind switch
     {
-        FieldKindSpec.Text or FieldKindSpec.Normalized => type.SpecialType == SpecialType.System_String,
+        FieldKindSpec.Text or FieldKindSpec.Normalized or FieldKindSpec.Correction => type.SpecialType == SpecialType.System_String,
         FieldKindSpec.Tags => type is INamedTypeSymbol { TypeArguments.Length: 1 } named
                               && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IReadOnlyList_T
                               && named.TypeArguments[0].SpecialType == SpecialType.System_String,

@@ -33,7 +33,7 @@ internal sealed class FeatureConcatenation
             if (block.Values.Count != itemCount)
             {
                 throw new ArgumentException(
-                    $"The feature block '{block.Name}' has {block.Values.Count:N0} rows; give one per item of the split ({itemCount:N0}), in its item-index order (DataSplit.ItemIds).",
+                    $"The feature block '{block.Name}' has {block.Values.Count:N0} rows; give one per item of the split ({itemCount:N0}), in its item-index order (DataSplit.ItemIds). CatalogAlignment.Align lines a catalog up with the log before the split, and says what to do with items the catalog lacks.",
                     nameof(blocks));
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LlmErs.Vectors;
 
 namespace LlmErs.Recommenders;
 
@@ -6,7 +7,8 @@ namespace LlmErs.Recommenders;
 /// Loads interaction logs from CSV (or any delimited text) with a header line, and from JSON Lines (one object per
 /// line), with configurable column names. Ids are read as text; timestamps as Unix seconds or ISO 8601; ratings or
 /// labels as numbers or true/false. A bad line fails with a <see cref="DataFormatException"/> naming the file, the
-/// line and the column.
+/// line and the column. Files are read as UTF-8 (a byte-order mark is skipped) and decompressed when their first bytes
+/// are gzip's, whatever their name.
 /// </summary>
 public static class InteractionFileLoader
 {
@@ -19,7 +21,7 @@ public static class InteractionFileLoader
     public static InteractionLog LoadCsv(string path, InteractionFileOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new InteractionFileOptions();
-        using var reader = CsvReader.Open(path, options.Delimiter);
+        using var reader = DataFiles.OpenCsv(path, options.Delimiter);
         return ReadCsv(reader, options, cancellationToken);
     }
 
@@ -29,7 +31,7 @@ public static class InteractionFileLoader
     {
         ArgumentNullException.ThrowIfNull(reader);
         options ??= new InteractionFileOptions();
-        using var csv = new CsvReader(reader, sourceName, options.Delimiter);
+        using var csv = DataFiles.Csv(reader, sourceName, options.Delimiter);
         return ReadCsv(csv, options, cancellationToken);
     }
 
@@ -129,7 +131,8 @@ public static class InteractionFileLoader
         }
         catch (JsonException exception)
         {
-            throw new DataFormatException(sourceName, lineNumber, null, $"The line is not valid JSON ({exception.Message}). Each line must hold one JSON object.");
+            var problem = DataFile.CompressedTextHint(line) ?? $"The line is not valid JSON ({exception.Message}). Each line must hold one JSON object.";
+            throw new DataFormatException(sourceName, lineNumber, null, problem);
         }
 
         var kind = document.RootElement.ValueKind;

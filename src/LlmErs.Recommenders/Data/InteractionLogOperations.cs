@@ -123,7 +123,7 @@ public static class InteractionLogOperations
     }
 
     /// <summary>Keeps <paramref name="rows"/> and re-indexes users and items to those that occur in them.</summary>
-    private static InteractionLog Compact(InteractionLog log, int[] rows)
+    internal static InteractionLog Compact(InteractionLog log, int[] rows)
     {
         var (userIds, userRemap) = CompactIds(log.UserIds, log.Users, rows);
         var (itemIds, itemRemap) = CompactIds(log.ItemIds, log.Items, rows);

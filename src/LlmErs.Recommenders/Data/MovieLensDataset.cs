@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LlmErs.Vectors;
 
 namespace LlmErs.Recommenders;
 
@@ -52,7 +53,7 @@ public sealed partial class MovieLensDataset
         }
 
         var ratings = ReadRatings(Path.Combine(directory, "ratings.csv"), cancellationToken);
-        using var movies = CsvReader.Open(Path.Combine(directory, "movies.csv"));
+        using var movies = DataFiles.OpenCsv(Path.Combine(directory, "movies.csv"));
         return new MovieLensDataset(directory, ratings, ReadMovies(movies, cancellationToken));
     }
 
@@ -67,7 +68,7 @@ public sealed partial class MovieLensDataset
     public static IReadOnlyList<MovieLensMovie> ReadMovies(TextReader reader, string sourceName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var csv = new CsvReader(reader, sourceName);
+        using var csv = DataFiles.Csv(reader, sourceName);
         return ReadMovies(csv, cancellationToken);
     }
 
@@ -80,7 +81,7 @@ public sealed partial class MovieLensDataset
     /// <exception cref="DataFormatException">The file is malformed.</exception>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> LoadTrainingTags(InteractionLog train, CancellationToken cancellationToken = default)
     {
-        using var reader = CsvReader.Open(Path.Combine(Directory, "tags.csv"));
+        using var reader = DataFiles.OpenCsv(Path.Combine(Directory, "tags.csv"));
         return ReadTrainingTags(reader, train, cancellationToken);
     }
 
@@ -89,7 +90,7 @@ public sealed partial class MovieLensDataset
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadTrainingTags(TextReader reader, string sourceName, InteractionLog train, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        using var csv = new CsvReader(reader, sourceName);
+        using var csv = DataFiles.Csv(reader, sourceName);
         return ReadTrainingTags(csv, train, cancellationToken);
     }
 

@@ -29,10 +29,11 @@ public static class FieldFeatures
     /// <item>an integer or a number: its value in one column (<c>Minutes</c>), plus a <c>Minutes=unknown</c> indicator
     /// where the field allows no answer, the value column then holding 0, so a missing value never reads as a real 0.</item>
     /// </list>
-    /// Entries match the vocabulary case-insensitively, as the answer reader does.
+    /// Entries match the vocabulary case-insensitively, as the answer reader does. A <see langword="null"/> item (one the
+    /// catalog lacks, <see cref="MissingItemPolicy.KeepWithEmptyFeatures"/>) gets a row of zeros.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="fields"/> is empty, or holds a free-text field (text or string), which has no columns: embed it.</exception>
-    public static FeatureMatrix Answers<T>(IReadOnlyList<T> items, params IReadOnlyList<LlmField<T>> fields)
+    public static FeatureMatrix Answers<T>(IReadOnlyList<T?> items, params IReadOnlyList<LlmField<T>> fields)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(fields);
@@ -46,10 +47,15 @@ public static class FieldFeatures
         var values = VectorMatrix.Allocate(items.Count, names.Length);
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i] is not { } item)
+            {
+                continue;
+            }
+
             var row = values.GetWritableRow(i);
             foreach (var encoding in encodings)
             {
-                encoding.Write(items[i], row[..encoding.Names.Count]);
+                encoding.Write(item, row[..encoding.Names.Count]);
                 row = row[encoding.Names.Count..];
             }
         }
@@ -57,16 +63,24 @@ public static class FieldFeatures
         return new FeatureMatrix(values, names);
     }
 
-    /// <summary>The vectors of an <see cref="EmbeddingField{T}"/>, one row per item of <paramref name="items"/> in its order (columns <c>Content[0]</c>, <c>Content[1]</c>…).</summary>
+    /// <summary>
+    /// The vectors of an <see cref="EmbeddingField{T}"/>, one row per item of <paramref name="items"/> in its order (columns
+    /// <c>Content[0]</c>, <c>Content[1]</c>…); a <see langword="null"/> item (one the catalog lacks) gets a row of zeros.
+    /// </summary>
     /// <exception cref="InvalidOperationException">An item's vector does not have <see cref="EmbeddingField{T}.Dimensions"/> values (it was not embedded).</exception>
-    public static FeatureMatrix Vectors<T>(IReadOnlyList<T> items, EmbeddingField<T> field)
+    public static FeatureMatrix Vectors<T>(IReadOnlyList<T?> items, EmbeddingField<T> field)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(field);
         var values = VectorMatrix.Allocate(items.Count, field.Dimensions);
         for (var i = 0; i < items.Count; i++)
         {
-            var vector = field.GetVector(items[i]).Span;
+            if (items[i] is not { } item)
+            {
+                continue;
+            }
+
+            var vector = field.GetVector(item).Span;
             if (vector.Length != field.Dimensions)
             {
                 values.Dispose();

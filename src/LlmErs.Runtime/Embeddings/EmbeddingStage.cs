@@ -6,7 +6,8 @@ namespace LlmErs;
 
 /// <summary>
 /// Computes every <see cref="EmbeddingAttribute"/> field of a catalog: renders each item's generated source text
-/// (which may read LLM-derived fields, so run it after enrichment), embeds the texts in batches, L2-normalizes the
+/// (which may read LLM-derived fields, so run it after enrichment) with each interpolated value cleaned as prompts clean
+/// it (<see cref="EmbeddingStageOptions.Hygiene"/>), embeds the texts in batches, L2-normalizes the
 /// vectors and stores them on the items. Vectors are cached by field fingerprint, model id and text in the same
 /// content-addressed cache as the LLM answers, so a re-run embeds only what changed.
 /// </summary>
@@ -16,14 +17,22 @@ public sealed class EmbeddingStage
     private readonly IEnrichmentCache _cache;
     private readonly EmbeddingStageOptions _options;
     private readonly string _modelId;
+    private readonly EmbeddingTextEncoder _encoder;
 
     /// <summary>Creates the stage.</summary>
     /// <exception cref="ArgumentException">Neither the options nor the generator name the model.</exception>
     public EmbeddingStage(IEmbeddingGenerator<string, Embedding<float>> generator, IEnrichmentCache cache, EmbeddingStageOptions? options = null)
+        : this(generator, cache, options, options?.Hygiene ?? new PromptHygieneOptions())
+    {
+    }
+
+    /// <summary>Creates the stage with the hygiene the pipeline's engine uses, unless the options name their own.</summary>
+    internal EmbeddingStage(IEmbeddingGenerator<string, Embedding<float>> generator, IEnrichmentCache cache, EmbeddingStageOptions? options, PromptHygieneOptions hygiene)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(cache);
         _options = options ?? new EmbeddingStageOptions();
+        _encoder = new EmbeddingTextEncoder(_options.Hygiene ?? hygiene);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1, nameof(options));
         _generator = generator;
         _cache = cache;
@@ -50,7 +59,7 @@ public sealed class EmbeddingStage
             var pending = new List<(T Item, string Text, CacheKey Key)>();
             foreach (var item in items)
             {
-                var text = field.RenderText(item);
+                var text = field.RenderText(item, _encoder);
                 var key = EmbeddingCacheKey.Create(field.Fingerprint, _modelId, text);
                 var cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
                 if (cached.Status == CacheLookupStatus.Hit && VectorCodec.Decode(cached.Value.Span, field.Dimensions) is { } vector)

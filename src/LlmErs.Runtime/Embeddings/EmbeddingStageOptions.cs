@@ -11,4 +11,13 @@ public sealed class EmbeddingStageOptions
     /// Set it when the generator does not report one, so that vectors of different models never mix.
     /// </summary>
     public string? ModelId { get; set; }
+
+    /// <summary>
+    /// The cleaning of each value an embedding template interpolates: the same as prompts get (HTML to text when
+    /// <see cref="PromptHygieneOptions.ConvertHtmlToText"/>, control characters stripped), without the delimiters and
+    /// token budgets of chat prompts. <see langword="null"/> (the default): in an <see cref="OfflinePipeline{TItem}"/>,
+    /// the engine's <see cref="EnrichmentOptions.Hygiene"/>, so prompts and embedding texts read the same values; for a
+    /// stage on its own, the defaults.
+    /// </summary>
+    public PromptHygieneOptions? Hygiene { get; set; }
 }

@@ -117,6 +117,9 @@ public sealed class EnrichmentEngine : IDisposable
     /// <summary>Releases the rate limiters.</summary>
     public void Dispose() => _rateLimiter?.Dispose();
 
+    /// <summary>The hygiene of this engine's prompts, which the pipeline's embedding texts share.</summary>
+    internal PromptHygieneOptions HygieneOptions => _options.Hygiene;
+
     private EnrichmentPlan<T> CreatePlan<T>()
         where T : IEnrichable<T> =>
         EnrichmentPlan<T>.Create(T.EnrichmentModel, _options, _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId);

@@ -55,12 +55,18 @@ internal sealed partial class PromptHygiene
     /// <summary>One input's value, cleaned, cut to <paramref name="budget"/> tokens and delimited.</summary>
     private string Encode(string value, int budget, out bool truncated)
     {
-        var text = _options.ConvertHtmlToText ? HtmlText.ToText(value) : value;
-        text = ControlCharacters.Strip(text);
+        var text = CleanInput(value, _options);
         text = NeutralizeDelimiters(text);
         text = TokenCounter.Truncate(text, budget, out truncated);
         return string.Concat(OpenTag, text, CloseTag);
     }
+
+    /// <summary>
+    /// The cleaning every interpolated value gets, in prompts and in embedding texts alike: HTML to text (when
+    /// <see cref="PromptHygieneOptions.ConvertHtmlToText"/>), then control characters stripped.
+    /// </summary>
+    internal static string CleanInput(string value, PromptHygieneOptions options) =>
+        TextCleaner.Clean(value, options.ConvertHtmlToText ? CleanText.Html | CleanText.ControlCharacters : CleanText.ControlCharacters);
 
     /// <summary>
     /// Turns anything a model could read as one of the delimiters — any case, spaces inside, attributes — into plain

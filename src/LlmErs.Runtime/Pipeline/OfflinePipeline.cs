@@ -62,7 +62,7 @@ public sealed class OfflinePipeline<TItem>
                     nameof(embeddingGenerator));
             }
 
-            _embeddingStage = new EmbeddingStage(embeddingGenerator, cache, _options.Embedding);
+            _embeddingStage = new EmbeddingStage(embeddingGenerator, cache, _options.Embedding, engine.HygieneOptions);
         }
 
         _engine = engine;

@@ -24,6 +24,14 @@ internal static class InvalidCases
 
     public static IEnumerable<CorpusCase> All =>
     [
+        CorpusCase.Invalid("correction_of_a_list_member", """
+            [Enrichable] public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                public System.Collections.Generic.IReadOnlyList<string> Genres { get; set; } = [];
+                [LlmCorrect([|nameof(Genres)|], "Fix {{ id }}")] public partial string? GenresCorrected { get; set; }
+            }
+            """, "LLMERS0027"),
         CorpusCase.Invalid("static_key", """
             [Enrichable] public partial class Movie { [ItemKey] public static string [|Id|] { get; set; } = ""; }
             """, "LLMERS0024"),

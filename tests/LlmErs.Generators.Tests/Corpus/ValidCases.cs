@@ -15,6 +15,15 @@ internal static class ValidCases
 
     public static IEnumerable<CorpusCase> All =>
     [
+        CorpusCase.Valid("correction_of_a_keyword_named_field", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                public string @class = "";
+                [LlmCorrect(nameof(@class), "Fix the spelling of {{ class }}")] public partial string? ClassCorrected { get; set; }
+            }
+            """),
         CorpusCase.Valid("keyword_type_and_member_names", """
             [Enrichable]
             public partial class @event

@@ -427,6 +427,28 @@ public sealed class DiagnosticTests
         """, "[FeatureWeight] on 'Score' has weight NaN", null);
 
     [Fact]
+    public void LLMERS0027_correction_source_does_not_exist() => Expect("LLMERS0027", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            public string Title { get; set; } = "";
+            [LlmCorrect([|"Titel"|], "Correct {{ title }}")] public partial string? TitleCorrected { get; set; }
+        }
+        """, "names 'Titel' as the member it corrects, but 'Movie' has no such member", "use nameof(...) of a string property or field");
+
+    [Fact]
+    public void LLMERS0027_correction_source_is_not_a_string() => Expect("LLMERS0027", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            public int Year { get; set; }
+            [LlmCorrect([|nameof(Year)|], "Correct {{ year }}")] public partial string? YearCorrected { get; set; }
+        }
+        """, "names 'Year' as the member it corrects, but 'Movie' has a member of type 'int'", null);
+
+    [Fact]
     public void Diagnostics_are_located_in_user_code_so_pragmas_apply()
     {
         // This test project itself compiles SuppressedByPragma.cs, whose LLMERS0010 is disabled by #pragma: had the

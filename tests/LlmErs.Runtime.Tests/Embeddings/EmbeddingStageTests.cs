@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using Microsoft.Extensions.AI;
@@ -94,19 +93,5 @@ public sealed class EmbeddingStageTests
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
 
         public int GetHashCode(double obj) => 0;
-    }
-
-    private sealed class MemoryCache : IEnrichmentCache
-    {
-        private readonly ConcurrentDictionary<CacheKey, byte[]> _entries = new();
-
-        public ValueTask<CacheLookup> GetAsync(CacheKey key, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(_entries.TryGetValue(key, out var value) ? CacheLookup.Hit(value) : CacheLookup.Miss);
-
-        public ValueTask SetAsync(CacheKey key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
-        {
-            _entries[key] = value.ToArray();
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -1,23 +1,30 @@
 using System.Text;
 
-namespace LlmErs.Recommenders;
+namespace LlmErs.Vectors;
 
 /// <summary>
 /// Reads delimited text record by record (RFC 4180 quoting: a quoted field may hold delimiters, doubled quotes and
 /// line breaks), tracking line numbers for error messages. Blank lines are skipped. Unquoted fields are served as
-/// slices of the line, so reading allocates only for quoted fields.
+/// slices of the line, so reading allocates only for quoted fields. Shared by the catalog loader and the interaction
+/// loaders; each passes the factory of its own exception type.
 /// </summary>
 internal sealed class CsvReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly char _delimiter;
+    private readonly Func<int, string?, string, Exception> _error;
     private readonly List<(int Start, int Length)> _fields = [];
     private readonly StringBuilder _quoted = new();
     private string _text = string.Empty;
     private int _nextLine = 1;
 
-    public CsvReader(TextReader reader, string source, char delimiter = ',')
+    /// <param name="reader">The text, owned by this reader.</param>
+    /// <param name="source">The file path or source name, for error messages.</param>
+    /// <param name="delimiter">The field delimiter.</param>
+    /// <param name="error">Makes the exception for a problem: the line (0 when on none), the column when known, the problem.</param>
+    public CsvReader(TextReader reader, string source, char delimiter, Func<int, string?, string, Exception> error)
     {
+        _error = error;
         _reader = reader;
         Source = source;
         _delimiter = delimiter;
@@ -35,18 +42,15 @@ internal sealed class CsvReader : IDisposable
     /// <summary>The field at <paramref name="index"/> of the current record, unquoted.</summary>
     public ReadOnlySpan<char> this[int index] => _text.AsSpan(_fields[index].Start, _fields[index].Length);
 
-    /// <summary>Opens <paramref name="path"/> for reading.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static CsvReader Open(string path, char delimiter = ',') => new(DataFiles.OpenText(path), path, delimiter);
-
     /// <summary>Reads the next non-blank record; false at the end of the input.</summary>
     public bool Read()
     {
         string? line;
         do
         {
-            line = _reader.ReadLine();
+            // Numbered before reading, so a line the reader rejects (not UTF-8) still counts and the next keeps its number.
             LineNumber = _nextLine++;
+            line = _reader.ReadLine();
             if (line is null)
             {
                 return false;
@@ -69,12 +73,12 @@ internal sealed class CsvReader : IDisposable
     }
 
     /// <summary>Reads the header record and returns the field index of each name.</summary>
-    /// <exception cref="DataFormatException">The input is empty, or a column is missing.</exception>
+    /// <exception cref="Exception">The input is empty, or a column is missing (the exception the factory makes).</exception>
     public int[] ReadHeader(params ReadOnlySpan<string> columns)
     {
         if (!Read())
         {
-            throw new DataFormatException(Source, 0, null, $"The file is empty; expected a header line naming the columns {string.Join(", ", columns.ToArray())}.");
+            throw _error(0, null, $"The file is empty; expected a header line naming the columns {string.Join(", ", columns.ToArray())}.");
         }
 
         var names = new string[FieldCount];
@@ -89,11 +93,10 @@ internal sealed class CsvReader : IDisposable
             indices[c] = Array.IndexOf(names, columns[c]);
             if (indices[c] < 0)
             {
-                throw new DataFormatException(
-                    Source,
+                throw _error(
                     LineNumber,
                     columns[c],
-                    $"The header has no column '{columns[c]}' (it has: {string.Join(", ", names)}). Name the right column in the loader options, or fix the header.");
+                    DataFile.CompressedTextHint(names[0]) ?? $"The header has no column '{columns[c]}' (it has: {string.Join(", ", names)}). Name the right column in the loader options, or fix the header.");
             }
         }
 
@@ -113,7 +116,7 @@ internal sealed class CsvReader : IDisposable
     }
 
     /// <summary>An error located at the current record.</summary>
-    public DataFormatException Error(string? column, string problem) => new(Source, LineNumber, column, problem);
+    public Exception Error(string? column, string problem) => _error(LineNumber, column, problem);
 
     public void Dispose() => _reader.Dispose();
 
