@@ -1,0 +1,49 @@
+namespace LlmErs;
+
+/// <summary>
+/// The change of a field's null, unknown, failed and quarantined rates. Statuses come from the feature file's
+/// <c>Field_status</c> column, or from the manifest's counts when the file has none.
+/// </summary>
+internal static class StatusRates
+{
+    public static IEnumerable<DriftMetric> Compare(string field, DriftRun old, DriftRun @new, DriftOptions options)
+    {
+        yield return Rate("null rate", NullRate(field, old), NullRate(field, @new), options);
+        if (Counts(field, old) is { } before && Counts(field, @new) is { } after)
+        {
+            yield return Rate("unknown rate", Share(before.Unknown, before), Share(after.Unknown, after), options);
+            yield return Rate("failed rate", Share(before.Failed, before), Share(after.Failed, after), options);
+            yield return Rate("quarantined rate", Share(before.Quarantined, before), Share(after.Quarantined, after), options);
+        }
+    }
+
+    private static DriftMetric Rate(string name, double old, double @new, DriftOptions options) =>
+        DriftMetrics.Change(name, old, @new, options.RateWarn, options.RateAlert, unit: "");
+
+    private static double NullRate(string field, DriftRun run)
+    {
+        var values = run.Table.Find(field)!.Values;
+        return values.Length == 0 ? 0 : (double)values.Count(v => v is null or Array { Length: 0 } or "") / values.Length;
+    }
+
+    private static double Share(int count, StatusCounts counts)
+    {
+        var total = counts.Ok + counts.Unknown + counts.Failed + counts.Quarantined;
+        return total == 0 ? 0 : (double)count / total;
+    }
+
+    private static StatusCounts? Counts(string field, DriftRun run)
+    {
+        if (run.Table.Find(field + FeatureRowSink.StatusSuffix) is { } column)
+        {
+            var statuses = column.Values.OfType<string>().ToList();
+            return new StatusCounts(
+                statuses.Count(s => s == "ok"),
+                statuses.Count(s => s == "unknown"),
+                statuses.Count(s => s.StartsWith("failed", StringComparison.Ordinal)),
+                statuses.Count(s => s.StartsWith("quarantined", StringComparison.Ordinal)));
+        }
+
+        return run.Manifest?.Fields.FirstOrDefault(f => f.Name == field)?.Statuses;
+    }
+}
