@@ -35,10 +35,10 @@ internal static class DriftHtml
         foreach (var field in report.Fields)
         {
             html.Append($"<h2>{E(field.Name)} <small>({field.Kind}, <span class='{DriftMarkdown.Label(field.Severity)}'>{DriftMarkdown.Label(field.Severity)}</span>)</small></h2>");
-            html.Append("<table><tr><th>Statistic</th><th>Value</th><th>Old</th><th>New</th><th>Severity</th><th>Thresholds</th></tr>");
+            html.Append("<table><tr><th>Statistic</th><th>Value</th><th>Old</th><th>New</th><th>p-value</th><th>Severity</th><th>Thresholds</th></tr>");
             foreach (var m in field.Metrics)
             {
-                html.Append($"<tr><td>{E(m.Name)}</td><td>{DriftMarkdown.Number(m.Value)}</td><td>{DriftMarkdown.Number(m.Old)}</td><td>{DriftMarkdown.Number(m.New)}</td>")
+                html.Append($"<tr><td>{E(m.Name)}</td><td>{DriftMarkdown.Number(m.Value)}</td><td>{DriftMarkdown.Number(m.Old)}</td><td>{DriftMarkdown.Number(m.New)}</td><td>{(m.PValue is { } p ? DriftMarkdown.PValue(p) : "")}</td>")
                     .Append($"<td class='{DriftMarkdown.Label(m.Severity)}'>{DriftMarkdown.Label(m.Severity)}</td><td>{E(m.Rule ?? "")}</td></tr>");
             }
 

@@ -24,14 +24,11 @@ internal static class DriftMarkdown
             md.AppendLine();
         }
 
-        md.AppendLine("| Field | Kind | Severity | Statistic | Value | Old | New | Thresholds |");
-        md.AppendLine("|---|---|---|---|---:|---:|---:|---|");
+        md.AppendLine("| Field | Kind | Severity | Statistics |");
+        md.AppendLine("|---|---|---|---|");
         foreach (var field in report.Fields)
         {
-            foreach (var metric in field.Metrics)
-            {
-                md.AppendLine($"| {field.Name} | {field.Kind} | {Label(metric.Severity)} | {metric.Name} | {Number(metric.Value)} | {Number(metric.Old)} | {Number(metric.New)} | {metric.Rule} |");
-            }
+            md.AppendLine($"| {field.Name} | {field.Kind} | {Label(field.Severity)} | {string.Join(", ", field.Metrics.Where(Shown).Select(Describe))} |");
         }
 
         foreach (var field in report.Fields.Where(f => f.Notes.Count > 0))
@@ -40,6 +37,17 @@ internal static class DriftMarkdown
         }
 
         return md.AppendLine().ToString();
+    }
+
+    // A rate that is zero in both runs says nothing; every other statistic is listed.
+    private static bool Shown(DriftMetric metric) => metric.Old is null || metric.Old != 0 || metric.New != 0;
+
+    private static string Describe(DriftMetric metric)
+    {
+        var mark = metric.Severity == DriftSeverity.None ? "" : $" **{Label(metric.Severity)}**";
+        return metric.Old is { } old && metric.New is { } @new
+            ? $"{metric.Name} {Number(old)} → {Number(@new)}{mark}"
+            : $"{metric.Name} {Number(metric.Value)}{(metric.PValue is { } p ? $" (p {PValue(p)})" : "")}{mark}";
     }
 
     public static string Verdict(DriftReport report) => report.Severity switch
@@ -58,6 +66,8 @@ internal static class DriftMarkdown
         DriftSeverity.Warn => "warn",
         _ => "ALERT",
     };
+
+    public static string PValue(double p) => p.ToString(p < 0.001 ? "0.0E+0" : "0.###", CultureInfo.InvariantCulture);
 
     public static string Number(double? value) => value switch
     {

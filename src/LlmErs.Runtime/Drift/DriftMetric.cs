@@ -7,4 +7,5 @@ namespace LlmErs;
 /// <param name="New">The new run's value, likewise.</param>
 /// <param name="Severity">The threshold crossed.</param>
 /// <param name="Rule">The thresholds, as read, e.g. <c>warn ≥ 0.1, alert ≥ 0.25</c>; <see langword="null"/> for a statistic shown for context.</param>
-public sealed record DriftMetric(string Name, double Value, double? Old, double? New, DriftSeverity Severity, string? Rule);
+/// <param name="PValue">The test's p-value (KS, MMD); <see langword="null"/> for other statistics.</param>
+public sealed record DriftMetric(string Name, double Value, double? Old, double? New, DriftSeverity Severity, string? Rule, double? PValue = null);

@@ -14,7 +14,7 @@ internal static class DriftMetrics
     /// <summary>A KS statistic: it counts only when significant at <see cref="DriftOptions.KsPValue"/>.</summary>
     public static DriftMetric Ks(string name, double statistic, double pValue, DriftOptions options) =>
         new(name, statistic, null, null, pValue < options.KsPValue ? Grade(statistic, options.KsWarn, options.KsAlert) : DriftSeverity.None,
-            $"p = {pValue.ToString("G3", CultureInfo.InvariantCulture)}; warn ≥ {Format(options.KsWarn)}, alert ≥ {Format(options.KsAlert)} when p < {Format(options.KsPValue)}");
+            $"warn ≥ {Format(options.KsWarn)}, alert ≥ {Format(options.KsAlert)} when p < {Format(options.KsPValue)}", pValue);
 
     /// <summary>A value in both runs whose absolute change is graded.</summary>
     public static DriftMetric Change(string name, double old, double @new, double warn, double alert, string unit) =>

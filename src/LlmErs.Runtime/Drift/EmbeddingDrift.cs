@@ -30,7 +30,7 @@ internal static class EmbeddingDrift
         return
         [
             new DriftMetric("MMD²", mmd2, null, null, p < options.MmdPValue ? DriftSeverity.Alert : DriftSeverity.None,
-                $"p = {DriftMetrics.Format(p)} ({options.Permutations} permutations); alert when p < {DriftMetrics.Format(options.MmdPValue)}"),
+                $"alert when p < {DriftMetrics.Format(options.MmdPValue)} ({options.Permutations} permutations)", p),
             DriftMetrics.Shown("centroid cosine distance", 1 - TensorPrimitives.CosineSimilarity<float>(Centroid(before), Centroid(after))),
         ];
     }

@@ -20,10 +20,12 @@ internal static class StatusRates
     private static DriftMetric Rate(string name, double old, double @new, DriftOptions options) =>
         DriftMetrics.Change(name, old, @new, options.RateWarn, options.RateAlert, unit: "");
 
+    // An empty tag list is a valid answer (no tag applies); an empty vector or semantic ID is a withheld value.
     private static double NullRate(string field, DriftRun run)
     {
-        var values = run.Table.Find(field)!.Values;
-        return values.Length == 0 ? 0 : (double)values.Count(v => v is null or Array { Length: 0 } or "") / values.Length;
+        var column = run.Table.Find(field)!;
+        bool IsNull(object? value) => value is null or "" || (column.Type == FeatureColumnType.Vector && value is Array { Length: 0 });
+        return column.Values.Length == 0 ? 0 : (double)column.Values.Count(IsNull) / column.Values.Length;
     }
 
     private static double Share(int count, StatusCounts counts)
