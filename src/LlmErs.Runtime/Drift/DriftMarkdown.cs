@@ -50,12 +50,17 @@ internal static class DriftMarkdown
             : $"{metric.Name} {Number(metric.Value)}{(metric.PValue is { } p ? $" (p {PValue(p)})" : "")}{mark}";
     }
 
-    public static string Verdict(DriftReport report) => report.Severity switch
+    public static string Verdict(DriftReport report)
     {
-        DriftSeverity.None => "No drift",
-        DriftSeverity.Warn => $"Warning: {string.Join(", ", report.Fields.Where(f => f.Severity == DriftSeverity.Warn).Select(f => f.Name))} drifted",
-        _ => $"Alert: {string.Join(", ", report.Fields.Where(f => f.Severity == DriftSeverity.Alert).Select(f => f.Name))} drifted",
-    };
+        string Names(DriftSeverity severity) => string.Join(", ", report.Fields.Where(f => f.Severity == severity).Select(f => f.Name));
+        return report.Severity switch
+        {
+            DriftSeverity.None => "No drift",
+            DriftSeverity.Warn => $"Warning: {Names(DriftSeverity.Warn)}",
+            _ when report.Fields.Any(f => f.Severity == DriftSeverity.Warn) => $"Alert: {Names(DriftSeverity.Alert)}; warning: {Names(DriftSeverity.Warn)}",
+            _ => $"Alert: {Names(DriftSeverity.Alert)}",
+        };
+    }
 
     public static string Describe(DriftRunInfo run) =>
         $"{run.FeatureFile} ({run.Rows} rows{(run.RunId is null ? "" : $", run {run.RunId}")}{(run.CompletedAt is { } at ? $", completed {at:yyyy-MM-dd HH:mm:ss}Z" : "")})";

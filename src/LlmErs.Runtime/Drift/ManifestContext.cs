@@ -1,16 +1,20 @@
+using System.Security.Cryptography;
+
 namespace LlmErs;
 
 /// <summary>What the manifests say changed between the runs: context for reading the statistics, never graded itself.</summary>
 internal static class ManifestContext
 {
-    public static List<string> Describe(RunManifest? old, RunManifest? @new)
+    public static List<string> Describe(DriftRun oldRun, DriftRun newRun)
     {
-        if (old is null || @new is null)
+        if (oldRun.Manifest is not { } old || newRun.Manifest is not { } @new)
         {
-            return [$"No run manifest for the {(old is null ? "old" : "new")} run: field kinds were inferred from the data, and models and fingerprints are not compared."];
+            return [$"No run manifest for the {(oldRun.Manifest is null ? "old" : "new")} run: field kinds were inferred from the data, and models and fingerprints are not compared."];
         }
 
         var notes = new List<string>();
+        Checksum(notes, oldRun.Table.Path, old);
+        Checksum(notes, newRun.Table.Path, @new);
         Changed(notes, "Library version", old.LibraryVersion, @new.LibraryVersion);
         Changed(notes, "Item type", old.ItemType, @new.ItemType);
         Changed(notes, "Chat models", string.Join(", ", old.ChatModels), string.Join(", ", @new.ChatModels));
@@ -36,6 +40,23 @@ internal static class ManifestContext
         }
 
         return notes;
+    }
+
+    // A feature file edited or replaced after its run no longer matches the manifest's SHA-256: say so, as the
+    // statistics then describe a file the run did not write.
+    private static void Checksum(List<string> notes, string featureFile, RunManifest manifest)
+    {
+        if (!File.Exists(featureFile)
+            || manifest.Files.FirstOrDefault(f => f.Kind == "features" && Path.GetFileName(f.Path) == Path.GetFileName(featureFile)) is not { } listed)
+        {
+            return;
+        }
+
+        using var stream = File.OpenRead(featureFile);
+        if (Convert.ToHexStringLower(SHA256.HashData(stream)) != listed.Sha256)
+        {
+            notes.Add($"'{featureFile}' differs from the file its run's manifest lists (SHA-256): it was changed after the run.");
+        }
     }
 
     private static void Changed(List<string> notes, string what, string old, string @new)

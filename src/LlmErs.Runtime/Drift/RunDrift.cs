@@ -31,7 +31,7 @@ public static class RunDrift
             fields.Add(CompareField(name, old, @new, options));
         }
 
-        return new DriftReport(Info(old), Info(@new), ManifestContext.Describe(old.Manifest, @new.Manifest), fields, options);
+        return new DriftReport(Info(old), Info(@new), ManifestContext.Describe(old, @new), fields, options);
     }
 
     private static FieldDrift CompareField(string name, DriftRun old, DriftRun @new, DriftOptions options)

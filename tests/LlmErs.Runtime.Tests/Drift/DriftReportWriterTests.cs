@@ -14,7 +14,7 @@ public sealed class DriftReportWriterTests
     {
         var markdown = DriftReportWriter.ToMarkdown(Shifted);
 
-        Assert.Contains("**Alert: Pacing drifted** (exit code 2)", markdown, StringComparison.Ordinal);
+        Assert.Contains("**Alert: Pacing** (exit code 2)", markdown, StringComparison.Ordinal);
         Assert.All(Shifted.Fields, f => Assert.Contains($"| {f.Name} | {f.Kind} |", markdown, StringComparison.Ordinal));
     }
 
