@@ -5,7 +5,7 @@ namespace LlmErs.Quickstart;
 /// writes it as drift.md, drift.json and drift.html. Its exit code is the report's (0 no drift, 1 warn, 2 alert), or
 /// <see cref="ErrorExitCode"/> when the arguments or files are wrong, so a script can tell a failed check from drift.
 /// </summary>
-/// <param name="OldRun">The reference run: a run folder or a .jsonl feature file.</param>
+/// <param name="OldRun">The reference run: a run folder or a .jsonl or .parquet feature file.</param>
 /// <param name="NewRun">The run to check.</param>
 /// <param name="OutputDirectory">Where the report files go; null to print only.</param>
 internal sealed record DriftCommand(string OldRun, string NewRun, string? OutputDirectory)
@@ -19,7 +19,8 @@ internal sealed record DriftCommand(string OldRun, string NewRun, string? Output
         Compares two pipeline runs field by field (PSI, KS, status rates, word counts, tag shares, embedding MMD,
         semantic-ID code usage) and prints a Markdown report.
 
-          OLD, NEW     run folders (holding manifest.json and movies.jsonl) or .jsonl feature files; OLD is the reference
+          OLD, NEW     run folders (holding manifest.json and the feature files) or .jsonl or .parquet feature files;
+                       OLD is the reference
           --out DIR    also write drift.md, drift.json and drift.html (self-contained, with charts) into DIR
           -h, --help   this text
 

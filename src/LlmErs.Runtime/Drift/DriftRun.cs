@@ -10,8 +10,9 @@ internal sealed record DriftRun(FeatureTable Table, RunManifest? Manifest)
     private const string ManifestFileName = "manifest.json";
 
     /// <summary>
-    /// Loads a run folder (its <c>manifest.json</c> names the feature files; JSON Lines is read) or one feature file,
-    /// with the <c>manifest.json</c> beside it when there is one.
+    /// Loads a run folder (its <c>manifest.json</c> names the feature files; the JSON Lines one is read when there is
+    /// one, else the Parquet one) or one feature file (.jsonl or .parquet), with the <c>manifest.json</c> beside it when
+    /// there is one.
     /// </summary>
     public static async Task<DriftRun> LoadAsync(string path, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed record DriftRun(FeatureTable Table, RunManifest? Manifest)
             {
                 throw new FileNotFoundException(
                     $"'{manifestPath}' does not exist: a run folder holds the {ManifestFileName} the offline pipeline writes last. " +
-                    "Pass the folder of a completed run, or a feature file (.jsonl).", manifestPath);
+                    "Pass the folder of a completed run, or a feature file (.jsonl or .parquet).", manifestPath);
             }
 
             var manifest = await ReadManifestAsync(manifestPath, cancellationToken).ConfigureAwait(false);
@@ -32,7 +33,7 @@ internal sealed record DriftRun(FeatureTable Table, RunManifest? Manifest)
 
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"'{path}' does not exist: pass a run folder (with {ManifestFileName}) or a JSON Lines feature file.", path);
+            throw new FileNotFoundException($"'{path}' does not exist: pass a run folder (with {ManifestFileName}) or a feature file (.jsonl or .parquet).", path);
         }
 
         var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, ManifestFileName);
@@ -54,13 +55,14 @@ internal sealed record DriftRun(FeatureTable Table, RunManifest? Manifest)
         }
     }
 
-    // The JSON Lines file carries the same rows as the Parquet one; it is the one read.
+    // Both formats carry the same rows; JSON Lines is preferred as it tells a withheld list (null) from an empty one.
     private static string FeatureFile(string folder, string manifestPath, RunManifest manifest)
     {
-        var file = manifest.Files.FirstOrDefault(f => f.Kind == "features" && f.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        var features = manifest.Files.Where(f => f.Kind == "features").ToList();
+        var file = features.FirstOrDefault(f => IsJsonLines(f.Path)) ?? features.FirstOrDefault(f => IsParquet(f.Path))
             ?? throw new InvalidDataException(
-                $"'{manifestPath}' lists no JSON Lines feature file (kind \"features\", .jsonl): add FeatureOutput.JsonLines(…) to the pipeline's FeatureOutputs, " +
-                "or pass a .jsonl file instead of the folder.");
+                $"'{manifestPath}' lists no feature file (kind \"features\", .jsonl or .parquet): add FeatureOutput.JsonLines(…) to the pipeline's FeatureOutputs, " +
+                "or pass a feature file instead of the folder.");
         return Path.IsPathRooted(file.Path) ? file.Path : Path.Combine(folder, file.Path);
     }
 
@@ -71,11 +73,12 @@ internal sealed record DriftRun(FeatureTable Table, RunManifest? Manifest)
             throw new FileNotFoundException($"The feature file '{path}' does not exist; the run manifest names it. Was it moved or deleted?", path);
         }
 
-        if (!path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException($"'{path}' is not a JSON Lines file (.jsonl): drift reads the JSON Lines feature file; the run writes one beside the Parquet file.");
-        }
-
-        return JsonLinesFeatureReader.ReadAsync(path, cancellationToken);
+        return IsParquet(path) ? ParquetFeatureReader.ReadAsync(path, cancellationToken)
+            : IsJsonLines(path) ? JsonLinesFeatureReader.ReadAsync(path, cancellationToken)
+            : throw new NotSupportedException($"'{path}' is neither a JSON Lines (.jsonl) nor a Parquet (.parquet) feature file.");
     }
+
+    private static bool IsJsonLines(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 }

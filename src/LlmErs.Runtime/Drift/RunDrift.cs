@@ -9,8 +9,8 @@ public static class RunDrift
 {
     /// <summary>
     /// Compares the run at <paramref name="oldRun"/> (the reference) with the one at <paramref name="newRun"/>. Each is a
-    /// run folder (holding <c>manifest.json</c>, which names the JSON Lines feature file) or a <c>.jsonl</c> feature file,
-    /// with the <c>manifest.json</c> beside it when there is one.
+    /// run folder (holding <c>manifest.json</c>, which names the feature files; JSON Lines is read when listed, else
+    /// Parquet) or a <c>.jsonl</c> or <c>.parquet</c> feature file, with the <c>manifest.json</c> beside it when there is one.
     /// </summary>
     /// <exception cref="FileNotFoundException">A folder, manifest or feature file does not exist; the message names it.</exception>
     /// <exception cref="InvalidDataException">A manifest or feature file is malformed; the message names the file, line and column.</exception>

@@ -92,15 +92,40 @@ public sealed class DriftInputTests
     }
 
     [Fact]
-    public async Task AParquetFile_AsksForTheJsonLinesFile()
+    public async Task TheParquetFile_ReadsAsTheJsonLinesFile()
     {
         using var directory = new TempDirectory();
-        File.WriteAllBytes(directory.File("a.parquet"), [1]);
+        await RunPipelineAsync(directory);
 
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() => RunDrift.CompareAsync(directory.File("a.parquet"), directory.File("a.parquet")));
+        var parquet = await ParquetFeatureReader.ReadAsync(directory.File("albums.parquet"), CancellationToken.None);
+        var jsonLines = await JsonLinesFeatureReader.ReadAsync(directory.File("albums.jsonl"), CancellationToken.None);
 
-        Assert.Contains("drift reads the JSON Lines feature file", error.Message, StringComparison.Ordinal);
+        Assert.Equal(jsonLines.Rows, parquet.Rows);
+        Assert.Equal(jsonLines.Columns.Select(c => (c.Name, c.Type)), parquet.Columns.Select(c => (c.Name, c.Type)));
+        Assert.All(jsonLines.Columns.Zip(parquet.Columns), pair =>
+            Assert.Equal(pair.First.Values.Select(Comparable), pair.Second.Values.Select(Comparable)));
+        var report = await RunDrift.CompareAsync(directory.File("albums.jsonl"), directory.File("albums.parquet"));
+        Assert.Equal(DriftSeverity.None, report.Severity);
     }
+
+    [Fact]
+    public async Task AMalformedParquetFile_NamesIt()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllBytes(directory.File("a.parquet"), [1, 2, 3]);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => RunDrift.CompareAsync(directory.File("a.parquet"), directory.File("a.parquet")));
+
+        Assert.StartsWith($"'{directory.File("a.parquet")}' is not a readable Parquet feature file", error.Message, StringComparison.Ordinal);
+    }
+
+    // Lists compare by their elements; an empty list reads as string[] from JSON Lines and as the column's element type from Parquet.
+    private static string? Comparable(object? value) => value switch
+    {
+        float[] v => string.Join(',', v),
+        string[] v => string.Join(',', v),
+        _ => value?.ToString(),
+    };
 
     private static async Task RunPipelineAsync(TempDirectory directory)
     {
