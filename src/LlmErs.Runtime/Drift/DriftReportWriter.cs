@@ -1,10 +1,18 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LlmErs;
 
 /// <summary>Renders a <see cref="DriftReport"/> as Markdown, JSON or self-contained HTML (inline SVG charts, no scripts).</summary>
 public static class DriftReportWriter
 {
+    // The report is read by people too: keep "≥" and quotes readable rather than \u-escaped.
+    private static readonly JsonTypeInfo<DriftReport> s_json = (JsonTypeInfo<DriftReport>)new JsonSerializerOptions(DriftJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }.GetTypeInfo(typeof(DriftReport));
+
     /// <summary>The file names <see cref="WriteAsync"/> uses.</summary>
     public const string MarkdownFileName = "drift.md", JsonFileName = "drift.json", HtmlFileName = "drift.html";
 
@@ -12,7 +20,7 @@ public static class DriftReportWriter
     public static string ToMarkdown(DriftReport report) => DriftMarkdown.Render(report ?? throw new ArgumentNullException(nameof(report)));
 
     /// <summary>The report as indented JSON (camelCase, enums as strings).</summary>
-    public static string ToJson(DriftReport report) => JsonSerializer.Serialize(report ?? throw new ArgumentNullException(nameof(report)), DriftJsonContext.Default.DriftReport);
+    public static string ToJson(DriftReport report) => JsonSerializer.Serialize(report ?? throw new ArgumentNullException(nameof(report)), s_json);
 
     /// <summary>The report as one HTML page: a bar chart of PSI per field, then each field's statistics and its distribution old vs new.</summary>
     public static string ToHtml(DriftReport report) => DriftHtml.Render(report ?? throw new ArgumentNullException(nameof(report)));
