@@ -9,7 +9,19 @@ using Spectre.Console;
 
 // The whole LLMERS pipeline: enrich → embed → semantic IDs → features → serve without an LLM → ablation (train and
 // evaluate). On a synthetic catalog by default or on MovieLens; with no network and no key unless an OpenAI-compatible
-// endpoint is configured, in which case a real model enriches (see the README).
+// endpoint is configured, in which case a real model enriches (see the README). The drift verb compares two runs.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+if (args is [DriftCommand.Verb, .. var driftArguments])
+{
+    return await DriftCommand.RunAsync(driftArguments, Console.Out, Console.Error, cancellation.Token);
+}
+
 SampleOptions? options;
 try
 {
@@ -26,13 +38,6 @@ if (options is null)
     Console.WriteLine(SampleOptions.Usage);
     return 0;
 }
-
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
 
 try
 {

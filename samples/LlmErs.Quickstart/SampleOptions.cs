@@ -12,6 +12,7 @@ internal sealed record SampleOptions
 
     public const string Usage = $"""
         Usage: dotnet run -c Release --project samples/LlmErs.Quickstart -- [options]
+               dotnet run -c Release --project samples/LlmErs.Quickstart -- drift OLD NEW [--out DIR]
 
         Runs the LLMERS pipeline (enrich, embed, semantic IDs, features, serving without an LLM, ablation) on a synthetic
         catalog, or on MovieLens. Offline unless an endpoint is given: no network, no key.
@@ -26,6 +27,7 @@ internal sealed record SampleOptions
           -h, --help        this text
 
         The API key is read from {ApiKeyVariable} only; Ollama needs none. Embeddings always use the local MiniLM model.
+        The drift verb compares two runs' feature files (drift --help for its options and exit codes).
         """;
 
     private const string Project = "dotnet run -c Release --project samples/LlmErs.Quickstart";
