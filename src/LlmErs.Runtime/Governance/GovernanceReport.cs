@@ -19,7 +19,7 @@ public sealed class GovernanceReport
     /// <summary>Per gate and field, in the order findings were made.</summary>
     public required IReadOnlyList<GateSummary> Summaries { get; init; }
 
-    /// <summary>The review file read and rewritten.</summary>
+    /// <summary>The review file read and rewritten, relative to the output directory.</summary>
     public required string ReviewFile { get; init; }
 
     /// <summary>Lines of the review file that could not be applied (with their line numbers); empty when all were.</summary>

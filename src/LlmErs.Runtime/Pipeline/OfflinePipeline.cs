@@ -185,7 +185,7 @@ public sealed class OfflinePipeline<TItem>
             await ReviewFile.WriteAsync(reviewPath, rows, reviews, cancellationToken).ConfigureAwait(false);
         }
 
-        return GovernanceReport.Create([.. _gates.Select(g => g.Name)], rows, reviewPath, reviewErrors);
+        return GovernanceReport.Create([.. _gates.Select(g => g.Name)], rows, Path.GetRelativePath(outputDirectory, reviewPath), reviewErrors);
     }
 
     private async Task WriteGovernanceReportAsync(GovernanceReport report, string outputDirectory, List<OutputFile> files, CancellationToken cancellationToken)
