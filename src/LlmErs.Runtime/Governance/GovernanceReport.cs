@@ -19,6 +19,12 @@ public sealed class GovernanceReport
     /// <summary>Per gate and field, in the order findings were made.</summary>
     public required IReadOnlyList<GateSummary> Summaries { get; init; }
 
+    /// <summary>The sampled fact checks, per gate and field, with their violation rates and intervals.</summary>
+    public required IReadOnlyList<FactCheckResult> FactChecks { get; init; }
+
+    /// <summary>Whether every fact check's upper bound is within its threshold.</summary>
+    public bool Passed => FactChecks.All(f => f.Passed);
+
     /// <summary>The review file read and rewritten, relative to the output directory.</summary>
     public required string ReviewFile { get; init; }
 
@@ -55,6 +61,16 @@ public sealed class GovernanceReport
             }
         }
 
+        if (FactChecks.Count > 0)
+        {
+            builder.Append("\n## Fact checks\n\n| Field | Sampled | Judged | Violations | Rate | Wilson 95% | Max | Passed |\n|---|---:|---:|---:|---:|---|---:|---|\n");
+            foreach (var f in FactChecks)
+            {
+                builder.Append(CultureInfo.InvariantCulture,
+                    $"| {f.Field} | {f.Sampled} | {f.Judged} | {f.Violations} | {f.Rate:F3} | [{f.Low:F3}, {f.High:F3}] | {(f.MaxViolationRate is { } max ? max.ToString("F3", CultureInfo.InvariantCulture) : "—")} | {(f.Passed ? "yes" : "**no**")} |\n");
+            }
+        }
+
         if (ReviewErrors.Count > 0)
         {
             builder.Append("\n## Review file errors\n\n");
@@ -69,7 +85,8 @@ public sealed class GovernanceReport
         static string Cut(string text) => text.Length > 160 ? $"{text[..159]}…" : text;
     }
 
-    internal static GovernanceReport Create<TItem>(IReadOnlyList<string> gates, IReadOnlyList<PipelineItem<TItem>> rows, string reviewFile, IReadOnlyList<string> reviewErrors)
+    internal static GovernanceReport Create<TItem>(
+        IReadOnlyList<IPipelineGate<TItem>> gates, IReadOnlyList<PipelineItem<TItem>> rows, string reviewFile, IReadOnlyList<string> reviewErrors)
         where TItem : IEnrichable<TItem>
     {
         var summaries = rows.SelectMany(r => r.Findings)
@@ -81,6 +98,13 @@ public sealed class GovernanceReport
                 g.Count(f => f.Decision == ReviewDecision.Reject),
                 [.. g.Take(ExamplesPerGate)]))
             .ToList();
-        return new GovernanceReport { Gates = gates, Summaries = summaries, ReviewFile = reviewFile, ReviewErrors = reviewErrors };
+        return new GovernanceReport
+        {
+            Gates = [.. gates.Select(g => g.Name)],
+            Summaries = summaries,
+            FactChecks = [.. gates.OfType<FactCheckGate<TItem>>().SelectMany(g => g.Results)],
+            ReviewFile = reviewFile,
+            ReviewErrors = reviewErrors,
+        };
     }
 }

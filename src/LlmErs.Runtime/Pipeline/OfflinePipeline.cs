@@ -153,6 +153,15 @@ public sealed class OfflinePipeline<TItem>
             .ConfigureAwait(false);
         progress?.Report(new(PipelineStage.Manifest, 2, 2));
         PipelineLog.Completed(_logger, runId, manifest.CompletedAt - manifest.StartedAt, manifestPath);
+        if (governance.FactChecks.FirstOrDefault(f => !f.Passed) is { } failed)
+        {
+            throw new GovernanceException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The fact check of {s_model.TypeName}.{failed.Field} failed: {failed.Violations} of {failed.Judged} sampled values were unsupported or " +
+                $"contradicted (Wilson 95% interval [{failed.Low:F3}, {failed.High:F3}], above the allowed {failed.MaxViolationRate:F3}). The outputs are " +
+                $"written and the violating values quarantined; see {OfflinePipelineOptions.GovernanceMarkdownFileName}, fix the field's prompt or model, " +
+                $"or raise {nameof(FactCheckOptions)}.{nameof(FactCheckOptions.MaxViolationRate)}."));
+        }
+
         return new OfflinePipelineResult<TItem>(report, manifest, manifestPath, rows);
     }
 
@@ -181,11 +190,10 @@ public sealed class OfflinePipeline<TItem>
         // A malformed line is the reviewer's unfinished work: rewriting the file would drop it.
         if (!malformed)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(reviewPath)!);
             await ReviewFile.WriteAsync(reviewPath, rows, reviews, cancellationToken).ConfigureAwait(false);
         }
 
-        return GovernanceReport.Create([.. _gates.Select(g => g.Name)], rows, Path.GetRelativePath(outputDirectory, reviewPath), reviewErrors);
+        return GovernanceReport.Create(_gates, rows, Path.GetRelativePath(outputDirectory, reviewPath), reviewErrors);
     }
 
     private async Task WriteGovernanceReportAsync(GovernanceReport report, string outputDirectory, List<OutputFile> files, CancellationToken cancellationToken)
