@@ -10,8 +10,9 @@ namespace LlmErs.Quickstart;
 /// </summary>
 internal sealed class ChatSetup : IDisposable
 {
-    private ChatSetup(IChatClient client, EnrichmentOptions options, string description)
+    private ChatSetup(IChatClient client, EnrichmentOptions options, string description, bool isExtractive = false)
     {
+        IsExtractive = isExtractive;
         Client = client;
         Options = options;
         Description = description;
@@ -20,6 +21,9 @@ internal sealed class ChatSetup : IDisposable
     public IChatClient Client { get; }
 
     public EnrichmentOptions Options { get; }
+
+    /// <summary>Whether the client's free text is the item's own text (the offline client): it copies its input by design.</summary>
+    public bool IsExtractive { get; }
 
     /// <summary>Which client answers, for the console.</summary>
     public string Description { get; }
@@ -32,7 +36,8 @@ internal sealed class ChatSetup : IDisposable
             return new ChatSetup(
                 new OfflineChatClient(embeddings),
                 new EnrichmentOptions { MaxConcurrency = Environment.ProcessorCount },
-                "offline chat client (no LLM, no network: labels by embedding similarity, extractive text)");
+                "offline chat client (no LLM, no network: labels by embedding similarity, extractive text)",
+                isExtractive: true);
         }
 
         // A provider answers requests in parallel while each waits on the network. A local server such as Ollama queues

@@ -16,6 +16,9 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
 {
     public const string VectorStoreFileName = "movies.vec";
 
+    /// <summary>The faithfulness threshold of Pitch (cosine with its prompt, all-MiniLM-L6-v2).</summary>
+    private const double PitchFaithfulness = 0.2;
+
     public async Task<PipelineReport> RunAsync(IReadOnlyList<Movie> movies, string outputDirectory, CancellationToken cancellationToken)
     {
         await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "cache.db"));
@@ -30,7 +33,7 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
             },
             VectorStorePaths = { [nameof(Movie.Content)] = Path.Combine(outputDirectory, VectorStoreFileName) },
         };
-        var pipeline = new OfflinePipeline<Movie>(engine, cache, Options.Create(options), embeddings);
+        var pipeline = new OfflinePipeline<Movie>(engine, cache, Options.Create(options), embeddings, Gates(cache));
 
         var result = await ConsoleOutput.WithStageProgressAsync(progress => pipeline.RunAsync(movies, progress, cancellationToken));
         // Preformatted text: Spectre would wrap its table rows at the console width.
@@ -43,8 +46,35 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
                 $"Check the endpoint, the model name and {SampleOptions.ApiKeyVariable}, or run without --endpoint to use the offline client.");
         }
 
+        Console.WriteLine(result.Report.Governance.ToMarkdown());
+        Console.WriteLine(await FaithfulnessCalibration.MeasureAsync(embeddings, nameof(Movie.Pitch), result.Items.Select(i => i.Item), cancellationToken));
         AnsiConsole.MarkupLine($"Run manifest: [blue]{Markup.Escape(result.ManifestPath)}[/] (run {result.Manifest.RunId}).");
         ConsoleOutput.ShowEnriched(movies.Take(3));
         return result.Report;
     }
-}
+
+    /// <summary>
+    /// The governance gates, in order; the word gate of Pitch's BlockedWords runs first by itself. The faithfulness
+    /// threshold sits below the calibration the run prints. The boilerplate, copied-input and fact-check gates judge what a
+    /// model adds to the item's text, so they run only with a model: the offline client's pitch is the item's own text by
+    /// design, and the synthetic catalog gives up to six movies the same genres and plot, so the first two would quarantine
+    /// every pitch. The same model judges a seeded 10% of the pitches; a violation rate whose upper bound passes 20% fails
+    /// the run (exit code 3).
+    /// </summary>
+    private IPipelineGate<Movie>[] Gates(IEnrichmentCache cache)
+    {
+        var faithfulness = new FaithfulnessGate<Movie>(embeddings, new FaithfulnessGateOptions { FieldThresholds = { [nameof(Movie.Pitch)] = PitchFaithfulness } });
+        if (chat.IsExtractive)
+        {
+            return [faithfulness];
+        }
+
+        var judge = new EnrichmentOptions { ModelId = chat.Options.ModelId, MaxConcurrency = chat.Options.MaxConcurrency };
+        return
+        [
+            new DuplicateGate<Movie>(),
+            new CopiedInputGate<Movie>(),
+            faithfulness,
+            new FactCheckGate<Movie>(chat.Client, cache, new FactCheckOptions { SampleRate = 0.1, MaxViolationRate = 0.2, Judge = judge }),
+        ];
+    }}

@@ -49,6 +49,11 @@ catch (SampleException e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+catch (LlmErs.GovernanceException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 3;
+}
 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
 {
     Console.Error.WriteLine("Cancelled. The answers and vectors computed so far are cached; a rerun starts from them.");

@@ -21,7 +21,8 @@ public partial class Movie
     [LlmText(
         "Who would enjoy {{ title }}{{ if year }} ({{ year }}){{ end }}? Genres: {{ genres | array.join ', ' }}.{{ if overview }} Plot: {{ overview }}{{ end }}",
         MaxWords = 40,
-        Description = "One sentence naming the audience and why.")]
+        Description = "One sentence naming the audience and why.",
+        BlockedWords = ["masterpiece", "must see", "best movie ever"])]
     public partial string? Pitch { get; set; }
 
     /// <summary>Moods from a closed vocabulary.</summary>

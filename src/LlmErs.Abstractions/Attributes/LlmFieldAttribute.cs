@@ -16,4 +16,17 @@ public abstract class LlmFieldAttribute(string template) : Attribute
 
     /// <summary>Optional description of the answer; it goes into the field's JSON schema.</summary>
     public string? Description { get; set; }
+
+    /// <summary>
+    /// Words and phrases the answer must not contain, matched on Unicode-normalized (NFKC), case-folded text at word
+    /// boundaries: <c>"bad"</c> matches "BAD", "Ｂad" and "bad." but not "badge". An answer that contains one is re-asked
+    /// once with the reason, then quarantined by the pipeline's word gate (<c>quarantined: words</c>).
+    /// </summary>
+    public string[]? BlockedWords { get; set; }
+
+    /// <summary>
+    /// Phrases that may contain a blocked word without violating it (e.g. "killer whale" beside a blocked "killer"):
+    /// a blocked match inside an allowed phrase does not count.
+    /// </summary>
+    public string[]? AllowedWords { get; set; }
 }

@@ -11,7 +11,7 @@ public abstract class LlmField<T> : DerivedField<T>
     /// <summary>Creates the field description.</summary>
     protected LlmField(
         string name, FieldKind kind, string fingerprint, IReadOnlyList<string> dependsOn,
-        string jsonSchema, AnswerConstraints constraints, string? instructions, string? description)
+        string jsonSchema, AnswerConstraints constraints, string? instructions, string? description, WordRules? wordRules = null)
         : base(name, kind, fingerprint, dependsOn)
     {
         ArgumentNullException.ThrowIfNull(constraints);
@@ -19,6 +19,7 @@ public abstract class LlmField<T> : DerivedField<T>
         Constraints = constraints;
         Instructions = instructions;
         Description = description;
+        WordRules = wordRules ?? WordRules.None;
     }
 
     /// <summary>
@@ -31,6 +32,9 @@ public abstract class LlmField<T> : DerivedField<T>
     /// or encodes the field without reading the schema.
     /// </summary>
     public AnswerConstraints Constraints { get; }
+
+    /// <summary>The words the answer must not contain (and their allowed exceptions); <see cref="WordRules.None"/> when none are declared.</summary>
+    public WordRules WordRules { get; }
 
     /// <summary>Optional system instructions for this field.</summary>
     public string? Instructions { get; }

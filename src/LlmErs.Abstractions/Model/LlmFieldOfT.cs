@@ -8,8 +8,8 @@ public abstract class LlmField<T, TValue> : LlmField<T>
     /// <summary>Creates the field description.</summary>
     protected LlmField(
         string name, FieldKind kind, string fingerprint, IReadOnlyList<string> dependsOn,
-        string jsonSchema, AnswerConstraints constraints, string? instructions, string? description)
-        : base(name, kind, fingerprint, dependsOn, jsonSchema, constraints, instructions, description)
+        string jsonSchema, AnswerConstraints constraints, string? instructions, string? description, WordRules? wordRules = null)
+        : base(name, kind, fingerprint, dependsOn, jsonSchema, constraints, instructions, description, wordRules)
     {
     }
 

@@ -117,6 +117,26 @@ internal static class DiagnosticDescriptors
         "LLMERS0027", "Correction source is not a string member",
         "[LlmCorrect] on '{0}' names '{1}' as the member it corrects, but '{2}' has {3}; use nameof(...) of a string property or field");
 
+    public static readonly DiagnosticDescriptor EmptyWordList = Error(
+        "LLMERS0030", "Word list is empty",
+        "[{0}] on '{1}' declares {2} with no entries; list the words, or remove {2}");
+
+    public static readonly DiagnosticDescriptor WordlessWordEntry = Error(
+        "LLMERS0031", "Word list entry has no word",
+        "[{0}] on '{1}': a {2} entry ({3}) has no letters or digits, so it can never match; write the word or remove the entry");
+
+    public static readonly DiagnosticDescriptor DuplicateWordEntry = Error(
+        "LLMERS0032", "Word list lists an entry twice",
+        "'{0}' lists '{1}' in {2} twice (both read '{3}' after Unicode normalization and case folding); remove the duplicate");
+
+    public static readonly DiagnosticDescriptor WordBlockedAndAllowed = Error(
+        "LLMERS0033", "Word both blocked and allowed",
+        "'{0}' both blocks and allows '{1}', so the block could never fire; remove it from one of the lists");
+
+    public static readonly DiagnosticDescriptor AllowedWordsWithoutBlockedWords = Error(
+        "LLMERS0034", "Allowed words without blocked words",
+        "'{0}' declares AllowedWords but no BlockedWords; allowed phrases only make exceptions to blocked words, so add BlockedWords or remove AllowedWords");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

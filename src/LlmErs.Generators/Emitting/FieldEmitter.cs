@@ -49,12 +49,21 @@ internal static class FieldEmitter
             writer.WriteLine();
         }
 
+        var wordRules = field.Options.BlockedWords.Count > 0;
+        if (wordRules)
+        {
+            writer.WriteLine($"private static readonly string[] BlockedWords = {Strings(field.Options.BlockedWords)};");
+            writer.WriteLine($"private static readonly string[] AllowedWords = {Strings(field.Options.AllowedWords)};");
+            writer.WriteLine();
+        }
+
         writer.WriteLine($"public {ClassName(field)}() : base(");
         writer.Indent();
         writer.WriteLine($"{CSharpLiteral.String(name)}, global::LlmErs.FieldKind.{field.Kind}, {fingerprint}, {dependsOn},");
         writer.WriteLine($"{CSharpLiteral.String(field.JsonSchema)},");
         writer.WriteLine($"{AnswerConstraintsEmitter.Create(field)},");
-        writer.WriteLine($"{CSharpLiteral.String(field.Instructions)}, {CSharpLiteral.String(field.Description)})");
+        writer.WriteLine($"{CSharpLiteral.String(field.Instructions)}, {CSharpLiteral.String(field.Description)}" +
+            (wordRules ? ", new global::LlmErs.WordRules(BlockedWords, AllowedWords))" : ")"));
         writer.Outdent();
         writer.WriteLine("{");
         writer.WriteLine("}");
@@ -71,6 +80,10 @@ internal static class FieldEmitter
         writer.WriteLine($"public override void SetValue({self} item, {type} value) => item.{backing} = value;");
         writer.CloseBlock();
     }
+
+    private static string Strings(EquatableArray<string> values) => values.Count == 0
+        ? "global::System.Array.Empty<string>()"
+        : $"new string[] {{ {string.Join(", ", values.Select(v => CSharpLiteral.String(v)))} }}";
 
     /// <summary>
     /// The render method pair: the plain overload renders exactly as Scriban would (no encoder), the other passes each

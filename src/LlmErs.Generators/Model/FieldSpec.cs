@@ -32,4 +32,6 @@ internal sealed record FieldOptions(
     int Dimensions = 0,
     string? Source = null,
     int Levels = 0,
-    int Codes = 0);
+    int Codes = 0,
+    EquatableArray<string> BlockedWords = default,
+    EquatableArray<string> AllowedWords = default);

@@ -75,6 +75,16 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
             return null;
         }
 
+        if (kind != FieldKindSpec.Embedding)
+        {
+            options = new WordRulesParser(reader, shortName, property.Name, diagnostics).Read(options);
+        }
+
+        if (diagnostics.Count > before)
+        {
+            return null;
+        }
+
         var instructions = kind == FieldKindSpec.Embedding ? null : reader.String("Instructions");
         var description = kind == FieldKindSpec.Embedding ? null : reader.String("Description");
         var schema = kind == FieldKindSpec.Embedding ? null : JsonSchemaBuilder.Build(kind, options, description);

@@ -49,6 +49,7 @@ internal sealed class FieldPlan<T>
         // Only dry runs and the tokens-per-minute limit need it, and it loads the tokenizer.
         _answerTokens = new Lazy<int>(() => AnswerAllowance.Estimate(field.Constraints, textAnswerTokens, maxOutputTokens));
         Price = options.Prices.TryGetValue(modelId, out var price) ? price : null;
+        Words = field.WordRules.IsEmpty ? null : new WordMatcher(field.WordRules);
     }
 
     public LlmField<T> Field { get; }
@@ -74,6 +75,9 @@ internal sealed class FieldPlan<T>
     public int AnswerTokens => _answerTokens.Value;
 
     public ModelPrice? Price { get; }
+
+    /// <summary>The field's blocked words; <see langword="null"/> when it declares none.</summary>
+    public WordMatcher? Words { get; }
 
     /// <summary>Whether a field this one depends on is marked in <paramref name="unavailable"/> (failed or skipped).</summary>
     public bool LacksInput(ReadOnlySpan<bool> unavailable)

@@ -77,6 +77,7 @@ internal sealed class ItemEnricher<T>
         var retries = new RetryCounter();
         var usage = default(TokenUsage);
         var calls = 0;
+        var wordReasked = false;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ChatResiliencePipeline.Retries, retries);
         try
@@ -112,12 +113,24 @@ internal sealed class ItemEnricher<T>
                 var answer = response.Text;
                 if (field.Field.TryApply(item, answer, out var error))
                 {
+                    // Blocked words get one re-ask with the reason; an answer the model will not fix is still cached (nothing
+                    // is lost) and the pipeline's word gate quarantines it.
+                    if (!wordReasked && field.Words?.FindBlocked(AnswerText.Of(field.Field, item)) is { } blocked)
+                    {
+                        wordReasked = true;
+                        var reason = $"it contains the blocked word '{blocked}'; write the answer without it.";
+                        Log.Reasking(_logger, key, field.Name, 1, 1, reason);
+                        messages.Add(new ChatMessage(ChatRole.Assistant, answer));
+                        messages.Add(new ChatMessage(ChatRole.User, FieldMessages.Reask(reason)));
+                        continue;
+                    }
+
                     // Durable before it counts: a crash after this line loses nothing, one before it repeats only this request.
                     await _cache.SetAsync(prepared.Key, CachedAnswer.Encode(field.Field.FormatAnswer(item)), cancellationToken).ConfigureAwait(false);
                     return Outcome(FieldStatus.Generated, null);
                 }
 
-                var reasks = calls - 1;
+                var reasks = calls - 1 - (wordReasked ? 1 : 0);
                 if (reasks == _options.MaxReasks)
                 {
                     return Failed(new EnrichmentFailure(FailureReason.InvalidAnswer, field.Name,

@@ -66,7 +66,9 @@ public sealed class OfflinePipeline<TItem>
         }
 
         _engine = engine;
-        _gates = [.. gates ?? []];
+        // Word rules are declared on the type, so they are enforced whether or not the caller lists a word gate.
+        IEnumerable<IPipelineGate<TItem>> declared = s_model.LlmFields.Any(f => !f.WordRules.IsEmpty) ? [new WordGate<TItem>()] : [];
+        _gates = [.. declared, .. gates ?? []];
         _logger = (ILogger?)loggerFactory?.CreateLogger<OfflinePipeline<TItem>>() ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
@@ -99,7 +101,7 @@ public sealed class OfflinePipeline<TItem>
         }, cancellationToken).ConfigureAwait(false);
 
         Starting(PipelineStage.Gates);
-        await RunGatesAsync(rows, progress, cancellationToken).ConfigureAwait(false);
+        var governance = await GovernAsync(rows, outputDirectory, progress, cancellationToken).ConfigureAwait(false);
 
         Starting(PipelineStage.Embedding);
         var embedding = await EmbedAsync(rows, progress, cancellationToken).ConfigureAwait(false);
@@ -115,6 +117,7 @@ public sealed class OfflinePipeline<TItem>
         await WriteVectorStoresAsync(rows, outputDirectory, files, progress, cancellationToken).ConfigureAwait(false);
 
         Starting(PipelineStage.Manifest);
+        await WriteGovernanceReportAsync(governance, outputDirectory, files, cancellationToken).ConfigureAwait(false);
         var statuses = DerivedStatuses<TItem>.Count(rows);
         var report = new PipelineReport
         {
@@ -124,6 +127,7 @@ public sealed class OfflinePipeline<TItem>
             SemanticIds = semanticIds,
             Statuses = statuses,
             Files = [.. files],
+            Governance = governance,
         };
         var reportPath = Path.Combine(outputDirectory, OfflinePipelineOptions.ReportFileName);
         await AtomicFile.WriteAllBytesAsync(reportPath, JsonSerializer.SerializeToUtf8Bytes(report, PipelineJsonContext.Default.PipelineReport), cancellationToken)
@@ -149,6 +153,15 @@ public sealed class OfflinePipeline<TItem>
             .ConfigureAwait(false);
         progress?.Report(new(PipelineStage.Manifest, 2, 2));
         PipelineLog.Completed(_logger, runId, manifest.CompletedAt - manifest.StartedAt, manifestPath);
+        if (governance.FactChecks.FirstOrDefault(f => !f.Passed) is { } failed)
+        {
+            throw new GovernanceException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The fact check of {s_model.TypeName}.{failed.Field} failed: {failed.Violations} of {failed.Judged} sampled values were unsupported or " +
+                $"contradicted (Wilson 95% interval [{failed.Low:F3}, {failed.High:F3}], above the allowed {failed.MaxViolationRate:F3}). The outputs are " +
+                $"written and the violating values quarantined; see {OfflinePipelineOptions.GovernanceMarkdownFileName}, fix the field's prompt or model, " +
+                $"or raise {nameof(FactCheckOptions)}.{nameof(FactCheckOptions.MaxViolationRate)}."));
+        }
+
         return new OfflinePipelineResult<TItem>(report, manifest, manifestPath, rows);
     }
 
@@ -158,6 +171,41 @@ public sealed class OfflinePipeline<TItem>
         EmbeddingField<TItem> => _embeddingStage!.ModelId,
         _ => null,
     };
+
+    /// <summary>Runs the gates, applies the review file's decisions, and rewrites the review file.</summary>
+    private async Task<GovernanceReport> GovernAsync(
+        List<PipelineItem<TItem>> rows, string outputDirectory, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        await RunGatesAsync(rows, progress, cancellationToken).ConfigureAwait(false);
+        var reviewPath = Path.GetFullPath(_options.ReviewFile ?? Path.Combine(outputDirectory, "review.jsonl"));
+        var reviewErrors = new List<string>();
+        var reviews = ReviewFile.Read(reviewPath, reviewErrors);
+        var malformed = reviewErrors.Count > 0;
+        ReviewFile.Apply(rows, reviews, reviewPath, reviewErrors);
+        foreach (var error in reviewErrors)
+        {
+            PipelineLog.ReviewProblem(_logger, error);
+        }
+
+        // A malformed line is the reviewer's unfinished work: rewriting the file would drop it.
+        if (!malformed)
+        {
+            await ReviewFile.WriteAsync(reviewPath, rows, reviews, cancellationToken).ConfigureAwait(false);
+        }
+
+        return GovernanceReport.Create(_gates, rows, Path.GetRelativePath(outputDirectory, reviewPath), reviewErrors);
+    }
+
+    private async Task WriteGovernanceReportAsync(GovernanceReport report, string outputDirectory, List<OutputFile> files, CancellationToken cancellationToken)
+    {
+        var jsonPath = Path.Combine(outputDirectory, OfflinePipelineOptions.GovernanceReportFileName);
+        await AtomicFile.WriteAllBytesAsync(jsonPath, JsonSerializer.SerializeToUtf8Bytes(report, PipelineJsonContext.Default.GovernanceReport), cancellationToken)
+            .ConfigureAwait(false);
+        var markdownPath = Path.Combine(outputDirectory, OfflinePipelineOptions.GovernanceMarkdownFileName);
+        await AtomicFile.WriteAllBytesAsync(markdownPath, System.Text.Encoding.UTF8.GetBytes(report.ToMarkdown()), cancellationToken).ConfigureAwait(false);
+        files.Add(await DescribeAsync(jsonPath, "governance", outputDirectory, cancellationToken).ConfigureAwait(false));
+        files.Add(await DescribeAsync(markdownPath, "governance", outputDirectory, cancellationToken).ConfigureAwait(false));
+    }
 
     private async Task RunGatesAsync(List<PipelineItem<TItem>> rows, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {

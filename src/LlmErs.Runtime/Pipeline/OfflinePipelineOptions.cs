@@ -9,6 +9,12 @@ public sealed class OfflinePipelineOptions
     /// <summary>The run report's file name, in <see cref="OutputDirectory"/>.</summary>
     public const string ReportFileName = "report.json";
 
+    /// <summary>The governance report's file names, in <see cref="OutputDirectory"/>: JSON and Markdown.</summary>
+    public const string GovernanceReportFileName = "governance.json";
+
+    /// <summary>The governance report as Markdown, in <see cref="OutputDirectory"/>.</summary>
+    public const string GovernanceMarkdownFileName = "governance.md";
+
     /// <summary>
     /// The folder of the run report (<c>report.json</c>), the run manifest (<c>manifest.json</c>) and, by default, the
     /// vector stores; required. The manifest names the files inside it relative to it.
@@ -23,6 +29,13 @@ public sealed class OfflinePipelineOptions
     /// <c>&lt;OutputDirectory&gt;/&lt;Field&gt;.vec</c>.
     /// </summary>
     public IDictionary<string, string> VectorStorePaths { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The review file of quarantined values (JSON Lines): each run applies the decisions a reviewer wrote in it, without
+    /// a model call, and rewrites it with this run's quarantined values and their decisions (unless a line was malformed:
+    /// then it is left as it is, for the reviewer to fix). Default <c>&lt;OutputDirectory&gt;/review.jsonl</c>.
+    /// </summary>
+    public string? ReviewFile { get; set; }
 
     /// <summary>How the embedding stage batches and names its model.</summary>
     public EmbeddingStageOptions Embedding { get; set; } = new();

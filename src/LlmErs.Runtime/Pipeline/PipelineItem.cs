@@ -9,6 +9,7 @@ public sealed class PipelineItem<TItem>
         TItem.EnrichmentModel.Fields.Select((field, index) => (field.Name, index)).ToDictionary(p => p.Name, p => p.index, StringComparer.Ordinal);
 
     private readonly FeatureStatus[] _statuses;
+    private List<GateFinding>? _findings;
 
     internal PipelineItem(TItem item, string key, FeatureStatus[] statuses)
     {
@@ -33,6 +34,37 @@ public sealed class PipelineItem<TItem>
     /// <summary>Sets the status of the derived field named <paramref name="field"/>; gates quarantine values with it.</summary>
     /// <exception cref="KeyNotFoundException">The item type has no derived field of that name.</exception>
     public void SetStatus(string field, FeatureStatus status) => _statuses[IndexOf(field)] = status;
+
+    /// <summary>What the governance gates quarantined in this item, in the order they did.</summary>
+    public IReadOnlyList<GateFinding> Findings => _findings ?? (IReadOnlyList<GateFinding>)[];
+
+    /// <summary>
+    /// Quarantines the LLM field named <paramref name="field"/>: its status becomes <c>quarantined: &lt;gate&gt;</c>, its value
+    /// is withheld from the outputs (it stays on the item and in the cache), and the finding goes to the governance
+    /// report and the review file. A field quarantined already keeps its first gate.
+    /// </summary>
+    /// <param name="field">The LLM field.</param>
+    /// <param name="gate">The gate's name.</param>
+    /// <param name="evidence">Why, in words a reviewer can check.</param>
+    /// <exception cref="KeyNotFoundException">The item type has no derived field of that name.</exception>
+    /// <exception cref="ArgumentException">The field is not an LLM field.</exception>
+    public void Quarantine(string field, string gate, string evidence)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(evidence);
+        var index = IndexOf(field);
+        if (TItem.EnrichmentModel.Fields[index] is not LlmField<TItem> llmField)
+        {
+            throw new ArgumentException($"{TItem.EnrichmentModel.TypeName}.{field} is not an LLM field; gates quarantine only LLM answers.", nameof(field));
+        }
+
+        if (_statuses[index].Kind == FeatureStatusKind.Quarantined)
+        {
+            return;
+        }
+
+        _statuses[index] = FeatureStatus.Quarantined(gate);
+        (_findings ??= []).Add(new GateFinding(Key, field, gate, evidence, AnswerText.ValueOf(llmField, Item)));
+    }
 
     /// <summary>Sets the status of the field at <paramref name="field"/> unless a stage or gate has already set it.</summary>
     internal void SetIfPending(int field, FeatureStatus status)

@@ -9,4 +9,5 @@ namespace LlmErs;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(PipelineReport))]
 [JsonSerializable(typeof(RunManifest))]
+[JsonSerializable(typeof(GovernanceReport))]
 internal sealed partial class PipelineJsonContext : JsonSerializerContext;

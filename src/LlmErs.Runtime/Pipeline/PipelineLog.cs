@@ -19,6 +19,9 @@ internal static partial class PipelineLog
     [LoggerMessage(104, LogLevel.Information, "Wrote {Path} ({Bytes} bytes, SHA-256 {Sha256}).")]
     public static partial void Wrote(ILogger logger, string path, long bytes, string sha256);
 
+    [LoggerMessage(106, LogLevel.Warning, "Review: {Problem}")]
+    public static partial void ReviewProblem(ILogger logger, string problem);
+
     [LoggerMessage(105, LogLevel.Information, "Pipeline run {RunId} completed in {WallTime}; manifest {ManifestPath}.")]
     public static partial void Completed(ILogger logger, string runId, TimeSpan wallTime, string manifestPath);
 }

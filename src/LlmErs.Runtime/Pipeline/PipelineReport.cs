@@ -29,6 +29,9 @@ public sealed class PipelineReport
     /// <summary>The feature files and vector stores written.</summary>
     public required IReadOnlyList<OutputFile> Files { get; init; }
 
+    /// <summary>What the governance gates quarantined and what review decided.</summary>
+    public required GovernanceReport Governance { get; init; }
+
     /// <summary>The report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, PipelineJsonContext.Default.PipelineReport);
 

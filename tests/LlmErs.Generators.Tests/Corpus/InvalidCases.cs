@@ -205,5 +205,15 @@ internal static class InvalidCases
                 public static partial float Score(Movie query, Rated item);
             }
             """, "LLMERS0026"),
+        CorpusCase.Invalid("word_lists", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [LlmText("About {{ id }}", [|BlockedWords = new string[0]|])] public partial string? Pitch { get; set; }
+                [LlmValue("Setting of {{ id }}", BlockedWords = ["gore", [|" - "|], [|"GORE"|]], AllowedWords = [[|"gore"|]])] public partial string? Setting { get; set; }
+                [LlmNormalize("Place of {{ id }}", Vocabulary = ["City", "Sea"], [|AllowedWords = ["sea"]|])] public partial string? Place { get; set; }
+            }
+            """, "LLMERS0030", "LLMERS0031", "LLMERS0032", "LLMERS0033", "LLMERS0034"),
     ];
 }

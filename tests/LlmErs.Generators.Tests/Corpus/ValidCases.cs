@@ -33,6 +33,15 @@ internal static class ValidCases
                 [LlmValue("Is {{ class }} new?")] public partial bool? @new { get; set; }
             }
             """),
+        CorpusCase.Valid("word_rules_with_escapes_and_phrases", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [LlmText("About {{ id }}", BlockedWords = ["bad", "very \"poor\"", "坏"], AllowedWords = ["bad boys"])] public partial string? Pitch { get; set; }
+                [LlmTags("Tags of {{ id }}", Vocabulary = ["dark", "gory"], BlockedWords = ["gory"])] public partial IReadOnlyList<string> Tags { get; set; }
+            }
+            """),
         CorpusCase.Valid("contextual_keyword_member_names", """
             [Enrichable]
             public partial class Movie

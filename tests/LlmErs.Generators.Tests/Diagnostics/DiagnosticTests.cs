@@ -472,6 +472,56 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain(catalog, id => !tested.Contains(id));
     }
 
+    [Fact]
+    public void LLMERS0030_empty_word_list() => Expect("LLMERS0030", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", [|BlockedWords = []|])] public partial string? Pitch { get; set; }
+        }
+        """, "[LlmText] on 'Pitch' declares BlockedWords with no entries", "list the words, or remove BlockedWords");
+
+    [Fact]
+    public void LLMERS0031_word_entry_without_a_word() => Expect("LLMERS0031", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", BlockedWords = ["bad", [|"!!"|]])] public partial string? Pitch { get; set; }
+        }
+        """, "a BlockedWords entry (\"!!\") has no letters or digits", "write the word or remove the entry");
+
+    [Fact]
+    public void LLMERS0032_duplicate_word_after_normalization_points_at_the_duplicate() => Expect("LLMERS0032", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", BlockedWords = ["very bad", [|"ＶＥＲＹ  Bad!"|]])] public partial string? Pitch { get; set; }
+        }
+        """, "'Pitch' lists 'ＶＥＲＹ  Bad!' in BlockedWords twice (both read 'very bad'", "remove the duplicate");
+
+    [Fact]
+    public void LLMERS0033_word_both_blocked_and_allowed() => Expect("LLMERS0033", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmTags("Tags of {{ id }}", Vocabulary = ["dark", "gory"], BlockedWords = ["gory"], AllowedWords = [[|"Gory"|]])] public partial IReadOnlyList<string> Tags { get; set; }
+        }
+        """, "'Tags' both blocks and allows 'Gory'", "remove it from one of the lists");
+
+    [Fact]
+    public void LLMERS0034_allowed_words_without_blocked_words() => Expect("LLMERS0034", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", [|AllowedWords = ["bad boys"]|])] public partial string? Pitch { get; set; }
+        }
+        """, "'Pitch' declares AllowedWords but no BlockedWords", "add BlockedWords or remove AllowedWords");
+
     private static void Expect(string id, string markup, string messageContains, string? adviceContains, bool spanContains = false)
     {
         var parsed = Markup.Parse(Usings + markup);
