@@ -41,13 +41,13 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
             Assert.NotEmpty(movie.Moods);
             Assert.NotEqual(default, movie.Sid);
         });
-        Assert.All(["movies.parquet", "movies.jsonl", "movies.vec", "report.json", "manifest.json", "cache.db"], file => Assert.True(File.Exists(output.File(file)), file));
+        Assert.All(["movies.parquet", "movies.jsonl", "movies.vec", "governance.json", "governance.md", "report.json", "manifest.json", "cache.db"], file => Assert.True(File.Exists(output.File(file)), file));
         AssertFeatureRowsAreComplete(output.File("movies.jsonl"));
         using (var manifest = JsonDocument.Parse(File.ReadAllBytes(output.File("manifest.json"))))
         {
             Assert.Equal(MiniLmEmbeddingGenerator.ModelId, manifest.RootElement.GetProperty("embeddingModel").GetString());
             Assert.Equal(
-                ["movies.parquet", "movies.jsonl", "movies.vec", "report.json"],
+                ["movies.parquet", "movies.jsonl", "movies.vec", "governance.json", "governance.md", "report.json"],
                 manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
         }
 
