@@ -46,7 +46,7 @@ internal sealed record DriftRun(FeatureTable Table, RunManifest? Manifest)
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync(stream, PipelineJsonContext.Default.RunManifest, cancellationToken).ConfigureAwait(false)
+            return await JsonSerializer.DeserializeAsync(stream, ReportJsonContext.Default.RunManifest, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidDataException($"'{path}' holds null, not a run manifest.");
         }
         catch (JsonException e)

@@ -35,7 +35,7 @@ public sealed class GovernanceReport
     public int StillQuarantined => Summaries.Sum(s => s.Quarantined - s.Accepted - s.Replaced);
 
     /// <summary>The report as indented JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, PipelineJsonContext.Default.GovernanceReport);
+    public string ToJson() => JsonSerializer.Serialize(this, ReportJsonContext.Default.GovernanceReport);
 
     /// <summary>The report as Markdown: a table per gate and field, then examples and review errors.</summary>
     public string ToMarkdown()

@@ -130,7 +130,7 @@ public sealed class OfflinePipeline<TItem>
             Governance = governance,
         };
         var reportPath = Path.Combine(outputDirectory, OfflinePipelineOptions.ReportFileName);
-        await AtomicFile.WriteAllBytesAsync(reportPath, JsonSerializer.SerializeToUtf8Bytes(report, PipelineJsonContext.Default.PipelineReport), cancellationToken)
+        await AtomicFile.WriteAllBytesAsync(reportPath, JsonSerializer.SerializeToUtf8Bytes(report, ReportJsonContext.Default.PipelineReport), cancellationToken)
             .ConfigureAwait(false);
         files.Add(await DescribeAsync(reportPath, "report", outputDirectory, cancellationToken).ConfigureAwait(false));
 
@@ -149,7 +149,7 @@ public sealed class OfflinePipeline<TItem>
             Files = files,
         };
         var manifestPath = Path.Combine(outputDirectory, OfflinePipelineOptions.ManifestFileName);
-        await AtomicFile.WriteAllBytesAsync(manifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest, PipelineJsonContext.Default.RunManifest), cancellationToken)
+        await AtomicFile.WriteAllBytesAsync(manifestPath, JsonSerializer.SerializeToUtf8Bytes(manifest, ReportJsonContext.Default.RunManifest), cancellationToken)
             .ConfigureAwait(false);
         progress?.Report(new(PipelineStage.Manifest, 2, 2));
         PipelineLog.Completed(_logger, runId, manifest.CompletedAt - manifest.StartedAt, manifestPath);
@@ -199,7 +199,7 @@ public sealed class OfflinePipeline<TItem>
     private async Task WriteGovernanceReportAsync(GovernanceReport report, string outputDirectory, List<OutputFile> files, CancellationToken cancellationToken)
     {
         var jsonPath = Path.Combine(outputDirectory, OfflinePipelineOptions.GovernanceReportFileName);
-        await AtomicFile.WriteAllBytesAsync(jsonPath, JsonSerializer.SerializeToUtf8Bytes(report, PipelineJsonContext.Default.GovernanceReport), cancellationToken)
+        await AtomicFile.WriteAllBytesAsync(jsonPath, JsonSerializer.SerializeToUtf8Bytes(report, ReportJsonContext.Default.GovernanceReport), cancellationToken)
             .ConfigureAwait(false);
         var markdownPath = Path.Combine(outputDirectory, OfflinePipelineOptions.GovernanceMarkdownFileName);
         await AtomicFile.WriteAllBytesAsync(markdownPath, System.Text.Encoding.UTF8.GetBytes(report.ToMarkdown()), cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ public sealed class PipelineReport
     public required GovernanceReport Governance { get; init; }
 
     /// <summary>The report as indented JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, PipelineJsonContext.Default.PipelineReport);
+    public string ToJson() => JsonSerializer.Serialize(this, ReportJsonContext.Default.PipelineReport);
 
     /// <summary>A readable summary: the enrichment report, then one line per later stage and field.</summary>
     public override string ToString()

@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace LlmErs;
 
+// One context for every report and manifest the runtime writes, so they share one JSON shape.
+
 [JsonSourceGenerationOptions(
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -9,4 +11,7 @@ namespace LlmErs;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(EnrichmentReport))]
 [JsonSerializable(typeof(EnrichmentEstimate))]
+[JsonSerializable(typeof(PipelineReport))]
+[JsonSerializable(typeof(RunManifest))]
+[JsonSerializable(typeof(GovernanceReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
