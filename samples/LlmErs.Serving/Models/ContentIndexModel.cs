@@ -39,7 +39,7 @@ public sealed class ContentIndexModel : IRecommendationModel
     public IReadOnlyList<Recommendation> RecommendForUser(string userId, int count) =>
         _histories.TryGetValue(userId, out var history) && history.Length > 0
             ? RecommendForHistory(history, count)
-            : throw new NotInModelException("user", userId);
+            : throw new UnknownIdException(ServingIdKind.User, userId, $"The model does not know the user '{userId}'.");
 
     /// <inheritdoc/>
     public IReadOnlyList<Recommendation> RecommendForHistory(IReadOnlyList<string> itemIds, int count)
@@ -64,7 +64,7 @@ public sealed class ContentIndexModel : IRecommendationModel
         {
             if (_index.Store.IndexOf(id) < 0)
             {
-                throw new NotInModelException("item", id);
+                throw new UnknownIdException(ServingIdKind.Item, id, $"The model does not know the item '{id}'.");
             }
         }
     }

@@ -65,7 +65,7 @@ public static class ModelFolder
 
     private static string? ExportIn(string folder)
     {
-        static bool IsExport(string path) => File.Exists(Path.Combine(path, "manifest.json")) && File.Exists(Path.Combine(path, "items.vec"));
+        static bool IsExport(string path) => File.Exists(Path.Combine(path, ServingManifest.FileName)) && File.Exists(Path.Combine(path, "items.vec"));
         var nested = Path.Combine(folder, ExportFolder);
         return IsExport(nested) ? nested : IsExport(folder) ? folder : null;
     }

@@ -11,7 +11,7 @@ internal static class DistributionDrift
     public static (IReadOnlyList<DriftMetric>, DriftHistogram?) CompareWordCounts(object?[] old, object?[] @new, DriftOptions options) =>
         Compare("word count", WordCounts(old), WordCounts(@new), options);
 
-    private static double[] WordCounts(object?[] values) => [.. values.OfType<string>().Where(s => s.Length > 0).Select(s => (double)DriftKinds.WordCount(s))];
+    private static double[] WordCounts(object?[] values) => [.. values.OfType<string>().Where(s => s.Length > 0).Select(s => (double)AnswerReader.CountWords(s))];
 
     private static (IReadOnlyList<DriftMetric>, DriftHistogram?) Compare(string title, double[] old, double[] @new, DriftOptions options)
     {

@@ -29,10 +29,8 @@ internal static partial class DriftKinds
 
     private static DriftFieldKind FromStrings(string[] values) =>
         values.Length > 0 && values.All(v => SemanticIdPattern().IsMatch(v)) ? DriftFieldKind.SemanticId
-        : values.Length > 0 && values.Average(WordCount) > TextWords ? DriftFieldKind.Text
+        : values.Length > 0 && values.Average(v => AnswerReader.CountWords(v)) > TextWords ? DriftFieldKind.Text
         : DriftFieldKind.Categorical;
-
-    public static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     [GeneratedRegex(@"^\d+(-\d+)+$")]
     private static partial Regex SemanticIdPattern();

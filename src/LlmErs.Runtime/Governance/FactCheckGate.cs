@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using LlmErs.Vectors;
 
 namespace LlmErs;
 
@@ -67,7 +68,7 @@ public sealed class FactCheckGate<TItem> : IPipelineGate<TItem>, IDisposable
                 }
             }
 
-            var (low, high) = WilsonInterval.Of(violations, judged);
+            var (_, _, _, low, high) = ProportionEstimate.Wilson(violations, judged);
             _results.Add(new FactCheckResult(field.Name, sample.Count, judged, violations, judged == 0 ? 0 : (double)violations / judged, low, high, _options.MaxViolationRate));
         }
     }

@@ -28,7 +28,7 @@ internal static class ServingReport
         var candidates = Int(args, "--candidates", 100);
         var rounds = Int(args, "--rounds", 9);
         var requests = Int(args, "--requests", 200);
-        using var folder = new TemporaryFolder();
+        using var folder = new TempDirectory();
         var movies = Export(items, folder.Path);
         using var serving = ServingModel.Open(folder.Path);
         var taste = Unit(new Random(7), ContentDimension);
@@ -134,11 +134,4 @@ internal static class ServingReport
     }
 
     private sealed record Movie(float[] Content, bool FamilyFriendly);
-
-    private sealed class TemporaryFolder : IDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "llmers-serving-report-" + Guid.NewGuid().ToString("N"));
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }
