@@ -11,11 +11,17 @@ internal static class CategoricalDrift
 
     public static (IReadOnlyList<DriftMetric>, DriftHistogram?) Compare(object?[] old, object?[] @new, DriftOptions options)
     {
-        var before = Shares(old);
-        var after = Shares(@new);
+        var (before, after, labels, psi) = Psi(Shares(old), Shares(@new));
+        return ([DriftMetrics.AtLeast(DriftMetrics.Psi, psi, options.PsiWarn, options.PsiAlert)], Histogram("label", labels, before, after));
+    }
+
+    /// <summary>PSI between two label distributions, and the labels sorted most common first (then by name).</summary>
+    public static (Dictionary<string, double> Before, Dictionary<string, double> After, List<string> Labels, double Psi) Psi(
+        Dictionary<string, double> before, Dictionary<string, double> after)
+    {
         var labels = before.Keys.Union(after.Keys).OrderByDescending(l => before.GetValueOrDefault(l) + after.GetValueOrDefault(l)).ThenBy(l => l, StringComparer.Ordinal).ToList();
         var psi = DriftStatistics.Psi([.. labels.Select(l => before.GetValueOrDefault(l))], [.. labels.Select(l => after.GetValueOrDefault(l))]);
-        return ([DriftMetrics.AtLeast(DriftMetrics.Psi, psi, options.PsiWarn, options.PsiAlert)], Histogram("label", labels, before, after));
+        return (before, after, labels, psi);
     }
 
     /// <summary>Each label's share of the non-null values.</summary>

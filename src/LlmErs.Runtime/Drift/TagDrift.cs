@@ -11,10 +11,7 @@ internal static class TagDrift
 
     public static (IReadOnlyList<DriftMetric>, DriftHistogram?) Compare(object?[] old, object?[] @new, DriftOptions options)
     {
-        var before = CategoricalDrift.Shares(Tags(old));
-        var after = CategoricalDrift.Shares(Tags(@new));
-        var labels = before.Keys.Union(after.Keys).OrderByDescending(l => before.GetValueOrDefault(l) + after.GetValueOrDefault(l)).ThenBy(l => l, StringComparer.Ordinal).ToList();
-        var psi = DriftStatistics.Psi([.. labels.Select(l => before.GetValueOrDefault(l))], [.. labels.Select(l => after.GetValueOrDefault(l))]);
+        var (before, after, labels, psi) = CategoricalDrift.Psi(CategoricalDrift.Shares(Tags(old)), CategoricalDrift.Shares(Tags(@new)));
         double oldMean = MeanCount(old), newMean = MeanCount(@new);
         return (
             [DriftMetrics.AtLeast(DriftMetrics.Psi, psi, options.PsiWarn, options.PsiAlert), DriftMetrics.Shown("tags per item", newMean - oldMean, oldMean, newMean)],

@@ -34,10 +34,10 @@ internal static class DerivedStatuses<TItem>
         return statuses;
     }
 
-    /// <summary>Why an item's embedding fields cannot be computed: the first input of one of them without a value; <see langword="null"/> when they can.</summary>
-    public static FeatureStatus? BlockEmbedding(PipelineItem<TItem> item)
+    /// <summary>Why an item's <paramref name="fields"/> cannot be computed: the first input of one of them without a value; <see langword="null"/> when they can.</summary>
+    public static FeatureStatus? Blocked(PipelineItem<TItem> item, IEnumerable<DerivedField<TItem>> fields)
     {
-        foreach (var field in s_model.EmbeddingFields)
+        foreach (var field in fields)
         {
             if (Unavailable(item.Statuses, field) is { } blocked)
             {

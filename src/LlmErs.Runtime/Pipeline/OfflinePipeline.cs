@@ -230,7 +230,7 @@ public sealed class OfflinePipeline<TItem>
         (PipelineItem<TItem> Row, FeatureStatus Status)? firstBlocked = null;
         foreach (var row in rows)
         {
-            if (DerivedStatuses<TItem>.BlockEmbedding(row) is { } blocked)
+            if (DerivedStatuses<TItem>.Blocked(row, s_model.EmbeddingFields) is { } blocked)
             {
                 SetPending(row, s_model.EmbeddingFields, blocked);
                 firstBlocked ??= (row, blocked);
@@ -271,18 +271,11 @@ public sealed class OfflinePipeline<TItem>
         var assigned = new List<PipelineItem<TItem>>(rows.Count);
         foreach (var row in rows)
         {
-            var blocked = false;
-            foreach (var field in s_model.SemanticIdFields)
+            if (DerivedStatuses<TItem>.Blocked(row, s_model.SemanticIdFields) is { } blocked)
             {
-                if (DerivedStatuses<TItem>.Unavailable(row.Statuses, field) is { } status)
-                {
-                    SetPending(row, s_model.SemanticIdFields, status);
-                    blocked = true;
-                    break;
-                }
+                SetPending(row, s_model.SemanticIdFields, blocked);
             }
-
-            if (!blocked)
+            else
             {
                 assigned.Add(row);
             }
