@@ -73,7 +73,11 @@ public static class AnswerReader
             : AnswerResult<string>.Success(text);
     }
 
-    /// <summary>Reads a list of distinct tags from <paramref name="vocabulary"/>, returned in the vocabulary's spelling.</summary>
+    /// <summary>
+    /// Reads a list of tags from <paramref name="vocabulary"/>, returned in the vocabulary's spelling with repeats removed
+    /// (case-insensitively, first occurrence kept); the de-duplicated list must hold between <paramref name="min"/> and
+    /// <paramref name="max"/> tags.
+    /// </summary>
     public static AnswerResult<IReadOnlyList<string>> ReadTags(string? answerJson, string[] vocabulary, int min, int max)
     {
         var value = ReadValue(answerJson);
@@ -102,12 +106,12 @@ public static class AnswerReader
                 return AnswerResult<IReadOnlyList<string>>.Failure($"Tag \"{tag}\" is not allowed. {Allowed(vocabulary)}");
             }
 
-            if (tags.Contains(canonical))
+            // Strict schemas cannot carry uniqueItems (Microsoft.Extensions.AI moves it into the description), so models
+            // repeat tags now and then; a repeat adds nothing, and only the de-duplicated list is held to Min and Max.
+            if (!tags.Contains(canonical))
             {
-                return AnswerResult<IReadOnlyList<string>>.Failure($"Tag \"{canonical}\" appears more than once; list each tag once.");
+                tags.Add(canonical);
             }
-
-            tags.Add(canonical);
         }
 
         if (tags.Count < min)

@@ -3,7 +3,9 @@ namespace LlmErs;
 
 /// <summary>
 /// Estimates a run without calling the model: each field is prepared exactly as a run would prepare it (same prompt,
-/// same cache key); cached answers are applied and cost nothing, the rest are counted with the o200k tokenizer.
+/// same cache key); cached answers are applied and cost nothing, the rest are counted with the o200k tokenizer. A prompt
+/// that repeats one already counted (same cache key) is asked once by a run and answered from the cache after, so its
+/// repeats add requests but neither calls nor tokens.
 /// </summary>
 internal sealed class DryRun<T>(EnrichmentPlan<T> plan, FieldPreparer preparer)
 {
@@ -12,6 +14,7 @@ internal sealed class DryRun<T>(EnrichmentPlan<T> plan, FieldPreparer preparer)
         var fields = plan.Fields.Select(f => new FieldTally(TokenCounter.Count(f.SystemPrompt))).ToArray();
         var keys = new ItemKeys<T>(plan.Model);
         var unavailable = new bool[plan.Fields.Count];
+        var asked = new HashSet<CacheKey>();
         int count = 0, badInputs = 0;
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -47,7 +50,11 @@ internal sealed class DryRun<T>(EnrichmentPlan<T> plan, FieldPreparer preparer)
                 {
                     tally.Requests++;
                     tally.Truncated += prepared.Prompt.Truncated ? 1 : 0;
-                    tally.Tokens += new TokenUsage(tally.SystemTokens + TokenCounter.Count(prepared.Prompt.Text), field.AnswerTokens);
+                    if (asked.Add(prepared.Key))
+                    {
+                        tally.Distinct++;
+                        tally.Tokens += new TokenUsage(tally.SystemTokens + TokenCounter.Count(prepared.Prompt.Text), field.AnswerTokens);
+                    }
                 }
             }
 
@@ -66,6 +73,7 @@ internal sealed class DryRun<T>(EnrichmentPlan<T> plan, FieldPreparer preparer)
             ItemType = plan.Model.TypeName,
             Items = count,
             Requests = estimates.Sum(e => (long)e.Requests),
+            DistinctPrompts = estimates.Sum(e => (long)e.DistinctPrompts),
             CachedAnswers = estimates.Sum(e => (long)e.CachedAnswers),
             BadInputs = badInputs,
             Tokens = tokens,
@@ -81,6 +89,8 @@ internal sealed class DryRun<T>(EnrichmentPlan<T> plan, FieldPreparer preparer)
 
         public int Requests { get; set; }
 
+        public int Distinct { get; set; }
+
         public int Cached { get; set; }
 
         public int Truncated { get; set; }
@@ -92,6 +102,7 @@ internal sealed class DryRun<T>(EnrichmentPlan<T> plan, FieldPreparer preparer)
             Field = field.Name,
             ModelId = field.ModelId,
             Requests = Requests,
+            DistinctPrompts = Distinct,
             CachedAnswers = Cached,
             Tokens = Tokens,
             Cost = field.Price?.CostOf(Tokens),

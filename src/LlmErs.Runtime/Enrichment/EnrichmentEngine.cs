@@ -13,7 +13,10 @@ namespace LlmErs;
 /// <see cref="EnrichmentOptions.MaxConcurrency"/> requests in flight, every answer validated against its generated schema (re-asked with
 /// the validation error when invalid), every request through a resilience pipeline, and every valid answer stored in a
 /// content-addressed cache before it counts — so a re-run, even after a crash, pays only for what is missing.
-/// Failing items never stop a run; each ends with an outcome and a reason.
+/// Failing items never stop a run; each ends with an outcome and a reason. A failing endpoint does: a run first checks
+/// it with one small request per model, and stops with an <see cref="EnrichmentStoppedException"/> when the endpoint
+/// refuses the key, the model or the path, or cannot be reached or does not answer attempt after attempt (see
+/// <see cref="EnrichmentResilienceOptions.StopAfterConsecutiveFailures"/>).
 /// </summary>
 public sealed class EnrichmentEngine : IDisposable
 {
@@ -29,6 +32,8 @@ public sealed class EnrichmentEngine : IDisposable
     private readonly ChatRateLimiter? _rateLimiter;
     private readonly ResiliencePipeline<ChatResponse> _pipeline;
     private readonly FieldPreparer _preparer;
+    private readonly ChatClientMetadata? _metadata;
+    private readonly HashSet<string> _checkedModels = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine.</summary>
     /// <param name="chatClient">The model; give it no retry policy of its own, since the engine retries.</param>
@@ -48,13 +53,17 @@ public sealed class EnrichmentEngine : IDisposable
         _chatClient = chatClient;
         _cache = cache;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        // Provider error text may echo the request's key; every log entry of the engine and its pipeline is masked.
+        loggerFactory = loggerFactory is null ? null : new MaskingLoggerFactory(loggerFactory);
         _logger = (ILogger?)loggerFactory?.CreateLogger<EnrichmentEngine>() ?? NullLogger.Instance;
         _rateLimiter = ChatRateLimiter.Create(_options.Resilience);
         _pipeline = ChatResiliencePipeline.Create(_options.Resilience, _options.MaxConcurrency, _rateLimiter, _timeProvider, loggerFactory);
         _preparer = new FieldPreparer(cache, new PromptHygiene(_options.Hygiene), _logger);
+        _metadata = chatClient.GetService<ChatClientMetadata>();
     }
 
     /// <summary>Enriches <paramref name="items"/> and yields each one's outcome, in input order, as soon as it and its predecessors are done.</summary>
+    /// <exception cref="EnrichmentStoppedException">The endpoint cannot serve the run; the answers received before are cached.</exception>
     public IAsyncEnumerable<ItemOutcome<T>> EnrichAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
@@ -63,6 +72,7 @@ public sealed class EnrichmentEngine : IDisposable
     }
 
     /// <summary>Enriches <paramref name="items"/> and yields each one's outcome, in input order, as soon as it and its predecessors are done.</summary>
+    /// <exception cref="EnrichmentStoppedException">The endpoint cannot serve the run; the answers received before are cached.</exception>
     public IAsyncEnumerable<ItemOutcome<T>> EnrichAsync<T>(IEnumerable<T> items, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
@@ -74,6 +84,7 @@ public sealed class EnrichmentEngine : IDisposable
     /// Enriches <paramref name="items"/>, reports progress, and returns the run report. To write feature files, run an
     /// <see cref="OfflinePipeline{TItem}"/>: it writes them once every stage has run.
     /// </summary>
+    /// <exception cref="EnrichmentStoppedException">The endpoint cannot serve the run; its report covers the items done before the stop.</exception>
     public Task<EnrichmentReport> RunAsync<T>(IEnumerable<T> items, EnrichmentRunOptions? runOptions = null, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
@@ -85,6 +96,7 @@ public sealed class EnrichmentEngine : IDisposable
     /// Enriches <paramref name="items"/>, reports progress, and returns the run report. To write feature files, run an
     /// <see cref="OfflinePipeline{TItem}"/>: it writes them once every stage has run.
     /// </summary>
+    /// <exception cref="EnrichmentStoppedException">The endpoint cannot serve the run; its report covers the items done before the stop.</exception>
     public Task<EnrichmentReport> RunAsync<T>(IAsyncEnumerable<T> items, EnrichmentRunOptions? runOptions = null, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
@@ -127,12 +139,39 @@ public sealed class EnrichmentEngine : IDisposable
     private async IAsyncEnumerable<ItemOutcome<T>> EnrichCoreAsync<T>(
         EnrichmentPlan<T> plan, IAsyncEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var enricher = new ItemEnricher<T>(plan, _chatClient, _pipeline, _cache, _preparer, _options, _rateLimiter?.LimitsTokens == true, _logger);
-        var keys = new ItemKeys<T>(plan.Model);
-        var outcomes = OrderedConcurrency.SelectAsync(items, Start, _options.MaxConcurrency * ItemsPerRequestSlot, cancellationToken);
-        await foreach (var outcome in outcomes.ConfigureAwait(false))
+        var models = plan.Fields.Select(f => f.ModelId).Distinct(StringComparer.Ordinal).ToArray();
+        try
         {
-            yield return outcome;
+            await PreflightAsync(models, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EnrichmentStoppedException stopped)
+        {
+            Log.RunStopped(_logger, plan.Model.TypeName, stopped.Stop.Reason, stopped.Stop.Message);
+            throw;
+        }
+
+        using var guard = new EndpointGuard(DescribeEndpoint(models), _options.Resilience, cancellationToken);
+        var enricher = new ItemEnricher<T>(plan, _chatClient, _pipeline, _cache, _preparer, _options, _rateLimiter?.LimitsTokens == true, guard, _logger);
+        var keys = new ItemKeys<T>(plan.Model);
+        var outcomes = OrderedConcurrency.SelectAsync(items, Start, _options.MaxConcurrency * ItemsPerRequestSlot, guard.Token);
+        await using var enumerator = outcomes.GetAsyncEnumerator(guard.Token);
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (Exception) when (guard.Stop is { } stop && !cancellationToken.IsCancellationRequested)
+            {
+                // Whatever the items in flight ended with, the endpoint is the cause: their answers so far are cached.
+                Log.RunStopped(_logger, plan.Model.TypeName, stop.Reason, stop.Message);
+                throw new EnrichmentStoppedException(stop);
+            }
+
+            yield return enumerator.Current;
         }
 
         Task<ItemOutcome<T>> Start(T item, CancellationToken token)
@@ -155,27 +194,73 @@ public sealed class EnrichmentEngine : IDisposable
         Log.RunStarting(_logger, plan.Model.TypeName, plan.Fields.Count, total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", _options.MaxConcurrency);
 
         var lastProgress = _timeProvider.GetTimestamp();
-        await foreach (var outcome in EnrichCoreAsync(plan, items, cancellationToken).ConfigureAwait(false))
+        try
         {
-            accountant.Add(outcome);
-            if (outcome.Failure is { } failure)
+            await foreach (var outcome in EnrichCoreAsync(plan, items, cancellationToken).ConfigureAwait(false))
             {
-                Log.ItemFailed(_logger, outcome.Key, failure.Reason, failure.Message);
-            }
+                accountant.Add(outcome);
+                if (outcome.Failure is { } failure)
+                {
+                    Log.ItemFailed(_logger, outcome.Key, failure.Reason, failure.Message);
+                }
 
-            observe?.Invoke(outcome);
-            if (_timeProvider.GetElapsedTime(lastProgress) >= _options.ProgressInterval)
-            {
-                ReportProgress(accountant, progress);
-                lastProgress = _timeProvider.GetTimestamp();
+                observe?.Invoke(outcome);
+                if (_timeProvider.GetElapsedTime(lastProgress) >= _options.ProgressInterval)
+                {
+                    ReportProgress(accountant, progress);
+                    lastProgress = _timeProvider.GetTimestamp();
+                }
             }
+        }
+        catch (EnrichmentStoppedException stopped)
+        {
+            ReportProgress(accountant, progress);
+            throw new EnrichmentStoppedException(stopped.Stop, accountant.Complete(stopped.Stop));
         }
 
         ReportProgress(accountant, progress);
-        var report = accountant.Complete();
+        var report = accountant.Complete(null);
         Log.RunCompleted(_logger, report.ItemType, report.WallTime, report.Succeeded, report.Items, report.Failed,
             report.LlmCalls, report.CacheHits, report.Tokens.InputTokens, report.Tokens.OutputTokens, report.Cost);
         return report;
+    }
+
+    /// <summary>Checks each model not checked yet by this engine; see <see cref="EnrichmentResilienceOptions.Preflight"/>.</summary>
+    private async Task PreflightAsync(string[] models, CancellationToken cancellationToken)
+    {
+        if (!_options.Resilience.Preflight || _metadata?.ProviderUri is not { } address)
+        {
+            return;
+        }
+
+        foreach (var model in models)
+        {
+            lock (_checkedModels)
+            {
+                if (_checkedModels.Contains(model))
+                {
+                    continue;
+                }
+            }
+
+            var error = await EndpointPreflight.CheckAsync(_chatClient, address, model, _options.ChatOptions, _options.Resilience, _timeProvider, cancellationToken)
+                .ConfigureAwait(false);
+            if (error is not null)
+            {
+                Log.PreflightAnsweredWithError(_logger, model, address.ToString(), error.GetType().Name, SecretMask.Apply(error.Message));
+            }
+
+            lock (_checkedModels)
+            {
+                _checkedModels.Add(model);
+            }
+        }
+    }
+
+    private string DescribeEndpoint(string[] models)
+    {
+        var where = _metadata?.ProviderUri is { } address ? $"at {address}" : $"of the chat client {_metadata?.ProviderName ?? _chatClient.GetType().Name}";
+        return $"model {string.Join(", ", models.Select(m => $"'{m}'"))} {where}";
     }
 
     private void ReportProgress(RunAccountant accountant, IProgress<EnrichmentProgress>? progress)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace LlmErs;
 
@@ -12,7 +11,7 @@ internal static class FailureClassifier
     public static EnrichmentFailure FromException(Exception exception, string key, string field, EnrichmentResilienceOptions options)
     {
         var where = $"Item '{key}', field '{field}'";
-        if (exception is TimeoutRejectedException or TimeoutException or OperationCanceledException { InnerException: TimeoutException })
+        if (ProviderErrors.IsTimeout(exception))
         {
             return new(FailureReason.Timeout, field,
                 $"{where}: no answer within {options.AttemptTimeout.TotalSeconds:0.###} s on any of {options.MaxRetryAttempts + 1} attempts. " +
@@ -22,20 +21,21 @@ internal static class FailureClassifier
         if (ProviderErrors.IsContentFilter(exception))
         {
             return new(FailureReason.Refusal, field,
-                $"{where}: the provider's content filter rejected the request ({exception.Message}). Review the item's text.");
+                $"{where}: the provider's content filter rejected the request ({SecretMask.Apply(exception.Message)}). Review the item's text.");
         }
 
         if (ProviderErrors.StatusOf(exception) is { } status && status is 400 or 413 or 422)
         {
             return new(FailureReason.BadInput, field,
-                $"{where}: the provider rejected the request as invalid (HTTP {status}: {exception.Message}). " +
+                $"{where}: the provider rejected the request as invalid (HTTP {status}: {SecretMask.Apply(exception.Message)}). " +
                 "Check the item's data, the field's prompt budget and the chat options.");
         }
 
         var cause = exception is BrokenCircuitException
             ? "the circuit breaker stayed open after repeated provider failures"
-            : $"{exception.GetType().Name}: {exception.Message}";
-        return new(FailureReason.Transport, field, $"{where}: the request failed after every retry ({cause}). {Rerun}");
+            : $"{exception.GetType().Name}: {SecretMask.Apply(exception.Message)}";
+        var fate = ProviderErrors.IsTransient(exception) ? "failed after every retry" : "was rejected, and is not retried";
+        return new(FailureReason.Transport, field, $"{where}: the request {fate} ({cause}). {Rerun}");
     }
 
     public static EnrichmentFailure? FromResponse(ChatResponse response, string key, string field)
@@ -53,7 +53,7 @@ internal static class FailureClassifier
                 if (content is ErrorContent error)
                 {
                     return new(FailureReason.Refusal, field,
-                        $"Item '{key}', field '{field}': the model declined to answer ({error.Message}). Review the item's text or the field's prompt.");
+                        $"Item '{key}', field '{field}': the model declined to answer ({SecretMask.Apply(error.Message)}). Review the item's text or the field's prompt.");
                 }
             }
         }

@@ -18,11 +18,12 @@ internal sealed class ItemEnricher<T>
     private readonly FieldPreparer _preparer;
     private readonly EnrichmentOptions _options;
     private readonly bool _estimateRequestTokens;
+    private readonly EndpointGuard _guard;
     private readonly ILogger _logger;
 
     public ItemEnricher(
         EnrichmentPlan<T> plan, IChatClient chatClient, ResiliencePipeline<ChatResponse> pipeline, IEnrichmentCache cache,
-        FieldPreparer preparer, EnrichmentOptions options, bool estimateRequestTokens, ILogger logger)
+        FieldPreparer preparer, EnrichmentOptions options, bool estimateRequestTokens, EndpointGuard guard, ILogger logger)
     {
         _plan = plan;
         _chatClient = chatClient;
@@ -31,6 +32,7 @@ internal sealed class ItemEnricher<T>
         _preparer = preparer;
         _options = options;
         _estimateRequestTokens = estimateRequestTokens;
+        _guard = guard;
         _logger = logger;
     }
 
@@ -80,6 +82,7 @@ internal sealed class ItemEnricher<T>
         var wordReasked = false;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ChatResiliencePipeline.Retries, retries);
+        context.Properties.Set(EndpointGuard.Key, _guard);
         try
         {
             while (true)

@@ -21,4 +21,10 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Debug, "Item '{Key}', field '{Field}': answer invalid, re-asking ({Reask}/{MaxReasks}): {Error}")]
     public static partial void Reasking(ILogger logger, string key, string field, int reask, int maxReasks, string error);
+
+    [LoggerMessage(8, LogLevel.Error, "Enriching {ItemType} stopped ({Reason}): {Message}")]
+    public static partial void RunStopped(ILogger logger, string itemType, StopReason reason, string message);
+
+    [LoggerMessage(9, LogLevel.Warning, "The preflight request to model '{Model}' at {Address} was answered with an error ({ErrorType}: {Error}); the run goes on and retries what fails.")]
+    public static partial void PreflightAnsweredWithError(ILogger logger, string model, string address, string errorType, string error);
 }

@@ -61,9 +61,11 @@ internal sealed class RunAccountant
         Elapsed = _timeProvider.GetElapsedTime(_startTimestamp),
     };
 
-    public EnrichmentReport Complete() => new()
+    /// <param name="stop">Why the run stopped early, or null when it went through every item.</param>
+    public EnrichmentReport Complete(EnrichmentStop? stop) => new()
     {
         ItemType = _itemType,
+        Stopped = stop,
         StartedAt = _startedAt,
         WallTime = _timeProvider.GetElapsedTime(_startTimestamp),
         Items = Done,

@@ -18,8 +18,15 @@ public sealed class EnrichmentEstimate
     /// <summary>Items read from the source.</summary>
     public required int Items { get; init; }
 
-    /// <summary>Requests a run would send (first attempts).</summary>
+    /// <summary>Answers a run would ask the model for (first attempts), a prompt repeated by several items counted each time.</summary>
     public required long Requests { get; init; }
+
+    /// <summary>
+    /// The distinct prompts among <see cref="Requests"/>, by the cache key a run uses: a run sends each once and answers
+    /// its repeats from the cache, so this is the calls it makes (first attempts; re-asks and retries come on top). Tokens
+    /// and cost count these only. Repeats in flight at the same moment may each be sent.
+    /// </summary>
+    public required long DistinctPrompts { get; init; }
 
     /// <summary>Answers already in the cache.</summary>
     public required long CachedAnswers { get; init; }
@@ -47,14 +54,14 @@ public sealed class EnrichmentEstimate
     {
         var builder = new StringBuilder();
         builder.Append(CultureInfo.InvariantCulture,
-            $"Dry run over {SummaryTable.Number(Items)} {ItemType} item(s): {SummaryTable.Number(Requests)} request(s), {SummaryTable.Number(CachedAnswers)} cached answer(s), {SummaryTable.Number(BadInputs)} bad input(s).\n");
+            $"Dry run over {SummaryTable.Number(Items)} {ItemType} item(s): {SummaryTable.Number(Requests)} request(s) for {SummaryTable.Number(DistinctPrompts)} distinct prompt(s), {SummaryTable.Number(CachedAnswers)} cached answer(s), {SummaryTable.Number(BadInputs)} bad input(s).\n");
         builder.Append(CultureInfo.InvariantCulture,
             $"Estimated tokens: {SummaryTable.Number(Tokens.InputTokens)} in, at most {SummaryTable.Number(Tokens.OutputTokens)} out; cost {SummaryTable.Money(Cost)}");
         builder.Append(UnpricedModels.Count > 0 ? $" (no price for {string.Join(", ", UnpricedModels)})" : "").Append(".\n");
         SummaryTable.Append(builder,
-            ["Field", "Model", "Requests", "Cached", "Tokens in", "Tokens out", "Cost", "Truncated"],
+            ["Field", "Model", "Requests", "Distinct", "Cached", "Tokens in", "Tokens out", "Cost", "Truncated"],
             Fields.Select(f => (IReadOnlyList<string>)[
-                f.Field, f.ModelId, SummaryTable.Number(f.Requests), SummaryTable.Number(f.CachedAnswers),
+                f.Field, f.ModelId, SummaryTable.Number(f.Requests), SummaryTable.Number(f.DistinctPrompts), SummaryTable.Number(f.CachedAnswers),
                 SummaryTable.Number(f.Tokens.InputTokens), SummaryTable.Number(f.Tokens.OutputTokens), SummaryTable.Money(f.Cost),
                 SummaryTable.Number(f.TruncatedPrompts)]));
         return builder.ToString();

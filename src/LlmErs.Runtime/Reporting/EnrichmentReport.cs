@@ -21,7 +21,13 @@ public sealed class EnrichmentReport
     /// <summary>How long the run took.</summary>
     public required TimeSpan WallTime { get; init; }
 
-    /// <summary>Items read from the source.</summary>
+    /// <summary>
+    /// Why the run stopped before every item was read, or null when it went through them all. A stopped run's
+    /// <see cref="Items"/> are those done before the stop.
+    /// </summary>
+    public EnrichmentStop? Stopped { get; init; }
+
+    /// <summary>Items read from the source and done.</summary>
     public required int Items { get; init; }
 
     /// <summary>Items whose every LLM field was enriched.</summary>
@@ -78,6 +84,11 @@ public sealed class EnrichmentReport
     {
         const int ShownFailures = 10;
         var builder = new StringBuilder();
+        if (Stopped is { } stop)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"STOPPED ({stop.Reason}) before every item was done: {stop.Message}\n");
+        }
+
         builder.Append(CultureInfo.InvariantCulture,
             $"Enriched {SummaryTable.Number(Items)} {ItemType} item(s) in {WallTime:hh\\:mm\\:ss\\.f}: {SummaryTable.Number(Succeeded)} succeeded, {SummaryTable.Number(Failed)} failed.\n");
         if (Failed > 0)

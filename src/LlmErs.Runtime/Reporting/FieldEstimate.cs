@@ -10,13 +10,16 @@ public sealed class FieldEstimate
     /// <summary>The model of the field's requests.</summary>
     public required string ModelId { get; init; }
 
-    /// <summary>Requests a run would send (first attempts; re-asks and retries come on top).</summary>
+    /// <summary>Answers a run would ask the model for (first attempts; re-asks and retries come on top), repeats included.</summary>
     public int Requests { get; init; }
+
+    /// <summary>The distinct prompts among <see cref="Requests"/> (by cache key): the requests a run sends.</summary>
+    public int DistinctPrompts { get; init; }
 
     /// <summary>Answers already in the cache, which a run would not pay for.</summary>
     public int CachedAnswers { get; init; }
 
-    /// <summary>Estimated tokens: prompts counted exactly (o200k), answers at their schema's upper bound.</summary>
+    /// <summary>Estimated tokens of the distinct prompts: prompts counted exactly (o200k), answers at their schema's upper bound.</summary>
     public TokenUsage Tokens { get; init; }
 
     /// <summary>Estimated cost, or <see langword="null"/> when the model has no price.</summary>

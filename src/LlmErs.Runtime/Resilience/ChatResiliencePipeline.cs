@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,9 @@ namespace LlmErs;
 
 /// <summary>
 /// Builds the Polly pipeline every model request runs through. Outermost first: retry (exponential backoff with jitter,
-/// or the server's <c>Retry-After</c>), circuit breaker, concurrency limit, rate limiter, per-attempt timeout — so that
-/// each attempt waits for its own permits, a retry waiting out its backoff holds no concurrency slot, and only the call
-/// itself is timed.
+/// or the server's <c>Retry-After</c>), circuit breaker, concurrency limit, rate limiter, the run's endpoint guard,
+/// per-attempt timeout — so that each attempt waits for its own permits, a retry waiting out its backoff holds no
+/// concurrency slot, only the call itself is timed, and the guard sees every attempt's outcome.
 /// </summary>
 internal static class ChatResiliencePipeline
 {
@@ -23,6 +24,7 @@ internal static class ChatResiliencePipeline
     /// <summary>Counts the retries of one request, for the run's accounting.</summary>
     public static readonly ResiliencePropertyKey<RetryCounter> Retries = new("LlmErs.Retries");
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "AddStrategy validates options by their data annotations; the endpoint guard's options have no members.")]
     public static ResiliencePipeline<ChatResponse> Create(
         EnrichmentResilienceOptions options, int maxConcurrentRequests, ChatRateLimiter? rateLimiter, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
     {
@@ -51,6 +53,7 @@ internal static class ChatResiliencePipeline
             builder.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = rateLimiter.AcquireAsync });
         }
 
+        builder.AddStrategy(_ => new EndpointGuardStrategy(), new EndpointGuardStrategy.Options());
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         if (loggerFactory is not null)
         {

@@ -30,6 +30,23 @@ public sealed class EnrichmentResilienceOptions
     /// <summary>How long an open circuit fails attempts fast before letting one through. Default 15 seconds.</summary>
     public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Attempts in a row, across all requests of a run, that could not connect or timed out, after which the run stops
+    /// with an <see cref="EnrichmentStoppedException"/>; any answer from the server resets the count. A server that
+    /// accepts connections and never answers thus stops a run after about this many attempt timeouts (fewer when
+    /// several requests are in flight), and one with nothing listening in seconds. HTTP 401, 403 and 404 stop a run at
+    /// once, whatever this says. Default 10.
+    /// </summary>
+    public int StopAfterConsecutiveFailures { get; set; } = 10;
+
+    /// <summary>
+    /// Whether a run first sends one small request per model, so that a wrong URL, port, key or model name stops it at
+    /// once with a message that says what to check. Only clients with a provider address
+    /// (<see cref="Microsoft.Extensions.AI.ChatClientMetadata.ProviderUri"/>) are checked: an in-process client, such as
+    /// the offline one, needs none. Each model is checked once per engine. Default <see langword="true"/>.
+    /// </summary>
+    public bool Preflight { get; set; } = true;
+
     /// <summary>Most requests started in any minute, or <see langword="null"/> for no limit. Default <see langword="null"/>.</summary>
     public int? RequestsPerMinute { get; set; }
 
@@ -53,6 +70,11 @@ public sealed class EnrichmentResilienceOptions
         if (MaxRetryAttempts < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRetryAttempts), MaxRetryAttempts, $"{nameof(EnrichmentResilienceOptions)}.{nameof(MaxRetryAttempts)} must not be negative.");
+        }
+
+        if (StopAfterConsecutiveFailures < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StopAfterConsecutiveFailures), StopAfterConsecutiveFailures, $"{nameof(EnrichmentResilienceOptions)}.{nameof(StopAfterConsecutiveFailures)} must be at least 1.");
         }
 
         if (CircuitBreakerFailureRatio is <= 0 or > 1)

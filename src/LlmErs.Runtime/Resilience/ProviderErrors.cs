@@ -21,10 +21,14 @@ internal static class ProviderErrors
         _ => null,
     };
 
+    /// <summary>Whether an attempt ran out of time: the pipeline's attempt timeout, or the client's own network timeout.</summary>
+    public static bool IsTimeout(Exception exception) =>
+        exception is TimeoutRejectedException or TimeoutException or OperationCanceledException { InnerException: TimeoutException };
+
     public static bool IsTransient(Exception exception) => exception switch
     {
-        TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException or TimeoutException or IOException => true,
-        OperationCanceledException { InnerException: TimeoutException } => true,
+        _ when IsTimeout(exception) => true,
+        BrokenCircuitException or RateLimiterRejectedException or IOException => true,
         ClientResultException or HttpRequestException => StatusOf(exception) is not { } status || IsTransientStatus(status),
         _ => false,
     };

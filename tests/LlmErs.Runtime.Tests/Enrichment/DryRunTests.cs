@@ -54,5 +54,28 @@ public sealed class DryRunTests
         Assert.Equal(["fake-model"], estimate.UnpricedModels);
     }
 
+    [Fact]
+    public async Task IdenticalPromptsAreCountedOnce_AsARunAsksThemOnce()
+    {
+        using var directory = new TempDirectory();
+        var client = new ScriptedChatClient();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        // One request at a time and the copies well behind their originals, so that no copy is asked while its original is in flight.
+        using var engine = TestEngines.Create(client, cache, o => o.MaxConcurrency = 1);
+        var items = Book.Catalog(12);
+        items.AddRange(items.Take(3).Select(b => new Book { Id = $"copy-{b.Id}", Title = b.Title, Description = b.Description }));
+
+        var estimate = await engine.EstimateAsync(items);
+        var report = await engine.RunAsync(items);
+
+        Assert.Equal((15 * 4L, 12 * 4L), (estimate.Requests, estimate.DistinctPrompts));
+        Assert.All(estimate.Fields, f => Assert.Equal((15, 12), (f.Requests, f.DistinctPrompts)));
+        Assert.Equal(estimate.DistinctPrompts, report.LlmCalls);
+        Assert.Equal(estimate.Requests - estimate.DistinctPrompts, report.CacheHits);
+        var distinctSummaries = client.Requests.Where(r => r.Field == "Summary").Sum(r => TokenCounter.Count(r.System) + TokenCounter.Count(r.Prompt));
+        Assert.Equal(distinctSummaries, Field(estimate, "Summary").Tokens.InputTokens);
+        Assert.Contains("60 request(s) for 48 distinct prompt(s)", estimate.ToString(), StringComparison.Ordinal);
+    }
+
     private static FieldEstimate Field(EnrichmentEstimate estimate, string name) => estimate.Fields.Single(f => f.Field == name);
 }

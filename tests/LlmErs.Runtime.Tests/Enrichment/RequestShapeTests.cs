@@ -57,7 +57,9 @@ public sealed class RequestShapeTests
         var report = await engine.RunAsync([new Book { Id = "b1", Title = "Dune", Description = "A test book." }]);
 
         Assert.Equal(1, report.Succeeded);
-        Assert.Equal(4, server.Bodies.Count);
+        // Four field requests, and the preflight's, which asks for no JSON.
+        Assert.Equal(4, server.Bodies.Count(b => b.Contains("\"response_format\"", StringComparison.Ordinal)));
+        Assert.Equal(5, server.Bodies.Count);
         Assert.All(server.Bodies, body => Assert.DoesNotContain(AnswerConstraints.ChatOptionsKey, body, StringComparison.Ordinal));
     }
 

@@ -8,6 +8,9 @@ public sealed class CapturingLoggerFactory : ILoggerFactory
 {
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Messages { get; } = new();
 
+    /// <summary>Everything a log provider could write: each message, and the exception logged with it as text.</summary>
+    public ConcurrentQueue<string> Written { get; } = new();
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void AddProvider(ILoggerProvider provider) => throw new NotSupportedException();
@@ -22,7 +25,11 @@ public sealed class CapturingLoggerFactory : ILoggerFactory
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Messages.Enqueue((logLevel, category, formatter(state, exception)));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var message = formatter(state, exception);
+            owner.Messages.Enqueue((logLevel, category, message));
+            owner.Written.Enqueue($"{message}\n{exception}\n{string.Join("\n", state as IEnumerable<KeyValuePair<string, object?>> ?? [])}");
+        }
     }
 }

@@ -12,22 +12,22 @@ namespace LlmErs.Runtime.Tests.Fakes;
 
 /// <summary>
 /// An OpenAI-compatible <c>/v1/chat/completions</c> endpoint on 127.0.0.1 (HttpListener, no extra packages) whose
-/// replies come from a <see cref="FaultScript"/>: errors are real HTTP statuses with OpenAI error bodies and
-/// <c>retry-after-ms</c> headers, refusals use the <c>refusal</c> field, hangs never respond.
+/// replies come from a <see cref="FaultScript"/> or any other decision: errors are real HTTP statuses with OpenAI error
+/// bodies and <c>retry-after-ms</c> headers, refusals use the <c>refusal</c> field, hangs never respond.
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
     private readonly HttpListener _listener;
-    private readonly FaultScript _script;
+    private readonly Func<FakeRequest, FakeReply> _decide;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly ConcurrentQueue<string> _bodies = new();
     private int _requests;
 
-    private FakeOpenAIServer(HttpListener listener, int port, FaultScript script)
+    private FakeOpenAIServer(HttpListener listener, int port, Func<FakeRequest, FakeReply> decide)
     {
         _listener = listener;
-        _script = script;
+        _decide = decide;
         Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
         _loop = Task.Run(AcceptLoopAsync);
     }
@@ -40,7 +40,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>The JSON body of every request received, as sent on the wire.</summary>
     public IReadOnlyCollection<string> Bodies => _bodies;
 
-    public static FakeOpenAIServer Start(FaultScript script)
+    public static FakeOpenAIServer Start(FaultScript script) => Start(script.Decide);
+
+    public static FakeOpenAIServer Start(Func<FakeRequest, FakeReply> decide)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -50,7 +52,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new FakeOpenAIServer(listener, port, script);
+                return new FakeOpenAIServer(listener, port, decide);
             }
             catch (HttpListenerException) when (attempt < 5)
             {
@@ -61,10 +63,14 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     }
 
     /// <summary>An <see cref="IChatClient"/> over the official OpenAI client, with its own retries off so that the engine's pipeline owns them.</summary>
-    public IChatClient CreateChatClient(string model = "fake-model") =>
-        new OpenAIClient(new ApiKeyCredential("test-key"), new OpenAIClientOptions
+    public IChatClient CreateChatClient(string model = "fake-model", string apiKey = "test-key") =>
+        CreateChatClient(Endpoint, model, apiKey);
+
+    /// <summary>The same client for any address, e.g. a port with nothing listening.</summary>
+    public static IChatClient CreateChatClient(Uri endpoint, string model = "fake-model", string apiKey = "test-key") =>
+        new OpenAIClient(new ApiKeyCredential(apiKey), new OpenAIClientOptions
         {
-            Endpoint = Endpoint,
+            Endpoint = endpoint,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = TimeSpan.FromSeconds(30),
         }).GetChatClient(model).AsIChatClient();
@@ -86,7 +92,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (at the moment of the call).</summary>
+    public static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -114,7 +121,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             _bodies.Enqueue(text);
             using var body = JsonDocument.Parse(text);
             var request = Parse(body.RootElement);
-            var reply = _script.Decide(request);
+            var reply = _decide(request);
             if (reply.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(reply.Latency, _stop.Token);
@@ -139,9 +146,13 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                         context.Response.Headers["retry-after-ms"] = ((int)wait.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     }
 
+                    // Some servers echo the request's headers in their error text; a client must not pass that on unmasked.
+                    var message = reply.EchoAuthorization
+                        ? $"Fake failure {reply.Status}. Request headers: Authorization: {context.Request.Headers["Authorization"]}"
+                        : $"Fake failure {reply.Status}";
                     await WriteAsync(context, reply.Status, new
                     {
-                        error = new { message = $"Fake failure {reply.Status}", type = "fake", code = reply.ErrorCode ?? "server_error" },
+                        error = new { message, type = "fake", code = reply.ErrorCode ?? "server_error" },
                     });
                     break;
                 default:
@@ -186,6 +197,11 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         {
             schema = jsonSchema.GetProperty("schema").Clone();
             field = jsonSchema.GetProperty("name").GetString();
+        }
+        else if (!body.TryGetProperty("response_format", out _))
+        {
+            // A request that asks for no JSON at all, such as the engine's preflight.
+            return new FakeRequest(body.GetProperty("model").GetString()!, null, default, messages);
         }
 
         return new FakeRequest(body.GetProperty("model").GetString()!, field,

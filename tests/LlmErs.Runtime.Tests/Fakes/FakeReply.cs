@@ -24,6 +24,9 @@ public enum FakeReplyKind
 
 public sealed record FakeReply(FakeReplyKind Kind, string Text = "", int Status = 0, string? ErrorCode = null, TimeSpan? RetryAfter = null, TimeSpan Latency = default)
 {
+    /// <summary>Whether an error's message repeats the request's Authorization header, as some servers do.</summary>
+    public bool EchoAuthorization { get; init; }
+
     public static FakeReply Answer(string text, TimeSpan latency = default) => new(FakeReplyKind.Answer, text, Latency: latency);
 
     public static FakeReply Error(int status, string? code = null, TimeSpan? retryAfter = null) =>

@@ -14,6 +14,9 @@ public sealed record FakeRequest(
     /// <summary>The first user message: the item's prompt.</summary>
     public string Prompt => Messages.First(m => m.Role == "user").Text;
 
+    /// <summary>Whether the request asks for no JSON at all (the engine's preflight), rather than for a field's answer.</summary>
+    public bool IsPlain => Schema.ValueKind == JsonValueKind.Undefined;
+
     /// <summary>Whether this request re-asks after an invalid answer.</summary>
     public bool IsReask => Messages.Count > 2;
 
