@@ -40,11 +40,12 @@ internal sealed class ChatSetup : IDisposable
                 isExtractive: true);
         }
 
-        // A provider answers requests in parallel while each waits on the network. A local server such as Ollama queues
-        // what exceeds its parallel slots, so an attempt may wait longer than the engine's default minute.
+        // A provider answers requests in parallel while each waits on the network.
         var options = new EnrichmentOptions { MaxConcurrency = 8, ModelId = endpoint.Model };
-        options.Resilience.AttemptTimeout = TimeSpan.FromMinutes(3);
-        return new ChatSetup(endpoint.CreateClient(options.Resilience.AttemptTimeout), options, $"{endpoint} (OpenAI-compatible endpoint)");
+        options.Resilience.AttemptTimeout = endpoint.AttemptTimeout;
+        options.Resilience.StopAfterConsecutiveFailures = endpoint.StopAfterConsecutiveFailures;
+        options.Resilience.Preflight = endpoint.Preflight;
+        return new ChatSetup(endpoint.CreateClient(), options, $"{endpoint} (OpenAI-compatible endpoint)");
     }
 
     public void Dispose() => Client.Dispose();

@@ -46,8 +46,12 @@ try
 }
 catch (SampleException e)
 {
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(LlmErs.SecretMask.Apply(e.Message));
     return 2;
+}
+catch (LlmErs.EnrichmentStoppedException e)
+{
+    return await StoppedRun.ReportAsync(e, options.OutputDirectory, Console.Error);
 }
 catch (LlmErs.GovernanceException e)
 {

@@ -24,9 +24,16 @@ internal sealed record SampleOptions
           --endpoint URL    enrich with a real model at an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1
                             or Ollama's http://localhost:11434/v1 (or set {EndpointVariable})
           --model NAME      the model served there, e.g. gpt-4o-mini or llama3.2 (or set {ModelVariable})
+          --attempt-timeout SECONDS
+                            with --endpoint: how long one request may take before it is retried; default 180
+          --stop-after N    with --endpoint: stop the run after N attempts in a row that cannot connect or time out;
+                            default 10 (HTTP 401, 403 and 404 stop it at once)
+          --no-preflight    with --endpoint: skip the one small request that first checks the URL, key and model
           -h, --help        this text
 
         The API key is read from {ApiKeyVariable} only; Ollama needs none. Embeddings always use the local MiniLM model.
+        Exit codes: 0 done, 2 bad arguments or data, 3 a governance check failed, 4 the endpoint stopped the run (the
+        answers received so far are cached), 130 cancelled.
         The drift verb compares two runs' feature files (drift --help for its options and exit codes).
         """;
 
@@ -53,8 +60,8 @@ internal sealed record SampleOptions
     /// <exception cref="SampleException">An argument is unknown, repeated or incomplete, or the endpoint settings are.</exception>
     public static SampleOptions? Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
-        string? output = null, movieLens = null, endpoint = null, model = null;
-        var tags = false;
+        string? output = null, movieLens = null, endpoint = null, model = null, attemptTimeout = null, stopAfter = null;
+        bool tags = false, noPreflight = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -73,6 +80,15 @@ internal sealed record SampleOptions
                 case "--model":
                     Set(ref model, args, ref i, "NAME");
                     break;
+                case "--attempt-timeout":
+                    Set(ref attemptTimeout, args, ref i, "SECONDS");
+                    break;
+                case "--stop-after":
+                    Set(ref stopAfter, args, ref i, "N");
+                    break;
+                case "--no-preflight":
+                    noPreflight = true;
+                    break;
                 case "--tags":
                     tags = true;
                     break;
@@ -86,12 +102,28 @@ internal sealed record SampleOptions
             throw new SampleException("--tags adds a block built from MovieLens' tags.csv; use it with --movielens DIR.");
         }
 
+        var chatEndpoint = ParseEndpoint(endpoint ?? Variable(environment, EndpointVariable), model ?? Variable(environment, ModelVariable), Variable(environment, ApiKeyVariable));
+        if (chatEndpoint is null && (attemptTimeout ?? stopAfter ?? (noPreflight ? "--no-preflight" : null)) is not null)
+        {
+            throw new SampleException("--attempt-timeout, --stop-after and --no-preflight set how requests to an endpoint behave; use them with --endpoint URL.");
+        }
+
+        if (chatEndpoint is not null)
+        {
+            chatEndpoint = chatEndpoint with
+            {
+                AttemptTimeout = attemptTimeout is null ? chatEndpoint.AttemptTimeout : TimeSpan.FromSeconds(Positive(attemptTimeout, "--attempt-timeout", "SECONDS")),
+                StopAfterConsecutiveFailures = stopAfter is null ? chatEndpoint.StopAfterConsecutiveFailures : (int)Positive(stopAfter, "--stop-after", "N", integer: true),
+                Preflight = !noPreflight,
+            };
+        }
+
         return new SampleOptions
         {
             OutputDirectory = Path.GetFullPath(output ?? Path.Combine("out", movieLens is null ? "quickstart" : "movielens")),
             MovieLensDirectory = movieLens is null ? null : Path.GetFullPath(movieLens),
             UseTags = tags,
-            Endpoint = ParseEndpoint(endpoint ?? Variable(environment, EndpointVariable), model ?? Variable(environment, ModelVariable), Variable(environment, ApiKeyVariable)),
+            Endpoint = chatEndpoint,
             Command = args.Count == 0 ? Project : $"{Project} -- {string.Join(' ', args.Select(Quote))}",
         };
     }
@@ -111,6 +143,12 @@ internal sealed record SampleOptions
 
         value = args[++i];
     }
+
+    private static double Positive(string value, string name, string placeholder, bool integer = false) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) &&
+        number > 0 && double.IsFinite(number) && (!integer || (number == Math.Floor(number) && number <= int.MaxValue))
+            ? number
+            : throw new SampleException($"{name} {placeholder} takes a positive {(integer ? "whole number" : "number")}; got '{value}'.");
 
     private static ChatEndpoint? ParseEndpoint(string? url, string? model, string? apiKey)
     {

@@ -107,6 +107,45 @@ public sealed class SampleOptionsTests
         Assert.Contains("--endpoint URL (or set LLMERS_ENDPOINT)", error.Message);
     }
 
+    [Fact]
+    public void EndpointRequests_DefaultToThreeMinuteAttempts_AStopAfterTen_AndAPreflight()
+    {
+        var endpoint = Parse(["--endpoint", "http://localhost:11434/v1", "--model", "llama3.2"]).Endpoint!;
+
+        Assert.Equal((TimeSpan.FromMinutes(3), 10, true), (endpoint.AttemptTimeout, endpoint.StopAfterConsecutiveFailures, endpoint.Preflight));
+    }
+
+    [Fact]
+    public void EndpointRequests_TakeTheirAttemptTimeoutStopAndPreflightFromTheCommandLine()
+    {
+        var options = Parse(["--endpoint", "http://localhost:11434/v1", "--model", "llama3.2", "--attempt-timeout", "7.5", "--stop-after", "3", "--no-preflight"]);
+
+        var endpoint = options.Endpoint!;
+        Assert.Equal((TimeSpan.FromSeconds(7.5), 3, false), (endpoint.AttemptTimeout, endpoint.StopAfterConsecutiveFailures, endpoint.Preflight));
+        Assert.EndsWith("--attempt-timeout 7.5 --stop-after 3 --no-preflight", options.Command);
+    }
+
+    [Theory]
+    [InlineData("--attempt-timeout SECONDS takes a positive number; got '0'.", "--attempt-timeout", "0")]
+    [InlineData("--attempt-timeout SECONDS takes a positive number; got 'soon'.", "--attempt-timeout", "soon")]
+    [InlineData("--stop-after N takes a positive whole number; got '2.5'.", "--stop-after", "2.5")]
+    [InlineData("--stop-after N takes a positive whole number; got '-1'.", "--stop-after", "-1")]
+    public void EndpointRequestSettings_MustBePositive(string message, string name, string value)
+    {
+        var error = Assert.Throws<SampleException>(() => Parse(["--endpoint", "http://localhost:11434/v1", "--model", "m", name, value]));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("--attempt-timeout", "30")]
+    [InlineData("--stop-after", "3")]
+    [InlineData("--no-preflight")]
+    public void EndpointRequestSettings_NeedAnEndpoint(params string[] args)
+    {
+        var error = Assert.Throws<SampleException>(() => Parse(args));
+        Assert.Contains("use them with --endpoint URL", error.Message);
+    }
+
     [Theory]
     [InlineData("localhost:11434/v1")]
     [InlineData("ftp://example.com/v1")]

@@ -18,7 +18,6 @@ public static class FaultCatalog
         ("malformed", "#malformed", null, null),
         ("empty", "#empty", null, null),
         ("oov", "#oov@Genres", null, null),
-        ("repeat", "#repeat@Genres", null, null),
         ("rate-limited", "#429", null, null),
         ("unavailable", "#503", null, null),
         ("reset", "#reset", null, null),
@@ -81,8 +80,6 @@ public static class FaultCatalog
         Assert.All(byKey["#malformed"].Fields, f => Assert.Equal(1, f.Reasks));
         Assert.All(byKey["#empty"].Fields, f => Assert.Equal(1, f.Reasks));
         Assert.Equal(1, Field(byKey["#oov@Genres"], "Genres").Reasks);
-        Assert.Equal(0, Field(byKey["#repeat@Genres"], "Genres").Reasks);
-        Assert.Equal(["crime"], byKey["#repeat@Genres"].Item.Genres);
         Assert.All(byKey["#429"].Fields, f => AssertRetries(1, f.Retries, overNetwork));
         Assert.All(byKey["#503"].Fields, f => AssertRetries(1, f.Retries, overNetwork));
         Assert.All(byKey["#reset"].Fields, f => AssertRetries(1, f.Retries, overNetwork));
