@@ -77,6 +77,10 @@ public sealed class OfflinePipeline<TItem>
     /// <param name="items">The catalog; enumerated once.</param>
     /// <param name="progress">Receives each stage's progress, stage after stage.</param>
     /// <param name="cancellationToken">Cancels the run; what is cached stays cached, and no output is replaced.</param>
+    /// <exception cref="EnrichmentStoppedException">
+    /// The endpoint cannot serve the enrichment (see <see cref="EnrichmentResilienceOptions.StopAfterConsecutiveFailures"/>);
+    /// as with cancellation, what is cached stays cached and no output is replaced.
+    /// </exception>
     public async Task<OfflinePipelineResult<TItem>> RunAsync(
         IEnumerable<TItem> items, IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {

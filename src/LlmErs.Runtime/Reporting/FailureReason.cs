@@ -3,7 +3,10 @@ namespace LlmErs;
 /// <summary>Why an item could not be enriched.</summary>
 public enum FailureReason
 {
-    /// <summary>The provider could not be reached or kept failing after every retry (network errors, HTTP 429 and 5xx, an open circuit).</summary>
+    /// <summary>
+    /// The provider could not be reached or kept failing after every retry (network errors, HTTP 429 and 5xx, an open
+    /// circuit), or rejected the request with a status no retry changes.
+    /// </summary>
     Transport,
 
     /// <summary>Every attempt ran past <see cref="EnrichmentResilienceOptions.AttemptTimeout"/>.</summary>
