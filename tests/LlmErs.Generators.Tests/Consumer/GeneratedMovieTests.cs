@@ -73,6 +73,20 @@ public sealed class GeneratedMovieTests
     }
 
     [Fact]
+    public void Repeated_tags_are_removed_and_the_rest_is_held_to_the_bounds()
+    {
+        var movie = NewMovie();
+        var moods = (LlmField<Movie, IReadOnlyList<string>>)Model.Field("Moods");
+
+        // Four entries, three distinct: within Max = 3 once the repeat is gone.
+        Assert.True(moods.TryApply(movie, """{"value":["dark","tense","Dark","romantic"]}""", out var error), error);
+        Assert.Equal(["dark", "tense", "romantic"], movie.Moods);
+
+        Assert.False(moods.TryApply(movie, """{"value":["dark","tense","DARK","funny","romantic"]}""", out error));
+        Assert.Contains("at most 3", error);
+    }
+
+    [Fact]
     public void Typed_slots_parse_to_their_types()
     {
         var movie = NewMovie();
