@@ -30,6 +30,7 @@ public sealed class StoppedRunTests
         Assert.Contains($"model 'llama3.2' at {url}", console.ToString(), StringComparison.Ordinal);
         Assert.Contains("check the URL and port", console.ToString(), StringComparison.Ordinal);
         Assert.Contains("STOPPED (Unreachable)", console.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789abcdef", console.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"stopped\"", await File.ReadAllTextAsync(Path.Combine(output.Path, StoppedRun.ReportFileName)), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(output.Path, "movies.parquet")));
     }
