@@ -5,6 +5,8 @@ using LlmErs.Benchmarks.Vectors;
 using LlmErs.Recommenders;
 using LlmErs.Vectors;
 
+using static LlmErs.Benchmarks.Serving.ReportFigures;
+
 namespace LlmErs.Benchmarks.Serving;
 
 /// <summary>
@@ -119,13 +121,7 @@ internal static class ServingReport
         return vector;
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
-    }
 
-    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private static int Int(string[] args, string name, int fallback)
     {
