@@ -3,7 +3,6 @@ using System.Globalization;
 using LlmErs.Serving;
 using LlmErs.Vectors;
 using Microsoft.AspNetCore.Builder;
-
 using static LlmErs.Benchmarks.Serving.ReportFigures;
 
 namespace LlmErs.Benchmarks.Serving;
