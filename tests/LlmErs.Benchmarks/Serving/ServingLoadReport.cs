@@ -18,7 +18,8 @@ namespace LlmErs.Benchmarks.Serving;
 /// --dir and deleted afterwards. Catalogs above --quantized-max are scanned exactly: the int8 copy (a quarter of the
 /// store) would not fit the memory budget of store size + 300 MB at 1M × 384. Several --quantized-bits (<c>8,4</c>)
 /// start one host each and compare them side by side: every round runs every host's client counts in turn, so machine
-/// noise hits them alike, and each row reports the median over rounds of the rounds' QPS, p50 and p99.
+/// noise hits them alike, and each row reports the requests of all rounds and the median over rounds of the rounds' QPS,
+/// p50 and p99.
 /// </remarks>
 internal static class ServingLoadReport
 {
@@ -41,8 +42,8 @@ internal static class ServingLoadReport
         Console.WriteLine();
         // CPU ms per request (host and client together) is what the load average cannot distort much: on an idle
         // machine the cores could serve about cores × 1000 / that many requests a second.
-        Console.WriteLine("| items | scan | clients | QPS | p50 ms | p99 ms | p99 ms per round | CPU ms / request | load avg per round |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---|---:|---|");
+        Console.WriteLine("| items | scan | clients | requests | QPS | p50 ms | p99 ms | p99 ms per round | CPU ms / request | load avg per round |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---|---:|---|");
         var memory = new List<string>();
         foreach (var count in items)
         {
@@ -88,7 +89,7 @@ internal static class ServingLoadReport
                 await Load(client, count, 1, TimeSpan.FromSeconds(Math.Min(1, seconds)));
             }
 
-            var runs = new List<(double Qps, double P50, double P99, double Cpu, string Load)>[scans.Length, clients.Length];
+            var runs = new List<(int Requests, double Qps, double P50, double P99, double Cpu, string Load)>[scans.Length, clients.Length];
             for (var round = 0; round < rounds; round++)
             {
                 for (var h = 0; h < hosts.Count; h++)
@@ -100,7 +101,7 @@ internal static class ServingLoadReport
                         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                         var total = latencies.Sum(l => l.Count);
                         var all = latencies.SelectMany(l => l).Order().ToArray();
-                        (runs[h, c] ??= []).Add((total / seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu.TotalMilliseconds / total, LoadAverage()));
+                        (runs[h, c] ??= []).Add((total, total / seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu.TotalMilliseconds / total, LoadAverage()));
                     }
                 }
             }
@@ -111,7 +112,7 @@ internal static class ServingLoadReport
                 for (var c = 0; c < clients.Length; c++)
                 {
                     var run = runs[h, c];
-                    Console.WriteLine($"| {count:N0} | {scan} | {clients[c]} | {Median(run.Select(r => r.Qps)):N0} | {Median(run.Select(r => r.P50)):F2} | " +
+                    Console.WriteLine($"| {count:N0} | {scan} | {clients[c]} | {run.Sum(r => r.Requests):N0} | {Median(run.Select(r => r.Qps)):N1} | {Median(run.Select(r => r.P50)):F2} | " +
                         $"{Median(run.Select(r => r.P99)):F2} | {string.Join(", ", run.Select(r => r.P99.ToString("F2", CultureInfo.InvariantCulture)))} | " +
                         $"{Median(run.Select(r => r.Cpu)):F2} | {string.Join(", ", run.Select(r => r.Load))} |");
                 }
