@@ -59,13 +59,14 @@ internal static class PayloadHeader
         }
 
         // Checked before the length: a file from another export or a truncated copy is named as such, not as damaged.
+        // Only a serving manifest records a file, so the remedy is the export's.
         if (expected is not null)
         {
             var actual = new PayloadStamp(file.Length, Convert.ToHexStringLower(header.Slice(ChecksumOffset, PayloadChecksum.Size)));
             if (actual != expected)
             {
                 throw new InvalidDataException(
-                    $"The file '{file.Path}' is not the one the manifest records ({actual.Bytes} bytes, checksum {actual.Checksum}; the manifest says {expected.Bytes} bytes, {expected.Checksum}): it comes from another export or was changed. {format.Remedy}");
+                    $"The file '{file.Path}' is not the one the manifest records ({actual.Bytes} bytes, checksum {actual.Checksum}; the manifest says {expected.Bytes} bytes, {expected.Checksum}): it comes from another export or was changed. Export the model again, or restore the folder from a copy.");
             }
         }
 
