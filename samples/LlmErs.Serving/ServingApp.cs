@@ -27,6 +27,7 @@ public static class ServingApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServingJsonContext.Default);
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             // An arm without traffic has no rate (NaN); JSON has no NaN literal otherwise.
             json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;

@@ -1,3 +1,4 @@
+using LlmErs.Serving.Models;
 using LlmErs.Vectors;
 
 namespace LlmErs.Serving;
@@ -20,6 +21,9 @@ public sealed class ServingOptions
     /// <summary>Whether to shortlist with the int8 scan before exact re-ranking (faster on large catalogs).</summary>
     public bool Quantized { get; init; }
 
+    /// <summary>With <see cref="Quantized"/>, the bits of each code: 8 (default) or 4, which halves the bytes a scan reads.</summary>
+    public int QuantizedBits { get; init; } = 8;
+
     /// <summary>The experiment name that salts the user hash.</summary>
     public string Experiment { get; init; } = "rollout";
 
@@ -33,18 +37,25 @@ public sealed class ServingOptions
     public bool ConsoleMetrics { get; init; }
 
     /// <summary>How the stores are scanned.</summary>
-    public RecommenderIndexOptions IndexOptions => new() { UseQuantizedScan = Quantized };
+    public RecommenderIndexOptions IndexOptions => new() { UseQuantizedScan = Quantized, BitsPerValue = QuantizedBits };
 
     /// <summary>Reads the options from configuration keys of the same names (case-insensitive).</summary>
     public static ServingOptions Read(IConfiguration configuration)
     {
         var defaults = new ServingOptions();
+        var bits = configuration.GetValue("quantized-bits", defaults.QuantizedBits);
+        if (bits is not (8 or 4))
+        {
+            throw new ServingSetupException($"--quantized-bits must be 8 or 4; it was {bits}.");
+        }
+
         return new ServingOptions
         {
             From = configuration["from"] ?? defaults.From,
             Candidate = configuration["candidate"],
             Store = configuration["store"] ?? defaults.Store,
             Quantized = configuration.GetValue("quantized", false),
+            QuantizedBits = bits,
             Experiment = configuration["experiment"] ?? defaults.Experiment,
             TreatmentPercent = configuration.GetValue("treatment-percent", 0.0),
             ExposureLog = configuration["exposure-log"] ?? defaults.ExposureLog,

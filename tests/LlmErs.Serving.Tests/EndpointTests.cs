@@ -41,6 +41,20 @@ public sealed class EndpointTests
         Assert.DoesNotContain(items.EnumerateArray(), i => i.GetProperty("itemId").GetString() == "m7");
     }
 
+    [Fact]
+    public async Task The_int4_scan_serves_what_the_exact_scan_serves()
+    {
+        // --quantized-bits reaches the index: the 4-bit shortlist of 100 of these 400 seeded items holds the exact top 5,
+        // which the exact re-ranking then orders as the exact scan does.
+        await using var exact = await ServingHost.StartAsync();
+        await using var int4 = await ServingHost.StartAsync("--quantized", "true", "--quantized-bits", "4");
+
+        static async Task<string[]> Similar(ServingHost host) =>
+            [.. (await host.Client.GetFromJsonAsync<JsonElement>("/similar/m7?count=5")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("itemId").GetString()!)];
+
+        Assert.Equal(await Similar(exact), await Similar(int4));
+    }
+
     [Theory]
     [InlineData("/recommendations/nobody", "user 'nobody'")]
     [InlineData("/similar/m99999", "item 'm99999'")]

@@ -36,4 +36,14 @@ public sealed class SetupErrorTests
 
         Assert.Contains("--treatment-percent", error.Message);
     }
+
+    [Fact]
+    public void A_quantized_width_other_than_8_or_4_is_a_setup_error()
+    {
+        using var directory = new TempDirectory();
+
+        var error = Assert.Throws<ServingSetupException>(() => ServingApp.Build(["--from", directory.Path, "--quantized", "true", "--quantized-bits", "2"]));
+
+        Assert.Contains("--quantized-bits must be 8 or 4; it was 2", error.Message);
+    }
 }

@@ -43,6 +43,6 @@ internal static class AdminEndpoints
         app.MapGet("/admin/ab-report", ([FromServices] ExposureLogWriter? log) =>
             log is null
                 ? Problems.BadRequest("The exposure log is off (--exposure-log none); there is nothing to report.")
-                : Results.Ok(RolloutStatistics.Compute(ExposureLogReader.Read(log.Path)).Compare(TrafficSplit.Treatment, TrafficSplit.Control)));
+                : Results.Ok(RolloutStatistics.Compute(log.Path).Compare(TrafficSplit.Treatment, TrafficSplit.Control)));
     }
 }

@@ -82,15 +82,13 @@ public static class ModelExport
             }
 
             using var store = builder.Build();
-            store.Save(Path.Combine(folder, ServingRoles.FileName(role)));
-            files[role] = ServingFolder.Describe(folder, ServingRoles.FileName(role));
+            files[role] = ServingFolder.Describe(ServingRoles.FileName(role), store.SaveStamped(Path.Combine(folder, ServingRoles.FileName(role))));
         }
 
         var dimension = model.Dimension;
         Store(ServingRoles.Items, split.ItemCount, row => split.ItemIds[itemAtRow[row]], row => model.GetItemVector(itemAtRow[row]));
         Store(ServingRoles.Users, split.UserCount, row => split.UserIds[row], model.GetUserVector);
-        WriteSeen(seen, rowOfItem, Path.Combine(folder, ServingRoles.FileName(ServingRoles.Seen)));
-        files[ServingRoles.Seen] = ServingFolder.Describe(folder, ServingRoles.FileName(ServingRoles.Seen));
+        files[ServingRoles.Seen] = ServingFolder.Describe(ServingRoles.FileName(ServingRoles.Seen), WriteSeen(seen, rowOfItem, Path.Combine(folder, ServingRoles.FileName(ServingRoles.Seen))));
         if (weights is not null)
         {
             Store(ServingRoles.History, split.ItemCount, row => split.ItemIds[itemAtRow[row]], row => weights.ProjectedItemFeatures.AsSpan(itemAtRow[row] * dimension, dimension));
@@ -115,8 +113,8 @@ public static class ModelExport
         return manifest;
     }
 
-    /// <summary>Writes each user's seen items as item-store rows, ascending.</summary>
-    private static void WriteSeen(UserItemMatrix seen, int[] rowOfItem, string path)
+    /// <summary>Writes each user's seen items as item-store rows, ascending, and returns the file's length and checksum.</summary>
+    private static PayloadStamp WriteSeen(UserItemMatrix seen, int[] rowOfItem, string path)
     {
         var offsets = new int[seen.UserCount + 1];
         var rows = new int[seen.PairCount];
@@ -133,6 +131,6 @@ public static class ModelExport
             offsets[user + 1] = offsets[user] + items.Length;
         }
 
-        SeenItems.Write(path, offsets, rows, seen.ItemCount);
+        return SeenItems.Write(path, offsets, rows, seen.ItemCount);
     }
 }

@@ -6,7 +6,7 @@ namespace LlmErs.Recommenders;
 
 /// <summary>
 /// Saves and loads a model's parameters as matrices of <c>dimension</c> columns, in the same checksummed, atomically
-/// written container as the vector store. All numbers are little-endian.
+/// written container as the vector store (<see cref="PayloadHeader"/>). All numbers are little-endian.
 /// <code>
 /// header (128 bytes)
 ///   0  magic "LLMERSMD"        8  format version      12  model kind (1 factor, 2 two-tower)
@@ -20,19 +20,18 @@ namespace LlmErs.Recommenders;
 internal static unsafe class ModelFile
 {
     public const int Version = 1;
-    private const int HeaderSize = 128;
-    private const int ChecksumOffset = 48;
 
     // A section is copied out of the mapped file through one span.
     private const long MaxSectionBytes = int.MaxValue;
 
-    private static ReadOnlySpan<byte> Magic => "LLMERSMD"u8;
+    private static readonly PayloadFormat Format = new(
+        "model file", "LLMERSMD"u8.ToArray(), Version, "Train and save the model again, load it with the library version that wrote it, or restore it from a copy.");
 
     /// <summary>Writes the sections, each <paramref name="dimension"/> columns wide, replacing <paramref name="path"/> once complete.</summary>
     public static void Save(string path, ModelKind kind, int dimension, params ReadOnlySpan<float[]> sections)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var writer = new PayloadWriter(path, HeaderSize);
+        using var writer = new PayloadWriter(path, PayloadHeader.Size);
         foreach (var section in sections)
         {
             if ((long)section.Length * sizeof(float) > MaxSectionBytes)
@@ -44,14 +43,11 @@ internal static unsafe class ModelFile
             writer.Write(MemoryMarshal.AsBytes(section.AsSpan()));
         }
 
-        var header = new byte[HeaderSize];
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), Version);
+        var header = PayloadHeader.Create(Format);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), (int)kind);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), dimension);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), sections.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(40), writer.Position);
-        writer.Commit(header, ChecksumOffset);
+        PayloadHeader.Commit(writer, header);
     }
 
     /// <summary>Reads a file written by <see cref="Save"/> for a model of <paramref name="kind"/>.</summary>
@@ -61,36 +57,12 @@ internal static unsafe class ModelFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = MappedFile.Open(path);
-        if (file.Length < HeaderSize || !file.Slice(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw file.Corrupted("it does not start with the model file signature");
-        }
-
-        var header = file.Slice(0, HeaderSize);
-        var version = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
-        if (version != Version)
-        {
-            throw new InvalidDataException(
-                $"The model file '{file.Path}' has format version {version}; this library reads version {Version}. Train the model again, or load it with the library version that wrote it.");
-        }
-
+        var header = PayloadHeader.Read(file, Format, verifyChecksum: true);
         var actual = (ModelKind)BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
         if (actual != kind)
         {
             throw new InvalidDataException(
                 $"The model file '{file.Path}' holds {Describe(actual)}, not {Describe(kind)}; load it with {LoaderOf(actual)}.");
-        }
-
-        var fileLength = BinaryPrimitives.ReadInt64LittleEndian(header[40..]);
-        if (fileLength != file.Length)
-        {
-            throw file.Corrupted($"its header says {fileLength} bytes but the file has {file.Length}; it may be truncated");
-        }
-
-        if (!PayloadChecksum.Matches(file, HeaderSize, ChecksumOffset))
-        {
-            throw new InvalidDataException(
-                $"The model file '{file.Path}' fails its checksum: its contents changed after it was written (disk or copy error, or an edit). Save the model again, or restore the file from a copy.");
         }
 
         var dimension = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
@@ -101,7 +73,7 @@ internal static unsafe class ModelFile
         }
 
         var sections = new float[sectionCount][];
-        long offset = HeaderSize;
+        long offset = PayloadHeader.Size;
         for (var s = 0; s < sectionCount; s++)
         {
             var rows = BinaryPrimitives.ReadInt32LittleEndian(file.Slice(offset, sizeof(int)));

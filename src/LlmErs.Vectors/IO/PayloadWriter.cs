@@ -29,6 +29,7 @@ internal sealed class PayloadWriter : IDisposable
         _file.Stream.Write(bytes);
         _hash.Append(bytes);
     }
+
     /// <summary>Appends a little-endian 32-bit integer.</summary>
     public void WriteInt32(int value)
     {
@@ -53,15 +54,18 @@ internal sealed class PayloadWriter : IDisposable
     }
 
     /// <summary>
-    /// Writes <paramref name="header"/> with the payload's checksum at <paramref name="checksumOffset"/>, and moves the
-    /// file into place.
+    /// Writes <paramref name="header"/> with the payload's checksum at <paramref name="checksumOffset"/>, moves the file
+    /// into place, and returns its length and checksum, so a caller records them without reading the file again.
     /// </summary>
-    public void Commit(Span<byte> header, int checksumOffset)
+    public PayloadStamp Commit(Span<byte> header, int checksumOffset)
     {
-        _hash.GetHashAndReset(header.Slice(checksumOffset, PayloadChecksum.Size));
+        var checksum = header.Slice(checksumOffset, PayloadChecksum.Size);
+        _hash.GetHashAndReset(checksum);
         _file.Stream.Position = 0;
         _file.Stream.Write(header);
+        var stamp = new PayloadStamp(_file.Stream.Length, Convert.ToHexStringLower(checksum));
         _file.Commit();
+        return stamp;
     }
 
     /// <inheritdoc/>

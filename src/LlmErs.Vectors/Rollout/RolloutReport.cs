@@ -1,6 +1,6 @@
 namespace LlmErs.Vectors;
 
-/// <summary>Per-arm online metrics computed from an exposure log by <see cref="RolloutStatistics.Compute"/>.</summary>
+/// <summary>Per-arm online metrics computed from an exposure log by <see cref="RolloutStatistics.Compute(string)"/>.</summary>
 /// <param name="Arms">One entry per arm seen in the log, ordered by name.</param>
 /// <param name="UnmatchedFeedback">Feedback lines whose request was never logged or whose item was not shown in it; left out of the rates.</param>
 public sealed record RolloutReport(IReadOnlyList<ArmStatistics> Arms, long UnmatchedFeedback)

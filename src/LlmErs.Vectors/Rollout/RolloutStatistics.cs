@@ -1,60 +1,96 @@
 namespace LlmErs.Vectors;
 
 /// <summary>Computes per-arm CTR and conversion rate from an exposure log.</summary>
+/// <remarks>
+/// The unit is a response, not an item: a response clicked twice counts once, so each response is one Bernoulli trial
+/// and the binomial intervals hold. A conversion counts as a click as well. Feedback on an item the response did not
+/// show, or on a request the log never served, is not attributed to an arm. Each response has its own request id, as
+/// the serving host writes them.
+/// </remarks>
 public static class RolloutStatistics
 {
     /// <summary>
-    /// Counts, per arm, the responses served, those with a click, and those with a conversion, and estimates CTR and
-    /// post-click CVR with Wilson intervals.
+    /// Counts, per arm, the responses served, those with a click, and those with a conversion in the log at
+    /// <paramref name="path"/>, and estimates CTR and post-click CVR with Wilson intervals.
     /// </summary>
     /// <remarks>
-    /// The unit is a response, not an item: a response clicked twice counts once, so each response is one Bernoulli trial
-    /// and the binomial intervals hold. A conversion counts as a click as well. Feedback on an item the response did not
-    /// show is not attributed to the arm.
+    /// The log is streamed twice, feedback first: memory grows with the arms and the requests that got feedback, never
+    /// with the exposures, which are most of a log.
     /// </remarks>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">A line other than a torn last one is not a valid record; the message names the file and line.</exception>
+    public static RolloutReport Compute(string path) =>
+        Compute(ExposureLogReader.ReadFeedback(path), ExposureLogReader.ReadExposures(path));
+
+    /// <summary>The same report for a log already in memory.</summary>
     public static RolloutReport Compute(ExposureLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var exposures = new Dictionary<string, ExposureRecord>(log.Exposures.Count);
-        foreach (var exposure in log.Exposures)
+        return Compute(log.Feedback, log.Exposures);
+    }
+
+    private static RolloutReport Compute(IEnumerable<FeedbackRecord> feedback, IEnumerable<ExposureRecord> exposures)
+    {
+        var feedbackByRequest = new Dictionary<string, List<FeedbackRecord>>(StringComparer.Ordinal);
+        foreach (var record in feedback)
         {
-            exposures[exposure.RequestId] = exposure;
+            if (!feedbackByRequest.TryGetValue(record.RequestId, out var list))
+            {
+                feedbackByRequest[record.RequestId] = list = [];
+            }
+
+            list.Add(record);
         }
 
-        var clicked = new HashSet<string>();
-        var converted = new HashSet<string>();
+        var arms = new SortedDictionary<string, ArmCounts>(StringComparer.Ordinal);
         long unmatched = 0;
-        foreach (var feedback in log.Feedback)
+        foreach (var exposure in exposures)
         {
-            if (!exposures.TryGetValue(feedback.RequestId, out var exposure) || !exposure.Items.Contains(feedback.ItemId))
+            if (!arms.TryGetValue(exposure.Arm, out var counts))
             {
-                unmatched++;
+                arms[exposure.Arm] = counts = new ArmCounts();
+            }
+
+            counts.Served++;
+            if (!feedbackByRequest.Remove(exposure.RequestId, out var received))
+            {
                 continue;
             }
 
-            clicked.Add(feedback.RequestId);
-            if (feedback.Kind == FeedbackKind.Conversion)
+            bool clicked = false, converted = false;
+            foreach (var record in received)
             {
-                converted.Add(feedback.RequestId);
-            }
-        }
-
-        var arms = exposures.Values
-            .GroupBy(exposure => exposure.Arm, StringComparer.Ordinal)
-            .OrderBy(arm => arm.Key, StringComparer.Ordinal)
-            .Select(arm =>
-            {
-                long served = 0, clicks = 0, conversions = 0;
-                foreach (var exposure in arm)
+                if (!exposure.Items.Contains(record.ItemId))
                 {
-                    served++;
-                    clicks += clicked.Contains(exposure.RequestId) ? 1 : 0;
-                    conversions += converted.Contains(exposure.RequestId) ? 1 : 0;
+                    unmatched++;
+                    continue;
                 }
 
-                return new ArmStatistics(arm.Key, served, ProportionEstimate.Wilson(clicks, served), ProportionEstimate.Wilson(conversions, clicks));
-            })
-            .ToArray();
-        return new RolloutReport(arms, unmatched);
+                clicked = true;
+                converted |= record.Kind == FeedbackKind.Conversion;
+            }
+
+            counts.Clicks += clicked ? 1 : 0;
+            counts.Conversions += converted ? 1 : 0;
+        }
+
+        // Feedback left over names requests the log never served.
+        unmatched += feedbackByRequest.Values.Sum(list => (long)list.Count);
+        return new RolloutReport(
+            [.. arms.Select(arm => new ArmStatistics(
+                arm.Key,
+                arm.Value.Served,
+                ProportionEstimate.Wilson(arm.Value.Clicks, arm.Value.Served),
+                ProportionEstimate.Wilson(arm.Value.Conversions, arm.Value.Clicks)))],
+            unmatched);
+    }
+
+    private sealed class ArmCounts
+    {
+        public long Served { get; set; }
+
+        public long Clicks { get; set; }
+
+        public long Conversions { get; set; }
     }
 }

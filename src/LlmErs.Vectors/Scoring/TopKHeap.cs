@@ -24,7 +24,7 @@ internal sealed class TopKHeap
     /// The caller scans in ascending row order, so a row that only ties the worst kept one loses and one compare
     /// rejects most rows.
     /// </summary>
-    public void AddAscending(ReadOnlySpan<float> scores, int firstRow, IReadOnlySet<int>? excluded)
+    public void AddAscending(ReadOnlySpan<float> scores, int firstRow, in ExcludedRows excluded)
     {
         var threshold = Threshold;
         for (var i = 0; i < scores.Length; i++)
@@ -33,7 +33,7 @@ internal sealed class TopKHeap
             if (score > threshold || Count < _items.Length)
             {
                 var row = firstRow + i;
-                if (excluded is null || !excluded.Contains(row))
+                if (!excluded.Contains(row))
                 {
                     Add(row, score);
                     threshold = Threshold;

@@ -60,7 +60,11 @@ public sealed unsafe class VectorSearcher
     /// <param name="query">A vector of <see cref="VectorMatrix.Dimension"/> finite values.</param>
     /// <param name="k">How many rows to return; fewer come back when the matrix has fewer rows.</param>
     /// <param name="excludedRows">Rows never to return, e.g. items the user has already seen.</param>
-    public ScoredRow[] Search(ReadOnlySpan<float> query, int k, IReadOnlySet<int>? excludedRows = null)
+    public ScoredRow[] Search(ReadOnlySpan<float> query, int k, IReadOnlySet<int>? excludedRows = null) =>
+        Search(query, k, ExcludedRows.Of(excludedRows));
+
+    /// <summary>The <paramref name="k"/> rows most similar to <paramref name="query"/>, best first, <paramref name="excluded"/> left out.</summary>
+    internal ScoredRow[] Search(ReadOnlySpan<float> query, int k, ExcludedRows excluded)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         var prepared = PrepareQuery(query);
@@ -73,7 +77,7 @@ public sealed unsafe class VectorSearcher
                 {
                     var count = Math.Min(BlockRows, end - block);
                     ScoreBlock(block, count, q, scores);
-                    heaps[0].AddAscending(new ReadOnlySpan<float>(scores, count), block, excludedRows);
+                    heaps[0].AddAscending(new ReadOnlySpan<float>(scores, count), block, excluded);
                 }
             }
         }, CancellationToken.None);
@@ -87,7 +91,7 @@ public sealed unsafe class VectorSearcher
     /// <param name="queries">The queries, row-major: <c>queries.Length / Dimension</c> vectors.</param>
     /// <param name="k">How many rows to return per query.</param>
     /// <param name="cancellationToken">Cancels between tiles.</param>
-    /// <returns>One result per query, in query order, each best first; identical to calling <see cref="Search"/> per query.</returns>
+    /// <returns>One result per query, in query order, each best first; identical to calling <see cref="Search(ReadOnlySpan{float}, int, IReadOnlySet{int})"/> per query.</returns>
     public ScoredRow[][] SearchBatch(ReadOnlySpan<float> queries, int k, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -120,7 +124,7 @@ public sealed unsafe class VectorSearcher
                     {
                         var queryScores = new Span<float>(s + ((long)query * count), count);
                         ApplyNorms(tile, queryScores);
-                        heaps[query].AddAscending(queryScores, tile, excluded: null);
+                        heaps[query].AddAscending(queryScores, tile, ExcludedRows.None);
                     }
                 }
             }

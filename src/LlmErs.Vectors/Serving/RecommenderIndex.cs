@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics.Tensors;
 
 namespace LlmErs.Vectors;
 
@@ -13,8 +12,7 @@ namespace LlmErs.Vectors;
 /// </remarks>
 public sealed class RecommenderIndex : IDisposable
 {
-    private readonly VectorSearcher? _exact;
-    private readonly QuantizedVectorSearcher? _quantized;
+    private readonly ItemSearch _search;
     private readonly bool _ownsStore;
 
     /// <summary>Serves from <paramref name="store"/>, which the caller keeps alive and disposes after the index.</summary>
@@ -26,33 +24,28 @@ public sealed class RecommenderIndex : IDisposable
     private RecommenderIndex(VectorStore store, RecommenderIndexOptions options, bool ownsStore)
     {
         ArgumentNullException.ThrowIfNull(store);
-        Store = store;
         _ownsStore = ownsStore;
 
         // The searcher decides how the metric is scored; the store tells it once whether its rows are unit-norm.
-        if (options.UseQuantizedScan)
-        {
-            _quantized = new QuantizedVectorSearcher(store.Vectors, new QuantizedSearchOptions
+        _search = options.UseQuantizedScan
+            ? new ItemSearch(store, new QuantizedSearchOptions
             {
                 Metric = options.Metric,
                 RowsAreNormalized = store.IsNormalized,
                 MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
                 RerankCandidates = options.RerankCandidates,
-            });
-        }
-        else
-        {
-            _exact = new VectorSearcher(store.Vectors, new VectorSearchOptions
+                BitsPerValue = options.BitsPerValue,
+            })
+            : new ItemSearch(store, new VectorSearchOptions
             {
                 Metric = options.Metric,
                 RowsAreNormalized = store.IsNormalized,
                 MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             });
-        }
     }
 
     /// <summary>The item ids and vectors served.</summary>
-    public VectorStore Store { get; }
+    public VectorStore Store => _search.Items;
 
     /// <summary>Opens the vector store file at <paramref name="path"/> (memory-mapped) and serves from it.</summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
@@ -92,7 +85,7 @@ public sealed class RecommenderIndex : IDisposable
             }
         }
 
-        return Search(profile, count, excluded);
+        return _search.Search(profile, count, ExcludedRows.Of(excluded));
     }
 
     /// <summary>
@@ -103,31 +96,14 @@ public sealed class RecommenderIndex : IDisposable
     /// <exception cref="KeyNotFoundException">An item of <paramref name="history"/> is not in the index; the message names it.</exception>
     public IReadOnlyList<Recommendation> RecommendForHistory(IEnumerable<string> history, int count)
     {
-        ArgumentNullException.ThrowIfNull(history);
-        var rows = new HashSet<int>();
-
         // The mean is summed in a pooled buffer: the searcher makes the query's one copy, which it normalizes for cosine.
         var buffer = ArrayPool<float>.Shared.Rent(Store.Dimension);
         try
         {
             var profile = buffer.AsSpan(0, Store.Dimension);
-            profile.Clear();
-            foreach (var id in history)
-            {
-                var row = Store.GetIndex(id);
-                if (rows.Add(row))
-                {
-                    TensorPrimitives.Add(profile, Store.Vectors.GetRow(row), profile);
-                }
-            }
-
-            if (rows.Count == 0)
-            {
-                throw new ArgumentException("The history is empty; recommend from a profile vector or from popular items for users without history.", nameof(history));
-            }
-
-            TensorPrimitives.Divide(profile, rows.Count, profile);
-            return Search(profile, count, rows);
+            var rows = ItemSearch.HistoryMean(history, Store.GetIndex, Store.Vectors, profile,
+                "recommend from a profile vector or from popular items for users without history.");
+            return _search.Search(profile, count, ExcludedRows.Of(rows));
         }
         finally
         {
@@ -137,26 +113,15 @@ public sealed class RecommenderIndex : IDisposable
 
     /// <summary>The <paramref name="count"/> items most similar to <paramref name="itemId"/>, best first, leaving the item itself out.</summary>
     /// <exception cref="KeyNotFoundException"><paramref name="itemId"/> is not in the index.</exception>
-    public IReadOnlyList<Recommendation> SimilarItems(string itemId, int count)
-    {
-        var row = Store.GetIndex(itemId);
-        return Search(Store.Vectors.GetRow(row), count, new HashSet<int> { row });
-    }
+    public IReadOnlyList<Recommendation> SimilarItems(string itemId, int count) => _search.Similar(Store.GetIndex(itemId), count);
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        _quantized?.Dispose();
+        _search.Dispose();
         if (_ownsStore)
         {
             Store.Dispose();
         }
-    }
-
-    private Recommendation[] Search(ReadOnlySpan<float> query, int count, IReadOnlySet<int>? excluded)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var rows = _quantized?.Search(query, count, excluded) ?? _exact!.Search(query, count, excluded);
-        return Array.ConvertAll(rows, row => new Recommendation(Store.Ids[row.Row], row.Score));
     }
 }

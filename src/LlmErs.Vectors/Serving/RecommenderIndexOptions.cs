@@ -13,6 +13,9 @@ public sealed class RecommenderIndexOptions
     /// </summary>
     public bool UseQuantizedScan { get; set; }
 
+    /// <summary>With <see cref="UseQuantizedScan"/>, the bits of each code: 8 (default) or 4 (see <see cref="QuantizedSearchOptions.BitsPerValue"/>).</summary>
+    public int BitsPerValue { get; set; } = 8;
+
     /// <summary>With <see cref="UseQuantizedScan"/>, how many candidates are re-ranked exactly. Default 100.</summary>
     public int RerankCandidates { get; set; } = 100;
 

@@ -3,10 +3,19 @@ namespace LlmErs.Vectors;
 /// <summary>The second stage: rescore the retrieved candidates and keep the best, ties in retrieval order.</summary>
 internal static class Reranking
 {
-    /// <summary>The <paramref name="count"/> best of <paramref name="candidates"/> by the reranker's scores.</summary>
+    /// <summary>
+    /// The <paramref name="count"/> best of <paramref name="candidates"/> by the second stage's scores, or the candidates
+    /// as retrieved when there is no second stage.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The reranker gave NaN for a candidate.</exception>
-    public static Recommendation[] Apply(IReranker reranker, Recommendation[] candidates, int count)
+    public static Recommendation[] Apply(RerankOptions? rerank, Recommendation[] candidates, int count)
     {
+        if (rerank is null)
+        {
+            return candidates;
+        }
+
+        var reranker = rerank.Reranker;
         var scores = new float[candidates.Length];
         reranker.Score(candidates, scores);
         var order = new int[candidates.Length];

@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace LlmErs.Vectors;
 
 /// <summary>
-/// Each known user's seen items, as rows of the item store, so serving leaves them out. Stored in the vector store's
-/// header layout (little-endian):
+/// Each known user's seen items, as rows of the item store, so serving leaves them out. Stored in the
+/// <see cref="PayloadHeader"/> container (little-endian):
 /// <code>
 /// header (128 bytes)
 ///   0  magic "LLMERSSN"   8  format version   16 user count   20 item count   24 pair count (64-bit)
@@ -15,7 +15,8 @@ namespace LlmErs.Vectors;
 /// </summary>
 internal sealed class SeenItems
 {
-    private const int Version = 1;
+    private static readonly PayloadFormat Format = new("seen-items file", "LLMERSSN"u8.ToArray(), Version: 1, "Export the model again, or restore the folder from a copy.");
+
     private readonly int[] _offsets;
     private readonly int[] _rows;
 
@@ -25,74 +26,48 @@ internal sealed class SeenItems
         _rows = rows;
     }
 
-    private static ReadOnlySpan<byte> Magic => "LLMERSSN"u8;
-
     /// <summary>The number of users.</summary>
     public int UserCount => _offsets.Length - 1;
 
-    /// <summary>The item rows user row <paramref name="user"/> has seen.</summary>
-    public ReadOnlySpan<int> RowsOf(int user) => _rows.AsSpan(_offsets[user], _offsets[user + 1] - _offsets[user]);
+    /// <summary>The item rows user row <paramref name="user"/> has seen, ascending.</summary>
+    public ReadOnlyMemory<int> RowsOf(int user) => _rows.AsMemory(_offsets[user], _offsets[user + 1] - _offsets[user]);
 
     /// <summary>Writes the seen rows: user u's are <c>rows[offsets[u]..offsets[u + 1]]</c>, each below <paramref name="itemCount"/>.</summary>
-    public static void Write(string path, ReadOnlySpan<int> offsets, ReadOnlySpan<int> rows, int itemCount)
+    /// <returns>The file's length and checksum, for the serving manifest.</returns>
+    public static PayloadStamp Write(string path, ReadOnlySpan<int> offsets, ReadOnlySpan<int> rows, int itemCount)
     {
-        using var writer = new PayloadWriter(path, VectorStoreFormat.HeaderSize);
+        using var writer = new PayloadWriter(path, PayloadHeader.Size);
         writer.Write(MemoryMarshal.AsBytes(offsets));
         writer.Write(MemoryMarshal.AsBytes(rows));
-        var header = new byte[VectorStoreFormat.HeaderSize];
-        Magic.CopyTo(header);
-        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), Version);
+        var header = PayloadHeader.Create(Format);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), offsets.Length - 1);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), itemCount);
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), rows.Length);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(40), writer.Position);
-        writer.Commit(header, VectorStoreFormat.ChecksumOffset);
+        return PayloadHeader.Commit(writer, header);
     }
 
     /// <summary>Reads a file written by <see cref="Write"/> for <paramref name="userCount"/> users and <paramref name="itemCount"/> items.</summary>
     /// <exception cref="InvalidDataException">The file is damaged, truncated, or does not fit the stores it serves with.</exception>
-    public static SeenItems Open(string path, int userCount, int itemCount, bool verifyChecksum)
+    public static SeenItems Open(string path, int userCount, int itemCount, bool verifyChecksum, PayloadStamp? expected = null)
     {
         using var file = MappedFile.Open(path);
-        if (file.Length < VectorStoreFormat.HeaderSize || !file.Slice(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw file.Corrupted("it does not start with the seen-items signature");
-        }
-
-        var header = file.Slice(0, VectorStoreFormat.HeaderSize);
-        if (BinaryPrimitives.ReadInt32LittleEndian(header[8..]) is var version && version != Version)
-        {
-            throw new InvalidDataException($"The seen-items file '{file.Path}' has format version {version}; this library reads version {Version}. Export the model again.");
-        }
-
+        var header = PayloadHeader.Read(file, Format, verifyChecksum, expected);
         var users = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
         var items = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
         var pairs = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
-        var length = BinaryPrimitives.ReadInt64LittleEndian(header[40..]);
-        if (length != file.Length)
-        {
-            throw file.Corrupted($"its header says {length} bytes but the file has {file.Length}; it may be truncated");
-        }
-
         if (users != userCount || items != itemCount)
         {
             throw file.Corrupted($"it holds the seen items of {users} users over {items} items, but the stores hold {userCount} users and {itemCount} items");
         }
 
-        if (verifyChecksum && !PayloadChecksum.Matches(file, VectorStoreFormat.HeaderSize, VectorStoreFormat.ChecksumOffset))
-        {
-            throw new InvalidDataException(
-                $"The seen-items file '{file.Path}' fails its checksum: its contents changed after it was written. Export the model again, or restore it from a copy.");
-        }
-
         var offsetBytes = ((long)users + 1) * sizeof(int);
-        if (VectorStoreFormat.HeaderSize + offsetBytes + (pairs * sizeof(int)) != file.Length)
+        if (PayloadHeader.Size + offsetBytes + (pairs * sizeof(int)) != file.Length)
         {
             throw file.Corrupted($"{users} users and {pairs} seen items do not fill its {file.Length} bytes");
         }
 
-        var offsets = MemoryMarshal.Cast<byte, int>(file.Slice(VectorStoreFormat.HeaderSize, offsetBytes)).ToArray();
-        var rows = MemoryMarshal.Cast<byte, int>(file.Slice(VectorStoreFormat.HeaderSize + offsetBytes, pairs * sizeof(int))).ToArray();
+        var offsets = MemoryMarshal.Cast<byte, int>(file.Slice(PayloadHeader.Size, offsetBytes)).ToArray();
+        var rows = MemoryMarshal.Cast<byte, int>(file.Slice(PayloadHeader.Size + offsetBytes, pairs * sizeof(int))).ToArray();
         for (var u = 0; u < users; u++)
         {
             if (offsets[u] < 0 || offsets[u] > offsets[u + 1] || offsets[u + 1] > rows.Length)
@@ -104,6 +79,18 @@ internal sealed class SeenItems
         if (offsets[0] != 0 || offsets[users] != rows.Length || rows.Any(row => (uint)row >= (uint)itemCount))
         {
             throw file.Corrupted("it names item rows outside the item store");
+        }
+
+        // Serving looks seen rows up by binary search, so each user's must ascend, as the export writes them.
+        for (var u = 0; u < users; u++)
+        {
+            for (var j = offsets[u] + 1; j < offsets[u + 1]; j++)
+            {
+                if (rows[j] <= rows[j - 1])
+                {
+                    throw file.Corrupted($"the seen items of user row {u} are not in ascending row order");
+                }
+            }
         }
 
         return new SeenItems(offsets, rows);

@@ -3,18 +3,15 @@ using System.Text.Json;
 namespace LlmErs.Vectors;
 
 /// <summary>
-/// Reads and writes a serving folder's manifest, and ties each file to it: every file of the folder has the vector
-/// store's header layout, whose payload checksum the manifest records, so a file from another export is caught on
-/// open without reading it twice.
+/// Reads and writes a serving folder's manifest, and ties each file to it: every file of the folder has the
+/// <see cref="PayloadHeader"/> layout, whose length and payload checksum the manifest records as the export wrote them,
+/// and the file's reader checks them against the header it reads anyway, so a file from another export is caught on
+/// open without reading any header twice.
 /// </summary>
 internal static class ServingFolder
 {
-    /// <summary>Records <paramref name="fileName"/>, already written in <paramref name="folder"/>, for the manifest.</summary>
-    public static ServingFile Describe(string folder, string fileName)
-    {
-        var (bytes, checksum) = ReadHeaderChecksum(Path.Combine(folder, fileName));
-        return new ServingFile(fileName, bytes, checksum);
-    }
+    /// <summary>Records <paramref name="fileName"/>, written with <paramref name="stamp"/>, for the manifest.</summary>
+    public static ServingFile Describe(string fileName, PayloadStamp stamp) => new(fileName, stamp.Bytes, stamp.Checksum);
 
     /// <summary>Writes the manifest last, so a folder with a manifest is complete.</summary>
     public static void WriteManifest(string folder, ServingManifest manifest)
@@ -64,10 +61,13 @@ internal static class ServingFolder
         return manifest;
     }
 
-    /// <summary>The full path of the file with <paramref name="role"/>, checked against the manifest.</summary>
+    /// <summary>
+    /// The full path of the file with <paramref name="role"/> and what the manifest records of it, for its reader to
+    /// check against the file's header.
+    /// </summary>
     /// <exception cref="FileNotFoundException">The file is missing.</exception>
-    /// <exception cref="InvalidDataException">The manifest does not name the role, or the file is not the one it records.</exception>
-    public static string Resolve(string folder, ServingManifest manifest, string role)
+    /// <exception cref="InvalidDataException">The manifest does not name the role.</exception>
+    public static (string Path, PayloadStamp Expected) Resolve(string folder, ServingManifest manifest, string role)
     {
         var manifestPath = Path.GetFullPath(Path.Combine(folder, ServingManifest.FileName));
         if (!manifest.Files.TryGetValue(role, out var expected))
@@ -81,22 +81,6 @@ internal static class ServingFolder
             throw new FileNotFoundException($"The file '{path}' that the serving manifest '{manifestPath}' names is missing. Export the model again, or restore the folder from a copy.", path);
         }
 
-        var (bytes, checksum) = ReadHeaderChecksum(path);
-        if (bytes != expected.Bytes || !string.Equals(checksum, expected.Checksum, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidDataException(
-                $"The file '{path}' is not the one the serving manifest '{manifestPath}' records ({bytes} bytes, checksum {checksum}; the manifest says {expected.Bytes} bytes, {expected.Checksum}): it comes from another export or was changed. Export the model again, or restore the folder from a copy.");
-        }
-
-        return path;
-    }
-
-    private static (long Bytes, string Checksum) ReadHeaderChecksum(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var header = new byte[VectorStoreFormat.HeaderSize];
-        var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        var checksum = read == header.Length ? Convert.ToHexStringLower(header, VectorStoreFormat.ChecksumOffset, PayloadChecksum.Size) : "";
-        return (stream.Length, checksum);
+        return (path, new PayloadStamp(expected.Bytes, expected.Checksum.ToLowerInvariant()));
     }
 }

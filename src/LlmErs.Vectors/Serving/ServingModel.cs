@@ -20,8 +20,8 @@ public sealed class ServingModel : IDisposable
     private readonly SeenItems _seen;
     private readonly VectorStore? _history;
     private readonly VectorStore? _userFeatures;
-    private readonly VectorSearcher _dot;
-    private readonly VectorSearcher _cosine;
+    private readonly ItemSearch _dot;
+    private readonly ItemSearch _cosine;
 
     private ServingModel(ServingManifest manifest, VectorStore items, VectorStore users, SeenItems seen, VectorStore? history, VectorStore? userFeatures, int maxDegreeOfParallelism)
     {
@@ -31,8 +31,8 @@ public sealed class ServingModel : IDisposable
         _seen = seen;
         _history = history;
         _userFeatures = userFeatures;
-        _dot = new VectorSearcher(items.Vectors, new VectorSearchOptions { Metric = SimilarityMetric.DotProduct, MaxDegreeOfParallelism = maxDegreeOfParallelism });
-        _cosine = new VectorSearcher(items.Vectors, new VectorSearchOptions { Metric = SimilarityMetric.Cosine, RowsAreNormalized = items.IsNormalized, MaxDegreeOfParallelism = maxDegreeOfParallelism });
+        _dot = new ItemSearch(items, new VectorSearchOptions { Metric = SimilarityMetric.DotProduct, MaxDegreeOfParallelism = maxDegreeOfParallelism });
+        _cosine = new ItemSearch(items, new VectorSearchOptions { Metric = SimilarityMetric.Cosine, RowsAreNormalized = items.IsNormalized, MaxDegreeOfParallelism = maxDegreeOfParallelism });
     }
 
     /// <summary>The model's name, version and kind, and the folder's files.</summary>
@@ -56,13 +56,13 @@ public sealed class ServingModel : IDisposable
         options ??= new ServingModelOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
         var manifest = ServingFolder.ReadManifest(folder);
-        var storeOptions = new VectorStoreOpenOptions { VerifyChecksum = options.VerifyChecksums, ExpectedModelId = manifest.ModelId };
         var opened = new List<IDisposable>();
         try
         {
             VectorStore OpenStore(string role)
             {
-                var store = VectorStore.Open(ServingFolder.Resolve(folder, manifest, role), storeOptions);
+                var (path, expected) = ServingFolder.Resolve(folder, manifest, role);
+                var store = VectorStore.Open(path, new VectorStoreOpenOptions { VerifyChecksum = options.VerifyChecksums, ExpectedModelId = manifest.ModelId, ExpectedStamp = expected });
                 opened.Add(store);
                 return store;
             }
@@ -71,7 +71,8 @@ public sealed class ServingModel : IDisposable
             var users = OpenStore(ServingRoles.Users);
             RequireDimension(items, manifest.Dimension);
             RequireDimension(users, manifest.Dimension);
-            var seen = SeenItems.Open(ServingFolder.Resolve(folder, manifest, ServingRoles.Seen), users.Count, items.Count, options.VerifyChecksums);
+            var (seenPath, seenStamp) = ServingFolder.Resolve(folder, manifest, ServingRoles.Seen);
+            var seen = SeenItems.Open(seenPath, users.Count, items.Count, options.VerifyChecksums, seenStamp);
 
             VectorStore? history = null, userFeatures = null;
             if (manifest.Kind == ServingModelKind.TwoTower)
@@ -122,13 +123,7 @@ public sealed class ServingModel : IDisposable
                 $"The user '{userId}' is not among the {_users.Count} users of the model '{Manifest.ModelId}'; recommend from their history with RecommendForHistory.");
         }
 
-        var seen = new HashSet<int>();
-        foreach (var row in _seen.RowsOf(user))
-        {
-            seen.Add(row);
-        }
-
-        return Recommend(_dot, _users.Vectors.GetRow(user), count, seen, rerank);
+        return Recommend(_dot, _users.Vectors.GetRow(user), count, ExcludedRows.Ascending(_seen.RowsOf(user)), rerank);
     }
 
     /// <summary>
@@ -155,30 +150,14 @@ public sealed class ServingModel : IDisposable
                 $"The model '{Manifest.ModelId}' takes {Manifest.UserFeatureDimension} user features; got {userFeatures.Length}. Build them as in training, or pass none.", nameof(userFeatures));
         }
 
-        var rows = new HashSet<int>();
-        var tower = _history ?? _items;
         var query = new float[Manifest.Dimension];
-        foreach (var id in itemIds)
-        {
-            var row = ItemRow(id);
-            if (rows.Add(row))
-            {
-                TensorPrimitives.Add(query, tower.Vectors.GetRow(row), query);
-            }
-        }
-
-        if (rows.Count == 0)
-        {
-            throw new ArgumentException("The history is empty; serve popular items to users without history.", nameof(itemIds));
-        }
-
-        TensorPrimitives.Divide(query, rows.Count, query);
+        var rows = ItemSearch.HistoryMean(itemIds, ItemRow, (_history ?? _items).Vectors, query, "serve popular items to users without history.");
         for (var k = 0; k < userFeatures.Length; k++)
         {
             TensorPrimitives.MultiplyAdd(_userFeatures!.Vectors.GetRow(k), userFeatures[k], query, query);
         }
 
-        return Recommend(_dot, query, count, rows, rerank);
+        return Recommend(_dot, query, count, ExcludedRows.Of(rows), rerank);
     }
 
     /// <summary>
@@ -189,8 +168,7 @@ public sealed class ServingModel : IDisposable
     /// <exception cref="UnknownIdException">The model does not know <paramref name="itemId"/>.</exception>
     public IReadOnlyList<Recommendation> SimilarItems(string itemId, int count, RerankOptions? rerank = null)
     {
-        var row = ItemRow(itemId);
-        return Recommend(_cosine, _items.Vectors.GetRow(row), count, new HashSet<int> { row }, rerank);
+        return Reranking.Apply(rerank, _cosine.Similar(ItemRow(itemId), Reranking.CandidateCount(rerank, count)), count);
     }
 
     /// <inheritdoc/>
@@ -212,13 +190,8 @@ public sealed class ServingModel : IDisposable
                 $"The item '{itemId}' is not among the {_items.Count} items of the model '{Manifest.ModelId}'; export the model again after training on it, or leave it out.");
     }
 
-    private Recommendation[] Recommend(VectorSearcher searcher, ReadOnlySpan<float> query, int count, IReadOnlySet<int> excluded, RerankOptions? rerank)
-    {
-        var candidates = Array.ConvertAll(
-            searcher.Search(query, Reranking.CandidateCount(rerank, count), excluded),
-            row => new Recommendation(_items.Ids[row.Row], row.Score));
-        return rerank is null ? candidates : Reranking.Apply(rerank.Reranker, candidates, count);
-    }
+    private static Recommendation[] Recommend(ItemSearch search, ReadOnlySpan<float> query, int count, ExcludedRows excluded, RerankOptions? rerank) =>
+        Reranking.Apply(rerank, search.Search(query, Reranking.CandidateCount(rerank, count), excluded), count);
 
     private static void RequireDimension(VectorStore store, int dimension)
     {

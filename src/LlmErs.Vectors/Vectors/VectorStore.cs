@@ -68,10 +68,13 @@ public sealed unsafe class VectorStore : IDisposable
     public ReadOnlySpan<float> GetVector(string id) => Vectors.GetRow(GetIndex(id));
 
     /// <summary>Writes the store to <paramref name="path"/>, replacing any file there only once the new one is complete.</summary>
-    public void Save(string path)
+    public void Save(string path) => SaveStamped(path);
+
+    /// <summary>Writes the store as <see cref="Save"/> does, and returns the file's length and checksum.</summary>
+    internal PayloadStamp SaveStamped(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var writer = new PayloadWriter(path, VectorStoreFormat.HeaderSize);
+        using var writer = new PayloadWriter(path, PayloadHeader.Size);
         writer.WriteString(ModelId);
         foreach (var id in _ids)
         {
@@ -88,9 +91,7 @@ public sealed unsafe class VectorStore : IDisposable
             writer.Write(new ReadOnlySpan<byte>(bytes + offset, (int)Math.Min(chunk, byteCount - offset)));
         }
 
-        var header = new byte[VectorStoreFormat.HeaderSize];
-        VectorStoreFormat.WriteHeader(header, new VectorStoreHeader(Dimension, Count, vectorsOffset, writer.Position, IsNormalized));
-        writer.Commit(header, VectorStoreFormat.ChecksumOffset);
+        return VectorStoreFormat.Commit(writer, new VectorStoreHeader(Dimension, Count, vectorsOffset, IsNormalized));
     }
 
     /// <summary>Memory-maps a store written by <see cref="Save"/>.</summary>
@@ -103,13 +104,8 @@ public sealed unsafe class VectorStore : IDisposable
         var file = MappedFile.Open(path);
         try
         {
-            var header = VectorStoreFormat.ReadHeader(file);
-            if (options.VerifyChecksum)
-            {
-                VerifyChecksum(file);
-            }
-
-            var reader = new SpanReader(file, file.Slice(VectorStoreFormat.HeaderSize, header.VectorsOffset - VectorStoreFormat.HeaderSize));
+            var header = VectorStoreFormat.ReadHeader(file, options.VerifyChecksum, options.ExpectedStamp);
+            var reader = new SpanReader(file, file.Slice(PayloadHeader.Size, header.VectorsOffset - PayloadHeader.Size));
             var modelId = reader.ReadString();
             if (options.ExpectedModelId is { } expected && !string.Equals(expected, modelId, StringComparison.Ordinal))
             {
@@ -136,15 +132,6 @@ public sealed unsafe class VectorStore : IDisposable
         {
             file.Dispose();
             throw;
-        }
-    }
-
-    private static void VerifyChecksum(MappedFile file)
-    {
-        if (!PayloadChecksum.Matches(file, VectorStoreFormat.HeaderSize, VectorStoreFormat.ChecksumOffset))
-        {
-            throw new InvalidDataException(
-                $"The vector store '{file.Path}' fails its checksum: its contents changed after it was written (disk or copy error, or an edit). Rebuild it from the embeddings, or restore it from a copy.");
         }
     }
 

@@ -15,4 +15,7 @@ public sealed class VectorStoreOpenOptions
     /// rather than letting queries from one model score against vectors of another.
     /// </summary>
     public string? ExpectedModelId { get; set; }
+
+    /// <summary>What a serving manifest recorded of the file, or <see langword="null"/>: a file whose header differs is from another export.</summary>
+    internal PayloadStamp? ExpectedStamp { get; init; }
 }

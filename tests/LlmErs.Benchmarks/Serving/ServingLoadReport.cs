@@ -3,19 +3,23 @@ using System.Globalization;
 using LlmErs.Serving;
 using LlmErs.Vectors;
 using Microsoft.AspNetCore.Builder;
+using static LlmErs.Benchmarks.Serving.ReportFigures;
 
 namespace LlmErs.Benchmarks.Serving;
 
 /// <summary>
 /// Load test of the serving host on loopback: a synthetic store of random unit vectors per catalog size, the host
 /// started in-process on 127.0.0.1, then 1, 2, 4 and 8 concurrent clients asking for similar items (top 10) for a fixed
-/// time each; QPS and client-side p50/p99 latency per client count, recall@10 of the int8 scan, and resident memory.
+/// time each; QPS and client-side p50/p99 latency per client count, recall@10 of the quantized scan, and resident memory.
 /// </summary>
 /// <remarks>
 /// Usage: <c>--serving-load-report [--items 100000,1000000] [--dimension 384] [--seconds 3] [--clients 1,2,4,8]
-/// [--dir /tmp/llmers-serving] [--quantized-max 100000]</c>. Stores are built under --dir and deleted afterwards.
-/// Catalogs above --quantized-max are scanned exactly: the int8 copy (a quarter of the store) would not fit the
-/// memory budget of store size + 300 MB at 1M × 384.
+/// [--quantized-bits 8] [--rounds 1] [--dir /tmp/llmers-serving] [--quantized-max 100000]</c>. Stores are built under
+/// --dir and deleted afterwards. Catalogs above --quantized-max are scanned exactly: the int8 copy (a quarter of the
+/// store) would not fit the memory budget of store size + 300 MB at 1M × 384. Several --quantized-bits (<c>8,4</c>)
+/// start one host each and compare them side by side: every round runs every host's client counts in turn, so machine
+/// noise hits them alike, and each row reports the requests of all rounds and the median over rounds of the rounds' QPS,
+/// p50 and p99.
 /// </remarks>
 internal static class ServingLoadReport
 {
@@ -28,16 +32,18 @@ internal static class ServingLoadReport
         var seconds = double.Parse(Option(args, "--seconds", "3"), CultureInfo.InvariantCulture);
         var clients = Option(args, "--clients", "1,2,4,8").Split(',').Select(int.Parse).ToArray();
         var quantizedMax = int.Parse(Option(args, "--quantized-max", "100000"), CultureInfo.InvariantCulture);
+        var bits = Option(args, "--quantized-bits", "8").Split(',').Select(int.Parse).ToArray();
+        var rounds = int.Parse(Option(args, "--rounds", "1"), CultureInfo.InvariantCulture);
         var root = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "llmers-serving"));
 
         Console.WriteLine($"# Serving host load test ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         Console.WriteLine($"{Environment.ProcessorCount} cores, load average {LoadAverage()} at start; {dimension}-d random unit vectors; " +
-            $"GET /similar/{{item}}?count=10 on 127.0.0.1, {seconds} s per client count; clients and host share the machine.");
+            $"GET /similar/{{item}}?count=10 on 127.0.0.1, {seconds} s per client count and round, {rounds} round(s), medians over rounds; clients and host share the machine.");
         Console.WriteLine();
         // CPU ms per request (host and client together) is what the load average cannot distort much: on an idle
         // machine the cores could serve about cores × 1000 / that many requests a second.
-        Console.WriteLine("| items | scan | clients | requests | QPS | p50 ms | p99 ms | CPU ms / request | load avg |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| items | scan | clients | requests | QPS | p50 ms | p99 ms | p99 ms per round | CPU ms / request | load avg per round |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---|---:|---|");
         var memory = new List<string>();
         foreach (var count in items)
         {
@@ -45,11 +51,11 @@ internal static class ServingLoadReport
             try
             {
                 var store = BuildStore(folder, count, dimension);
-                var quantized = count <= quantizedMax;
-                var recall = quantized ? RecallAt10(store, queries: 200) : (double?)null;
-                // The host first, so the memory it reports owes nothing to the direct scan's index.
-                memory.Add(RunHost(folder, count, quantized, seconds, clients, store, recall).GetAwaiter().GetResult());
-                memory.Add(ScanAlone(store, quantized, queries: quantized ? 200 : 20));
+                var scans = count <= quantizedMax ? bits.Select(b => (int?)b).ToArray() : [null];
+                var recalls = scans.Select(b => b is { } width ? RecallAt10(store, width, queries: 200) : (double?)null).ToArray();
+                // The hosts first, so the memory they report owes nothing to the direct scans' indexes.
+                memory.Add(RunHosts(folder, count, scans, recalls, seconds, clients, rounds, store).GetAwaiter().GetResult());
+                memory.AddRange(scans.Select(b => ScanAlone(store, b, queries: b is null ? 20 : 200)));
             }
             finally
             {
@@ -67,40 +73,68 @@ internal static class ServingLoadReport
         return 0;
     }
 
-    private static async Task<string> RunHost(string folder, int count, bool quantized, double seconds, int[] clients, string store, double? recall)
+    private static async Task<string> RunHosts(string folder, int count, int?[] scans, double?[] recalls, double seconds, int[] clients, int rounds, string store)
     {
         var rssBefore = Resident("VmRSS:");
-        var app = ServingApp.Build(["--urls", "http://127.0.0.1:0", "--from", folder, "--quantized", quantized ? "true" : "false", "--exposure-log", "none", "--Logging:LogLevel:Default", "Warning"]);
-        await app.StartAsync();
+        var hosts = new List<(WebApplication App, HttpClient Client)>();
         try
         {
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
-            await Load(client, count, 1, TimeSpan.FromSeconds(Math.Min(1, seconds)));
-            var scan = quantized ? $"int8 + rerank (recall@10 {recall:F3})" : "exact fp32";
-            foreach (var n in clients)
+            foreach (var bits in scans)
             {
-                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                var latencies = await Load(client, count, n, TimeSpan.FromSeconds(seconds));
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-                var total = latencies.Sum(l => l.Count);
-                var all = latencies.SelectMany(l => l).Order().ToArray();
-                Console.WriteLine($"| {count:N0} | {scan} | {n} | {total:N0} | {total / seconds:N0} | {Percentile(all, 0.50):F2} | {Percentile(all, 0.99):F2} | " +
-                    $"{cpu.TotalMilliseconds / total:F2} | {LoadAverage()} |");
+                var app = ServingApp.Build(["--urls", "http://127.0.0.1:0", "--from", folder, "--quantized", bits is null ? "false" : "true",
+                    "--quantized-bits", (bits ?? 8).ToString(CultureInfo.InvariantCulture), "--exposure-log", "none", "--Logging:LogLevel:Default", "Warning"]);
+                await app.StartAsync();
+                var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
+                hosts.Add((app, client));
+                await Load(client, count, 1, TimeSpan.FromSeconds(Math.Min(1, seconds)));
+            }
+
+            var runs = new List<(int Requests, double Qps, double P50, double P99, double Cpu, string Load)>[scans.Length, clients.Length];
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var h = 0; h < hosts.Count; h++)
+                {
+                    for (var c = 0; c < clients.Length; c++)
+                    {
+                        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                        var latencies = await Load(hosts[h].Client, count, clients[c], TimeSpan.FromSeconds(seconds));
+                        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                        var total = latencies.Sum(l => l.Count);
+                        var all = latencies.SelectMany(l => l).Order().ToArray();
+                        (runs[h, c] ??= []).Add((total, total / seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu.TotalMilliseconds / total, LoadAverage()));
+                    }
+                }
+            }
+
+            for (var h = 0; h < hosts.Count; h++)
+            {
+                var scan = scans[h] is { } bits ? $"int{bits} + rerank (recall@10 {recalls[h]:F3})" : "exact fp32";
+                for (var c = 0; c < clients.Length; c++)
+                {
+                    var run = runs[h, c];
+                    Console.WriteLine($"| {count:N0} | {scan} | {clients[c]} | {run.Sum(r => r.Requests):N0} | {Median(run.Select(r => r.Qps)):N1} | {Median(run.Select(r => r.P50)):F2} | " +
+                        $"{Median(run.Select(r => r.P99)):F2} | {string.Join(", ", run.Select(r => r.P99.ToString("F2", CultureInfo.InvariantCulture)))} | " +
+                        $"{Median(run.Select(r => r.Cpu)):F2} | {string.Join(", ", run.Select(r => r.Load))} |");
+                }
             }
 
             var storeBytes = new FileInfo(store).Length;
 
-            // Collected first, so the load clients' latency lists do not count against the host.
+            // Collected first, so the load clients' latency lists do not count against the hosts.
             GC.Collect();
             var rss = Resident("VmRSS:");
-            return $"{count:N0} items: store file {storeBytes / 1e6:N0} MB; RSS {rss / 1e6:N0} MB after the runs (file-backed {Resident("RssFile:") / 1e6:N0} MB, " +
-                $"anonymous {Resident("RssAnon:") / 1e6:N0} MB; {rssBefore / 1e6:N0} MB before the host opened the store); RSS − store = {(rss - storeBytes) / 1e6:N0} MB " +
-                "(budget 300 MB); the process also holds the load clients.";
+            return $"{count:N0} items, {hosts.Count} host(s): store file {storeBytes / 1e6:N0} MB; RSS {rss / 1e6:N0} MB after the runs (file-backed {Resident("RssFile:") / 1e6:N0} MB, " +
+                $"anonymous {Resident("RssAnon:") / 1e6:N0} MB; {rssBefore / 1e6:N0} MB before the hosts opened the store); RSS − store = {(rss - storeBytes) / 1e6:N0} MB " +
+                "(budget 300 MB, for one host); the process also holds the load clients.";
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            foreach (var (app, client) in hosts)
+            {
+                client.Dispose();
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
         }
     }
 
@@ -147,10 +181,10 @@ internal static class ServingLoadReport
         return path;
     }
 
-    private static double RecallAt10(string store, int queries)
+    private static double RecallAt10(string store, int bits, int queries)
     {
         using var exact = RecommenderIndex.Open(store);
-        using var quantized = RecommenderIndex.Open(store, new RecommenderIndexOptions { UseQuantizedScan = true });
+        using var quantized = RecommenderIndex.Open(store, new RecommenderIndexOptions { UseQuantizedScan = true, BitsPerValue = bits });
         var random = new Random(7);
         var hits = 0;
         for (var q = 0; q < queries; q++)
@@ -164,9 +198,9 @@ internal static class ServingLoadReport
     }
 
     /// <summary>The same top-10 queries called on the index directly, one thread, no HTTP: what the host adds is the rest.</summary>
-    private static string ScanAlone(string store, bool quantized, int queries)
+    private static string ScanAlone(string store, int? bits, int queries)
     {
-        using var index = RecommenderIndex.Open(store, new RecommenderIndexOptions { UseQuantizedScan = quantized });
+        using var index = RecommenderIndex.Open(store, new RecommenderIndexOptions { UseQuantizedScan = bits is not null, BitsPerValue = bits ?? 8 });
         var random = new Random(11);
         var times = new double[queries];
         for (var q = 0; q < queries; q++)
@@ -178,9 +212,10 @@ internal static class ServingLoadReport
         }
 
         Array.Sort(times);
-        return $"{index.Store.Count:N0} items: the scan alone (RecommenderIndex.SimilarItems, one thread, no HTTP, {queries} queries) " +
+        return $"{index.Store.Count:N0} items, {(bits is { } b ? $"int{b}" : "exact fp32")}: the scan alone (RecommenderIndex.SimilarItems, one thread, no HTTP, {queries} queries) " +
             $"p50 {Percentile(times, 0.50):F2} ms, p99 {Percentile(times, 0.99):F2} ms, load average {LoadAverage()}.";
     }
+
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -192,7 +227,6 @@ internal static class ServingLoadReport
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
-    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private static string Option(string[] args, string name, string fallback)
     {

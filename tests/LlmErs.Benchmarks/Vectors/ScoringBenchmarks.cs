@@ -55,7 +55,7 @@ public class ScoringBenchmarks : IDisposable
         for (var row = 0; row < Rows; row++)
         {
             score[0] = TensorPrimitives.Dot(_matrix!.GetRow(row), query);
-            heap.AddAscending(score, row, excluded: null);
+            heap.AddAscending(score, row, ExcludedRows.None);
         }
 
         return heap.ToSortedArray();

@@ -89,4 +89,74 @@ public sealed class StatisticsTests
         Assert.Equal(0.5, report.Compare("treatment", "control").ClickThroughRate.Difference);
         Assert.Equal(0, report["absent"].Exposures);
     }
+
+    [Fact]
+    public void A_large_log_is_reported_from_the_file_read_line_by_line()
+    {
+        // 200,000 responses (about 30 MB): every 10th (all in control) clicked on a shown item, every 40th converted, every 100th also
+        // clicked on an item it did not show.
+        const int Responses = 200_000;
+        using var directory = new TempDirectory();
+        var path = directory.File("large.jsonl");
+        var t = DateTimeOffset.UnixEpoch;
+        using (var writer = new ExposureLogWriter(path))
+        {
+            for (var i = 0; i < Responses; i++)
+            {
+                var id = $"r{i}";
+                writer.Append(new ExposureRecord(id, t, $"u{i}", i % 2 == 0 ? "control" : "treatment", [$"m{i % 97}", "shown"]));
+                if (i % 10 == 0)
+                {
+                    writer.Append(new FeedbackRecord(id, t, "shown", i % 40 == 0 ? FeedbackKind.Conversion : FeedbackKind.Click));
+                }
+
+                if (i % 100 == 0)
+                {
+                    writer.Append(new FeedbackRecord(id, t, "not-shown", FeedbackKind.Click));
+                }
+            }
+        }
+
+        var report = RolloutStatistics.Compute(path);
+
+        Assert.Equal(Responses / 100, report.UnmatchedFeedback);
+        foreach (var arm in new[] { "control", "treatment" })
+        {
+            var expected = arm == "control" ? (Clicks: Responses / 10, Conversions: Responses / 40) : (Clicks: 0, Conversions: 0);
+            Assert.Equal(Responses / 2, report[arm].Exposures);
+            Assert.Equal(expected.Clicks, report[arm].ClickThroughRate.Successes);
+            Assert.Equal(expected.Conversions, report[arm].ConversionRate.Successes);
+        }
+
+        Assert.Equal(report, RolloutStatistics.Compute(ExposureLogReader.Read(path)), new ReportComparer());
+
+        // Read as enumerated, not loaded first: a line appended after the first record was read is still seen.
+        using var exposures = ExposureLogReader.ReadExposures(path).GetEnumerator();
+        Assert.True(exposures.MoveNext());
+        Assert.Equal("r0", exposures.Current.RequestId);
+        using (var writer = new ExposureLogWriter(path))
+        {
+            writer.Append(new ExposureRecord("late", t, "u", "control", ["x"]));
+        }
+
+        var last = exposures.Current;
+        var count = 1;
+        while (exposures.MoveNext())
+        {
+            last = exposures.Current;
+            count++;
+        }
+
+        Assert.Equal(Responses + 1, count);
+        Assert.Equal("late", last.RequestId);
+    }
+
+    /// <summary>Reports are equal when their arms and unmatched counts are (the arms list is compared by value).</summary>
+    private sealed class ReportComparer : IEqualityComparer<RolloutReport>
+    {
+        public bool Equals(RolloutReport? x, RolloutReport? y) =>
+            x is not null && y is not null && x.UnmatchedFeedback == y.UnmatchedFeedback && x.Arms.SequenceEqual(y.Arms);
+
+        public int GetHashCode(RolloutReport obj) => obj.UnmatchedFeedback.GetHashCode();
+    }
 }

@@ -135,4 +135,60 @@ public sealed unsafe class DotKernelTests
             Assert.Equal(expected, dots[row]);
         }
     }
+
+    [Theory]
+    [InlineData(0, 64)]
+    [InlineData(1, 64)]
+    [InlineData(3, 128)]
+    [InlineData(4, 64)]
+    [InlineData(9, 384)]
+    public void Int4Score_EqualsTheExactIntegerDotOfTheUnpackedCodes(int count, int values)
+    {
+        var random = new Random(count + values);
+        var rowBytes = values / 2;
+        var codes = new byte[count * values];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = (byte)random.Next(16);
+        }
+
+        var query = new sbyte[values];
+        for (var i = 0; i < values; i++)
+        {
+            query[i] = (sbyte)random.Next(-127, 128);
+        }
+
+        // The largest products where a saturating int16 sum would go wrong if the kernel summed too many pairs.
+        if (count > 0)
+        {
+            codes.AsSpan(0, values).Fill(15);
+            query.AsSpan(0, 4).Fill(127);
+        }
+
+        var packed = new byte[count * rowBytes];
+        for (var row = 0; row < count; row++)
+        {
+            Int4Kernels.Pack(codes.AsSpan(row * values, values), packed.AsSpan(row * rowBytes, rowBytes));
+        }
+
+        var dots = new int[count];
+        fixed (byte* r = packed)
+        fixed (sbyte* q = query)
+        fixed (int* d = dots)
+        {
+            Int4Kernels.Score(r, count, rowBytes, q, d);
+        }
+
+        for (var row = 0; row < count; row++)
+        {
+            var expected = 0;
+            for (var i = 0; i < values; i++)
+            {
+                Assert.Equal(codes[(row * values) + i], Int4Kernels.Unpack(packed.AsSpan(row * rowBytes, rowBytes), i));
+                expected += codes[(row * values) + i] * query[i];
+            }
+
+            Assert.Equal(expected, dots[row]);
+        }
+    }
 }

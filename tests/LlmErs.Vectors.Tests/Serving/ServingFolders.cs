@@ -14,12 +14,16 @@ public static class ServingFolders
     {
         const string model = "bpr";
         var modelId = $"{model}@{version}";
-        Store(folder, ServingRoles.Items, modelId, "i", RandomVectors.Uniform(items, Dimension, seed));
-        Store(folder, ServingRoles.Users, modelId, "u", RandomVectors.Uniform(users, Dimension, seed + 1));
+        var files = new Dictionary<string, ServingFile>
+        {
+            [ServingRoles.Items] = Store(folder, ServingRoles.Items, modelId, "i", RandomVectors.Uniform(items, Dimension, seed)),
+            [ServingRoles.Users] = Store(folder, ServingRoles.Users, modelId, "u", RandomVectors.Uniform(users, Dimension, seed + 1)),
+        };
 
         var offsets = Enumerable.Range(0, users + 1).Select(u => 3 * u).ToArray();
         var rows = Enumerable.Range(0, users).SelectMany(u => new[] { u, u + 1, u + 2 }).ToArray();
-        SeenItems.Write(Path.Combine(folder, ServingRoles.FileName(ServingRoles.Seen)), offsets, rows, items);
+        var seenFile = ServingRoles.FileName(ServingRoles.Seen);
+        files[ServingRoles.Seen] = ServingFolder.Describe(seenFile, SeenItems.Write(Path.Combine(folder, seenFile), offsets, rows, items));
 
         var manifest = new ServingManifest
         {
@@ -28,8 +32,7 @@ public static class ServingFolders
             Kind = ServingModelKind.Factor,
             Dimension = Dimension,
             TieBreakSeed = 42,
-            Files = new[] { ServingRoles.Items, ServingRoles.Users, ServingRoles.Seen }
-                .ToDictionary(role => role, role => ServingFolder.Describe(folder, ServingRoles.FileName(role))),
+            Files = files,
         };
         ServingFolder.WriteManifest(folder, manifest);
         return manifest;
@@ -37,7 +40,11 @@ public static class ServingFolders
 
     public static string PathOf(string folder, string role) => Path.Combine(folder, ServingRoles.FileName(role));
 
-    private static void Store(string folder, string role, string modelId, string prefix, float[] vectors)
+    /// <summary>The payload checksum a file's header stores, as a manifest records it.</summary>
+    public static string HeaderChecksum(string path) =>
+        Convert.ToHexStringLower(File.ReadAllBytes(path).AsSpan(PayloadHeader.ChecksumOffset, PayloadChecksum.Size));
+
+    private static ServingFile Store(string folder, string role, string modelId, string prefix, float[] vectors)
     {
         using var builder = new VectorStoreBuilder(modelId, Dimension);
         for (var row = 0; row < vectors.Length / Dimension; row++)
@@ -46,6 +53,6 @@ public static class ServingFolders
         }
 
         using var store = builder.Build();
-        store.Save(PathOf(folder, role));
+        return ServingFolder.Describe(ServingRoles.FileName(role), store.SaveStamped(PathOf(folder, role)));
     }
 }

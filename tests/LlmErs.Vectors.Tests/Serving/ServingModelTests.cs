@@ -146,10 +146,10 @@ public sealed class ServingModelTests : IDisposable
         ServingFolders.Write(_folder.Path, version: "v1");
         ServingFolders.Write(other.Path, version: "v2");
         var items = ServingFolders.PathOf(_folder.Path, "items");
-        var own = ServingFolder.Describe(_folder.Path, "items.vec");
+        var own = ServingFolders.HeaderChecksum(items);
         File.Copy(ServingFolders.PathOf(other.Path, "items"), items, overwrite: true);
         var manifest = _folder.File("manifest.json");
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace(own.Checksum, ServingFolder.Describe(_folder.Path, "items.vec").Checksum, StringComparison.Ordinal));
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace(own, ServingFolders.HeaderChecksum(items), StringComparison.Ordinal));
 
         var error = Assert.Throws<InvalidDataException>(() => ServingModel.Open(_folder.Path));
 

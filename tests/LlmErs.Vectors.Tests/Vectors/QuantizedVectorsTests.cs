@@ -6,14 +6,17 @@ namespace LlmErs.Vectors.Tests.Vectors;
 public sealed class QuantizedVectorsTests
 {
     [Theory]
-    [InlineData(QuantizationScale.PerDimension)]
-    [InlineData(QuantizationScale.PerRow)]
-    public void Decode_IsWithinHalfAStepOfEachValue(QuantizationScale scale)
+    [InlineData(QuantizationScale.PerDimension, 8)]
+    [InlineData(QuantizationScale.PerRow, 8)]
+    [InlineData(QuantizationScale.PerDimension, 4)]
+    [InlineData(QuantizationScale.PerRow, 4)]
+    public void Decode_IsWithinHalfAStepOfEachValue(QuantizationScale scale, int bits)
     {
-        const int Count = 200, Dimension = 33;
+        // 97 values: at 4 bits a whole 64-value block, then a padded one; a misplaced nibble would show up here.
+        const int Count = 200, Dimension = 97;
         var values = RandomVectors.Uniform(Count, Dimension, seed: 5);
         using var matrix = VectorMatrix.Create(values, Dimension);
-        using var quantized = QuantizedVectors.Create(matrix, scale);
+        using var quantized = QuantizedVectors.Create(matrix, scale, bits);
         var decoded = new float[Dimension];
 
         var worst = 0f;
@@ -26,8 +29,9 @@ public sealed class QuantizedVectorsTests
             }
         }
 
-        // Values span about [-1, 1]: per dimension that is 2/255 per step, per row 1/127.
-        var halfStep = scale == QuantizationScale.PerDimension ? 1f / 255 : 0.5f / 127;
+        // Values span about [-1, 1]: per dimension that is 2/255 per step (2/15 at 4 bits), per row 1/127 (1/7).
+        var levels = (1 << bits) - 1;
+        var halfStep = scale == QuantizationScale.PerDimension ? 1f / levels : 0.5f / (levels / 2);
         Assert.InRange(worst, 0f, halfStep * 1.01f);
     }
 
@@ -50,5 +54,15 @@ public sealed class QuantizedVectorsTests
         using var quantized = QuantizedVectors.Create(matrix);
 
         Assert.Equal(0, quantized.Count);
+    }
+
+    [Fact]
+    public void BitsOtherThan8Or4_AreRefused()
+    {
+        using var matrix = VectorMatrix.Create([1f, 2f], dimension: 2);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => QuantizedVectors.Create(matrix, QuantizationScale.PerDimension, bitsPerValue: 2));
+
+        Assert.Contains("8 or 4", error.Message);
     }
 }
