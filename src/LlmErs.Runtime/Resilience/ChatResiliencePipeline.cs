@@ -51,6 +51,11 @@ internal static class ChatResiliencePipeline
             builder.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = rateLimiter.AcquireAsync });
         }
 
+        if (options.SharedRateLimiter is { } shared)
+        {
+            builder.AddRateLimiter(shared);
+        }
+
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         if (loggerFactory is not null)
         {
