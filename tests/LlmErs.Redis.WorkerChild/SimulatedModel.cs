@@ -1,0 +1,43 @@
+using LlmErs.Runtime.Tests.Fakes;
+using Microsoft.Extensions.AI;
+
+namespace LlmErs.Redis.WorkerChild;
+
+/// <summary>
+/// A fake model with fixed latency that counts its requests in Redis, so the parent test reads every process's count
+/// even after killing one. With a stall point it answers that many requests and leaves every later one waiting, so the
+/// process is surely mid-run when it is killed.
+/// </summary>
+internal sealed class SimulatedModel(Counters counters, TimeSpan latency, int? stallAfterCalls) : IChatClient
+{
+    private int _started;
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await counters.IncrementAsync(Counters.Started);
+        if (Interlocked.Increment(ref _started) > stallAfterCalls)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        await Task.Delay(latency, cancellationToken);
+        var prompt = messages.First(m => m.Role == ChatRole.User).Text;
+        var format = (ChatResponseFormatJson)options!.ResponseFormat!;
+        var answer = SchemaAnswerer.Answer(format.Schema!.Value, prompt, options.ModelId!);
+        await counters.IncrementAsync(Counters.Answered);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
+        {
+            Usage = new UsageDetails { InputTokenCount = prompt.Length / 4, OutputTokenCount = answer.Length / 4 },
+        };
+    }
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("fake", null, "fake-model") : null;
+
+    public void Dispose()
+    {
+    }
+}
