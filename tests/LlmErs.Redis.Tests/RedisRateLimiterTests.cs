@@ -23,10 +23,26 @@ public sealed class RedisRateLimiterTests
         Assert.All(leases, l => Assert.True(l.IsAcquired));
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(950), $"21 permits were granted within {watch.Elapsed.TotalMilliseconds:F0} ms.");
 
-        using var refused = second.AttemptAcquire();
-        Assert.False(refused.IsAcquired);
-        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero);
         Assert.Equal(11, first.GetStatistics()!.TotalSuccessfulLeases);
+        Assert.Equal(10, second.GetStatistics()!.TotalSuccessfulLeases);
+    }
+
+    [RedisFact]
+    public async Task AnAttemptBeyondTheSharedLimitIsRefusedWithTheWait()
+    {
+        var options = Options.Create(new RedisRateLimiterOptions { Key = $"test:{Guid.NewGuid():N}:rate", PermitLimit = 1, Window = TimeSpan.FromHours(1) });
+        await using var firstConnection = await RedisServer.ConnectAsync();
+        await using var secondConnection = await RedisServer.ConnectAsync();
+        using var first = new RedisRateLimiter(firstConnection, options);
+        using var second = new RedisRateLimiter(secondConnection, options);
+
+        using var granted = first.AttemptAcquire();
+        using var refused = second.AttemptAcquire();
+
+        Assert.True(granted.IsAcquired);
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
+        Assert.InRange(retryAfter, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
         Assert.Equal(1, second.GetStatistics()!.TotalFailedLeases);
     }
 
