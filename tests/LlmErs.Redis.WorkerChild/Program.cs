@@ -8,7 +8,7 @@ using StackExchange.Redis;
 
 // Usage: LlmErs.Redis.WorkerChild <mode> --redis host:port --queue name --items N [options]
 //   enqueue  prints the JSON EnqueueResult.
-//   work    --latency-ms L --concurrency C [--stall-after K] [--claim-timeout-ms T] [--max-claimed M] [--poll-ms P] [--rate-per-second R] [--consumer name]
+//   work    --latency-ms L --concurrency C [--stall-after K] [--claim-timeout-ms T] [--max-claimed M] [--poll-ms P] [--rate-per-second R] [--consumer name] [--count-calls no]
 //           prints "ready" once connected, then one JSON WorkerReport line when the queue is complete.
 //   finish  --out DIR   waits for the queue, then writes the outputs through the offline pipeline over the shared cache.
 //   single  --out DIR --latency-ms L --concurrency C   the same pipeline in one process, with its own SQLite cache.
@@ -22,7 +22,7 @@ var arguments = new Arguments(args[1..]);
 var queueName = arguments.Text("queue");
 var catalog = Article.Catalog(arguments.Number("items")).ToList();
 using var redis = await ConnectionMultiplexer.ConnectAsync(arguments.Text("redis"));
-var counters = new Counters(redis.GetDatabase(), queueName, args[0]);
+var counters = new Counters(redis.GetDatabase(), queueName, args[0], enabled: arguments.OptionalText("count-calls") != "no");
 var sharedCache = new CountingCache(
     new RedisEnrichmentCache(redis, Options.Create(new RedisEnrichmentCacheOptions { KeyPrefix = $"llmers:cache:{queueName}:" })), counters);
 var latency = TimeSpan.FromMilliseconds(arguments.OptionalNumber("latency-ms") ?? 0);
@@ -79,16 +79,7 @@ switch (args[0])
 async Task<int> RunPipelineAsync(IEnrichmentCache cache, string directory)
 {
     using var engine = new EnrichmentEngine(model, cache, Options.Create(new EnrichmentOptions { MaxConcurrency = concurrency }));
-    var pipeline = new OfflinePipeline<Article>(engine, cache, Options.Create(new OfflinePipelineOptions
-    {
-        OutputDirectory = directory,
-        FeatureOutputs =
-        {
-            FeatureOutput.Parquet(Path.Combine(directory, "articles.parquet")),
-            FeatureOutput.JsonLines(Path.Combine(directory, "articles.jsonl")),
-        },
-    }));
-    var result = await pipeline.RunAsync(catalog);
+    var result = await ArticlePipeline.Create(engine, cache, directory).RunAsync(catalog);
     Console.WriteLine(result.Report.ToString());
     return result.Report.Enrichment.Failed == 0 ? 0 : 1;
 }

@@ -116,7 +116,7 @@ internal static class WorkersReport
             "exec", "--runtimeconfig", Path.Combine(directory, "LlmErs.Benchmarks.runtimeconfig.json"), "--depsfile", Path.Combine(directory, "LlmErs.Benchmarks.deps.json"),
             Path.Combine(directory, "LlmErs.Redis.WorkerChild.dll"), "work", "--redis", setup.Address, "--queue", queue,
             "--items", $"{setup.Items}", "--latency-ms", $"{setup.LatencyMs}", "--concurrency", $"{setup.Concurrency}",
-            "--rate-per-second", $"{setup.RatePerSecond}", "--poll-ms", "5", "--claim-timeout-ms", "60000"])
+            "--rate-per-second", $"{setup.RatePerSecond}", "--poll-ms", "5", "--claim-timeout-ms", "60000", "--count-calls", "no"])
         {
             start.ArgumentList.Add(argument);
         }
