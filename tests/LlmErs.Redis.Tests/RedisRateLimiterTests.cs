@@ -46,6 +46,24 @@ public sealed class RedisRateLimiterTests
         Assert.Equal(1, second.GetStatistics()!.TotalFailedLeases);
     }
 
+    [RedisFact]
+    public async Task TheEngineTakesOnePermitPerRequestFromItsSharedLimiter()
+    {
+        await using var redis = await RedisServer.ConnectAsync();
+        using var limiter = new RedisRateLimiter(redis, Options.Create(new RedisRateLimiterOptions { Key = $"test:{Guid.NewGuid():N}:rate", PermitLimit = 1000, Window = TimeSpan.FromSeconds(1) }));
+        var options = new EnrichmentOptions();
+        options.Resilience.SharedRateLimiter = limiter;
+        using var model = new FixedAnswerModel();
+        var cache = new RedisEnrichmentCache(redis, Options.Create(new RedisEnrichmentCacheOptions { KeyPrefix = $"test:{Guid.NewGuid():N}:" }));
+        using var engine = new EnrichmentEngine(model, cache, Options.Create(options));
+
+        var report = await engine.RunAsync(Note.Catalog(12));
+
+        Assert.Equal(12, report.Succeeded);
+        Assert.Equal(12, model.Calls);
+        Assert.Equal(12, limiter.GetStatistics()!.TotalSuccessfulLeases);
+    }
+
     [Fact]
     public void ALimitWithoutPermitsIsRejectedWithTheOptionItBreaks()
     {
