@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using LlmErs.Benchmarks.Enrichment;
+using LlmErs.Benchmarks.ScaleOut;
 using LlmErs.Benchmarks.Serving;
 using LlmErs.Benchmarks.Vectors;
 
@@ -9,7 +10,7 @@ namespace LlmErs.Benchmarks;
 /// Runs BenchmarkDotNet over every benchmark class in this assembly (add classes in a folder of your own; nothing
 /// here needs to change), or, with <c>--vectors-report</c> or <c>--enrichment-report</c>, the quick Stopwatch report of
 /// the vector or the enrichment engine benchmarks, with <c>--serving-report</c> the two serving stages, or with
-/// <c>--serving-load-report</c> the serving host's load test.
+/// <c>--serving-load-report</c> the serving host's load test, or with <c>--workers-report</c> worker scaling over Redis.
 /// </summary>
 public static class Program
 {
@@ -28,6 +29,11 @@ public static class Program
         if (args is ["--serving-load-report", .. var load])
         {
             return ServingLoadReport.Run(load);
+        }
+
+        if (args is ["--workers-report", .. var scaleOut])
+        {
+            return WorkersReport.Run(scaleOut);
         }
 
         if (args is ["--enrichment-report", .. var options])

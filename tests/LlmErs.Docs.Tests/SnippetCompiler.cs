@@ -3,6 +3,7 @@ using System.Reflection;
 using LlmErs.Generators;
 using LlmErs.Local;
 using LlmErs.Recommenders;
+using LlmErs.Redis;
 using LlmErs.Vectors;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,6 +20,7 @@ internal static class SnippetCompiler
         typeof(VectorStore).Assembly,
         typeof(InteractionLog).Assembly,
         typeof(OfflineChatClient).Assembly,
+        typeof(RedisWorkQueue).Assembly,
     ];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>

@@ -23,19 +23,14 @@ internal sealed class LoggingChatClient(string logPath, TimeSpan latency, int? s
         }
 
         await Task.Delay(latency, cancellationToken);
-        var prompt = messages.First(m => m.Role == ChatRole.User).Text;
-        var format = (ChatResponseFormatJson)options!.ResponseFormat!;
-        var answer = SchemaAnswerer.Answer(format.Schema!.Value, prompt, options.ModelId!);
+        var response = SchemaAnswerer.Respond(messages, options, out var prompt);
         lock (_gate)
         {
-            _log.WriteLine($"{format.SchemaName}\t{prompt.ReplaceLineEndings(" ")}");
+            _log.WriteLine($"{((ChatResponseFormatJson)options!.ResponseFormat!).SchemaName}\t{prompt.ReplaceLineEndings(" ")}");
             _log.Flush();
         }
 
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
-        {
-            Usage = new UsageDetails { InputTokenCount = prompt.Length / 4, OutputTokenCount = answer.Length / 4 },
-        };
+        return response;
     }
 
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>

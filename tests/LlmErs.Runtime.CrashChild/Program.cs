@@ -22,15 +22,6 @@ int? stallAfterCalls = args.Length == 6 ? int.Parse(args[5], CultureInfo.Invaria
 using var client = new LoggingChatClient(args[1], latency, stallAfterCalls);
 await using var cache = new SqliteEnrichmentCache(Path.Combine(directory, "cache.db"));
 using var engine = new EnrichmentEngine(client, cache, Options.Create(new EnrichmentOptions { MaxConcurrency = concurrency }));
-var pipeline = new OfflinePipeline<Article>(engine, cache, Options.Create(new OfflinePipelineOptions
-{
-    OutputDirectory = directory,
-    FeatureOutputs =
-    {
-        FeatureOutput.Parquet(Path.Combine(directory, "articles.parquet")),
-        FeatureOutput.JsonLines(Path.Combine(directory, "articles.jsonl")),
-    },
-}));
-var result = await pipeline.RunAsync(Article.Catalog(items));
+var result = await ArticlePipeline.Create(engine, cache, directory).RunAsync(Article.Catalog(items));
 Console.WriteLine(result.Report.ToString());
 return result.Report.Enrichment.Failed == 0 ? 0 : 1;

@@ -53,7 +53,13 @@ internal static class ChatResiliencePipeline
             builder.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = rateLimiter.AcquireAsync });
         }
 
+        if (options.SharedRateLimiter is { } shared)
+        {
+            builder.AddRateLimiter(shared);
+        }
+
         builder.AddStrategy(_ => new EndpointGuardStrategy(), new EndpointGuardStrategy.Options());
+
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         if (loggerFactory is not null)
         {

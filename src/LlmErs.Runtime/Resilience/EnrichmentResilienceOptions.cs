@@ -56,6 +56,13 @@ public sealed class EnrichmentResilienceOptions
     /// </summary>
     public int? TokensPerMinute { get; set; }
 
+    /// <summary>
+    /// A limiter every attempt acquires one permit from, after <see cref="RequestsPerMinute"/> and
+    /// <see cref="TokensPerMinute"/>: a limit shared with other engines, e.g. one provider quota spread over worker
+    /// processes (LlmErs.Redis's <c>RedisRateLimiter</c>). The caller owns and disposes it. Default <see langword="null"/>.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? SharedRateLimiter { get; set; }
+
     internal void Validate()
     {
         Positive(AttemptTimeout, nameof(AttemptTimeout));

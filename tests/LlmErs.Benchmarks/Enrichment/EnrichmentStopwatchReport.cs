@@ -123,11 +123,11 @@ internal static class EnrichmentStopwatchReport
         return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 
-    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    internal static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 }

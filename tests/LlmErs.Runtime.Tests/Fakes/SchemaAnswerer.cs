@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 
 namespace LlmErs.Runtime.Tests.Fakes;
 
@@ -11,6 +12,18 @@ namespace LlmErs.Runtime.Tests.Fakes;
 /// </summary>
 internal static class SchemaAnswerer
 {
+    /// <summary>A fake model's response to one of the engine's requests: a valid answer to its schema, with token counts.</summary>
+    public static ChatResponse Respond(IEnumerable<ChatMessage> messages, ChatOptions? options, out string prompt)
+    {
+        prompt = messages.First(m => m.Role == ChatRole.User).Text;
+        var format = (ChatResponseFormatJson)options!.ResponseFormat!;
+        var answer = Answer(format.Schema!.Value, prompt, options.ModelId!);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
+        {
+            Usage = new UsageDetails { InputTokenCount = prompt.Length / 4, OutputTokenCount = answer.Length / 4 },
+        };
+    }
+
     public static string Answer(JsonElement schema, string prompt, string model)
     {
         var seed = Seed(prompt + "\u001f" + model);
