@@ -59,7 +59,6 @@ internal static class ChatResiliencePipeline
         }
 
         builder.AddStrategy(_ => new EndpointGuardStrategy(), new EndpointGuardStrategy.Options());
-
         builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.AttemptTimeout });
         if (loggerFactory is not null)
         {
