@@ -29,6 +29,7 @@ public sealed class EnrichmentEngine : IDisposable
     private readonly ChatRateLimiter? _rateLimiter;
     private readonly ResiliencePipeline<ChatResponse> _pipeline;
     private readonly FieldPreparer _preparer;
+    private readonly BatchApiClient? _batchApi;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="chatClient">The model; give it no retry policy of its own, since the engine retries.</param>
@@ -52,6 +53,7 @@ public sealed class EnrichmentEngine : IDisposable
         _rateLimiter = ChatRateLimiter.Create(_options.Resilience);
         _pipeline = ChatResiliencePipeline.Create(_options.Resilience, _options.MaxConcurrency, _rateLimiter, _timeProvider, loggerFactory);
         _preparer = new FieldPreparer(cache, new PromptHygiene(_options.Hygiene), _logger);
+        _batchApi = _options.Batch is { } batch ? new BatchApiClient(batch) : null;
     }
 
     /// <summary>Enriches <paramref name="items"/> and yields each one's outcome, in input order, as soon as it and its predecessors are done.</summary>
@@ -59,7 +61,7 @@ public sealed class EnrichmentEngine : IDisposable
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return EnrichCoreAsync(CreatePlan<T>(), items, cancellationToken);
+        return EnrichCoreAsync(CreatePlan<T>(), items, null, cancellationToken);
     }
 
     /// <summary>Enriches <paramref name="items"/> and yields each one's outcome, in input order, as soon as it and its predecessors are done.</summary>
@@ -114,8 +116,12 @@ public sealed class EnrichmentEngine : IDisposable
         return new DryRun<T>(CreatePlan<T>(), _preparer).EstimateAsync(items, cancellationToken);
     }
 
-    /// <summary>Releases the rate limiters.</summary>
-    public void Dispose() => _rateLimiter?.Dispose();
+    /// <summary>Releases the rate limiters and the batch mode's HTTP client.</summary>
+    public void Dispose()
+    {
+        _rateLimiter?.Dispose();
+        _batchApi?.Dispose();
+    }
 
     /// <summary>The hygiene of this engine's prompts, which the pipeline's embedding texts share.</summary>
     internal PromptHygieneOptions HygieneOptions => _options.Hygiene;
@@ -125,8 +131,19 @@ public sealed class EnrichmentEngine : IDisposable
         EnrichmentPlan<T>.Create(T.EnrichmentModel, _options, _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId);
 
     private async IAsyncEnumerable<ItemOutcome<T>> EnrichCoreAsync<T>(
-        EnrichmentPlan<T> plan, IAsyncEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+        EnrichmentPlan<T> plan, IAsyncEnumerable<T> items, BatchObserver? batchObserver, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (_batchApi is not null)
+        {
+            // The batches answer first, into the cache; the live run below then asks only what they did not answer validly.
+            var catalog = await items.ToListAsync(cancellationToken).ConfigureAwait(false);
+            var runner = new BatchRunner(_batchApi, _options.Batch!, _timeProvider, _logger);
+            var batch = await new BatchEnricher(runner, _preparer, _cache, _options.Batch!.PriceFactor, _logger)
+                .RunAsync(plan, catalog, batchObserver?.Progress, cancellationToken).ConfigureAwait(false);
+            batchObserver?.Completed(batch);
+            items = catalog.ToAsyncEnumerable();
+        }
+
         var enricher = new ItemEnricher<T>(plan, _chatClient, _pipeline, _cache, _preparer, _options, _rateLimiter?.LimitsTokens == true, _logger);
         var keys = new ItemKeys<T>(plan.Model);
         var outcomes = OrderedConcurrency.SelectAsync(items, Start, _options.MaxConcurrency * ItemsPerRequestSlot, cancellationToken);
@@ -154,8 +171,10 @@ public sealed class EnrichmentEngine : IDisposable
         var accountant = new RunAccountant(plan.Model.TypeName, plan.Fields.Select(f => (f.Name, f.ModelId, f.Price)), total, _timeProvider);
         Log.RunStarting(_logger, plan.Model.TypeName, plan.Fields.Count, total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", _options.MaxConcurrency);
 
+        BatchReport? batch = null;
+        var batchObserver = new BatchObserver(p => ReportProgress(accountant, progress, p), r => batch = r);
         var lastProgress = _timeProvider.GetTimestamp();
-        await foreach (var outcome in EnrichCoreAsync(plan, items, cancellationToken).ConfigureAwait(false))
+        await foreach (var outcome in EnrichCoreAsync(plan, items, batchObserver, cancellationToken).ConfigureAwait(false))
         {
             accountant.Add(outcome);
             if (outcome.Failure is { } failure)
@@ -172,20 +191,20 @@ public sealed class EnrichmentEngine : IDisposable
         }
 
         ReportProgress(accountant, progress);
-        var report = accountant.Complete();
+        var report = accountant.Complete(batch);
         Log.RunCompleted(_logger, report.ItemType, report.WallTime, report.Succeeded, report.Items, report.Failed,
             report.LlmCalls, report.CacheHits, report.Tokens.InputTokens, report.Tokens.OutputTokens, report.Cost);
         return report;
     }
 
-    private void ReportProgress(RunAccountant accountant, IProgress<EnrichmentProgress>? progress)
+    private void ReportProgress(RunAccountant accountant, IProgress<EnrichmentProgress>? progress, BatchProgress? batch = null)
     {
         if (progress is null && !_logger.IsEnabled(LogLevel.Information))
         {
             return;
         }
 
-        var snapshot = accountant.Snapshot();
+        var snapshot = accountant.Snapshot(batch);
         progress?.Report(snapshot);
         Log.Progress(_logger, snapshot.Done, snapshot.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
             snapshot.ItemsPerSecond, snapshot.EstimatedRemaining?.ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "?",

@@ -48,8 +48,9 @@ internal sealed class RunAccountant
         }
     }
 
-    public EnrichmentProgress Snapshot() => new()
+    public EnrichmentProgress Snapshot(BatchProgress? batch = null) => new()
     {
+        Batch = batch,
         Done = Done,
         Total = _total,
         Succeeded = _succeeded,
@@ -61,8 +62,9 @@ internal sealed class RunAccountant
         Elapsed = _timeProvider.GetElapsedTime(_startTimestamp),
     };
 
-    public EnrichmentReport Complete() => new()
+    public EnrichmentReport Complete(BatchReport? batch = null) => new()
     {
+        Batch = batch,
         ItemType = _itemType,
         StartedAt = _startedAt,
         WallTime = _timeProvider.GetElapsedTime(_startTimestamp),
