@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.ClientModel;
@@ -42,22 +41,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public static FakeOpenAIServer Start(FaultScript script)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = FreePort();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new FakeOpenAIServer(listener, port, script);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between probing and binding; probe again.
-                listener.Close();
-            }
-        }
+        var listener = LoopbackListener.Start(out var port);
+        return new FakeOpenAIServer(listener, port, script);
     }
 
     /// <summary>An <see cref="IChatClient"/> over the official OpenAI client, with its own retries off so that the engine's pipeline owns them.</summary>
@@ -84,15 +69,6 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
         _listener.Close();
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     private async Task AcceptLoopAsync()
@@ -145,25 +121,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                     });
                     break;
                 default:
-                    var refused = reply.Kind == FakeReplyKind.Refusal;
-                    var usage = ScriptedChatClient.Usage(request, reply.Text);
-                    await WriteAsync(context, 200, new
-                    {
-                        id = "chatcmpl-fake",
-                        @object = "chat.completion",
-                        created = 1_700_000_000,
-                        model = request.Model,
-                        choices = new[]
-                        {
-                            new
-                            {
-                                index = 0,
-                                message = new { role = "assistant", content = refused ? null : reply.Text, refusal = refused ? reply.Text : null },
-                                finish_reason = reply.Kind == FakeReplyKind.ContentFilter ? "content_filter" : "stop",
-                            },
-                        },
-                        usage = new { prompt_tokens = usage.InputTokenCount, completion_tokens = usage.OutputTokenCount, total_tokens = usage.TotalTokenCount ?? usage.InputTokenCount + usage.OutputTokenCount },
-                    });
+                    await WriteAsync(context, 200, FakeCompletion.Body(request, reply));
                     break;
             }
         }
@@ -173,7 +131,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         }
     }
 
-    private static FakeRequest Parse(JsonElement body)
+    /// <summary>What the fake model sees of a chat-completions request body.</summary>
+    internal static FakeRequest Parse(JsonElement body)
     {
         var messages = body.GetProperty("messages").EnumerateArray()
             .Select(m => (m.GetProperty("role").GetString()!, m.GetProperty("content").ValueKind == JsonValueKind.String

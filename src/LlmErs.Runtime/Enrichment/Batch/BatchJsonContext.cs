@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace LlmErs;
@@ -14,4 +16,16 @@ namespace LlmErs;
 [JsonSerializable(typeof(BatchResultLine))]
 [JsonSerializable(typeof(ChatCompletionResult))]
 [JsonSerializable(typeof(BatchLedger))]
-internal sealed partial class BatchJsonContext : JsonSerializerContext;
+internal sealed partial class BatchJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// For input files: item text in any script stays as written instead of six-byte escapes, so files stay readable and
+    /// far below the API's size limit; the text is a JSON string value, never HTML.
+    /// </summary>
+    public static BatchJsonContext InputFiles { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -48,7 +48,7 @@ internal sealed partial class BatchRunner(BatchApiClient api, BatchEnrichmentOpt
         var count = 0;
         foreach (var line in lines)
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(line, BatchJsonContext.Default.BatchRequestLine);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(line, BatchJsonContext.InputFiles.BatchRequestLine);
             if (count > 0 && (count == options.MaxRequestsPerBatch || buffer.Length + bytes.Length + 1 > options.MaxBatchFileBytes))
             {
                 yield return (buffer.ToArray(), count);
