@@ -24,6 +24,9 @@ internal sealed record SampleOptions
           --endpoint URL    enrich with a real model at an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1
                             or Ollama's http://localhost:11434/v1 (or set {EndpointVariable})
           --model NAME      the model served there, e.g. gpt-4o-mini or llama3.2 (or set {ModelVariable})
+          --batch           with --endpoint: send the requests through the endpoint's OpenAI Batch API (half price, answered
+                            within 24 h); invalid or unanswered ones are asked live. Polls every 30 s; a stopped run
+                            resumes the batch recorded in DIR/batches. Needs {ApiKeyVariable}.
           -h, --help        this text
 
         The API key is read from {ApiKeyVariable} only; Ollama needs none. Embeddings always use the local MiniLM model.
@@ -44,6 +47,9 @@ internal sealed record SampleOptions
     /// <summary>The real model to enrich with; null for the offline chat client.</summary>
     public ChatEndpoint? Endpoint { get; init; }
 
+    /// <summary>Whether enrichment goes through the endpoint's Batch API first.</summary>
+    public bool UseBatch { get; init; }
+
     /// <summary>The command that repeats this run, for result files.</summary>
     public required string Command { get; init; }
 
@@ -55,6 +61,7 @@ internal sealed record SampleOptions
     {
         string? output = null, movieLens = null, endpoint = null, model = null;
         var tags = false;
+        var batch = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -76,6 +83,9 @@ internal sealed record SampleOptions
                 case "--tags":
                     tags = true;
                     break;
+                case "--batch":
+                    batch = true;
+                    break;
                 default:
                     throw new SampleException($"Unknown argument '{args[i]}'.");
             }
@@ -86,12 +96,21 @@ internal sealed record SampleOptions
             throw new SampleException("--tags adds a block built from MovieLens' tags.csv; use it with --movielens DIR.");
         }
 
+        var chatEndpoint = ParseEndpoint(endpoint ?? Variable(environment, EndpointVariable), model ?? Variable(environment, ModelVariable), Variable(environment, ApiKeyVariable));
+        if (batch && chatEndpoint?.ApiKey is null)
+        {
+            throw new SampleException(chatEndpoint is null
+                ? "--batch sends the requests through an endpoint's Batch API: add --endpoint URL and --model NAME, e.g. --endpoint https://api.openai.com/v1 --model gpt-4o-mini."
+                : $"--batch needs an API key: the Batch API always takes one; set {ApiKeyVariable}.");
+        }
+
         return new SampleOptions
         {
             OutputDirectory = Path.GetFullPath(output ?? Path.Combine("out", movieLens is null ? "quickstart" : "movielens")),
             MovieLensDirectory = movieLens is null ? null : Path.GetFullPath(movieLens),
             UseTags = tags,
-            Endpoint = ParseEndpoint(endpoint ?? Variable(environment, EndpointVariable), model ?? Variable(environment, ModelVariable), Variable(environment, ApiKeyVariable)),
+            Endpoint = chatEndpoint,
+            UseBatch = batch,
             Command = args.Count == 0 ? Project : $"{Project} -- {string.Join(' ', args.Select(Quote))}",
         };
     }
