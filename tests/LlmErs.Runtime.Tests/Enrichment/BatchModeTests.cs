@@ -187,6 +187,40 @@ public sealed class BatchModeTests
     }
 
     [Fact]
+    public async Task ABatchStillPendingAfterMaxWaitIsAClearError_AndStaysRecordedForTheNextRun()
+    {
+        using var directory = new TempDirectory();
+        await using var server = FakeBatchServer.Start(new BatchScenario { PollsBeforeEnd = int.MaxValue });
+        var live = new ScriptedChatClient();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        using var engine = CreateEngine(live, cache, server, directory.Path, o => o.MaxWait = TimeSpan.FromMilliseconds(50));
+
+        var error = await Assert.ThrowsAsync<EnrichmentBatchException>(() => engine.RunAsync(Book.Catalog(2)));
+
+        Assert.Equal("batch_1", error.BatchId);
+        Assert.Contains("Batch(es) batch_1 (in_progress)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("did not finish within BatchEnrichmentOptions.MaxWait", error.Message, StringComparison.Ordinal);
+        Assert.Contains("run again to resume waiting", error.Message, StringComparison.Ordinal);
+        Assert.Equal("batch_1", Assert.Single(await ReadLedgerAsync(directory.Path)).GetProperty("batch_id").GetString());
+        Assert.Equal(0, live.Calls);
+    }
+
+    [Fact]
+    public async Task StatusRequestsThatFailForAWhileAreWaitedOut()
+    {
+        using var directory = new TempDirectory();
+        await using var server = FakeBatchServer.Start(new BatchScenario { FailingPolls = 3 });
+        var live = new ScriptedChatClient();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        using var engine = CreateEngine(live, cache, server, directory.Path);
+
+        var report = await engine.RunAsync(Book.Catalog(2));
+
+        Assert.Equal((2, 8, 0), (report.Succeeded, report.Batch!.Valid, live.Calls));
+        Assert.True(server.Calls.Count(c => c.StartsWith("GET /v1/batches/", StringComparison.Ordinal)) >= 3 + 2);
+    }
+
+    [Fact]
     public async Task ManyRequestsAreSplitIntoSeveralBatches_AndIdenticalPromptsAreSentOnce()
     {
         using var directory = new TempDirectory();

@@ -15,6 +15,9 @@ public sealed class BatchScenario
     /// <summary>With an end status other than completed: how many of a batch's lines were answered before it ended.</summary>
     public int AnsweredLines { get; set; }
 
+    /// <summary>Status requests answered 503 before the server answers them normally.</summary>
+    public int FailingPolls { get; set; }
+
     /// <summary>When set, uploads are refused with this HTTP status (and an error body echoing the Authorization header).</summary>
     public int? UploadStatus { get; set; }
 }

@@ -23,11 +23,13 @@ public sealed class FakeBatchServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _calls = new();
     private int _ids;
     private int _batchIds;
+    private int _failingPolls;
 
     private FakeBatchServer(HttpListener listener, int port, BatchScenario scenario)
     {
         _listener = listener;
         _scenario = scenario;
+        _failingPolls = scenario.FailingPolls;
         Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
         _loop = Task.Run(AcceptLoopAsync);
     }
@@ -101,6 +103,9 @@ public sealed class FakeBatchServer : IAsyncDisposable
                     break;
                 case ("POST", ["v1", "batches"]):
                     await CreateAsync(context, body);
+                    break;
+                case ("GET", ["v1", "batches", _]) when Interlocked.Decrement(ref _failingPolls) >= 0:
+                    await WriteJsonAsync(context, 503, Error("The server is overloaded.", "server_error"));
                     break;
                 case ("GET", ["v1", "batches", var id]) when _batches.TryGetValue(id, out var batch):
                     await WriteJsonAsync(context, 200, Poll(batch));
