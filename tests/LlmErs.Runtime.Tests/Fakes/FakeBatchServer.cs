@@ -14,10 +14,8 @@ namespace LlmErs.Runtime.Tests.Fakes;
 /// </summary>
 public sealed class FakeBatchServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
+    private readonly LoopbackHttpServer _http;
     private readonly BatchScenario _scenario;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private readonly ConcurrentDictionary<string, byte[]> _files = new();
     private readonly ConcurrentDictionary<string, FakeBatch> _batches = new();
     private readonly ConcurrentQueue<string> _calls = new();
@@ -25,13 +23,12 @@ public sealed class FakeBatchServer : IAsyncDisposable
     private int _batchIds;
     private int _failingPolls;
 
-    private FakeBatchServer(HttpListener listener, int port, BatchScenario scenario)
+    private FakeBatchServer(BatchScenario scenario)
     {
-        _listener = listener;
         _scenario = scenario;
         _failingPolls = scenario.FailingPolls;
-        Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
-        _loop = Task.Run(AcceptLoopAsync);
+        _http = new LoopbackHttpServer(HandleAsync);
+        Endpoint = new Uri($"http://127.0.0.1:{_http.Port}/v1");
     }
 
     public Uri Endpoint { get; }
@@ -47,11 +44,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
     /// <summary>The last Authorization header received.</summary>
     public string? Authorization { get; private set; }
 
-    public static FakeBatchServer Start(BatchScenario scenario)
-    {
-        var listener = LoopbackListener.Start(out var port);
-        return new FakeBatchServer(listener, port, scenario);
-    }
+    public static FakeBatchServer Start(BatchScenario scenario) => new(scenario);
 
     /// <summary>The text of a file the server wrote (an output or error file).</summary>
     public string FileText(string id) => Encoding.UTF8.GetString(_files[id]);
@@ -59,31 +52,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
     public IReadOnlyList<(string Id, string? OutputFileId, string? ErrorFileId)> Batches =>
         [.. _batches.Values.OrderBy(b => b.Order).Select(b => (b.Id, b.OutputFileId, b.ErrorFileId))];
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Stopping the listener ends the pending accept.
-        }
-
-        _listener.Close();
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var context = await _listener.GetContextAsync();
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 
     private async Task HandleAsync(HttpListenerContext context)
     {
@@ -94,7 +63,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
             _calls.Enqueue($"{request.HttpMethod} {path}");
             Authorization = request.Headers["Authorization"];
             using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync(_stop.Token);
+            var body = await reader.ReadToEndAsync(_http.Stopping);
             var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             switch (request.HttpMethod, segments)
             {

@@ -16,19 +16,16 @@ namespace LlmErs.Runtime.Tests.Fakes;
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
+    private readonly LoopbackHttpServer _http;
     private readonly FaultScript _script;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private readonly ConcurrentQueue<string> _bodies = new();
     private int _requests;
 
-    private FakeOpenAIServer(HttpListener listener, int port, FaultScript script)
+    private FakeOpenAIServer(FaultScript script)
     {
-        _listener = listener;
         _script = script;
-        Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
-        _loop = Task.Run(AcceptLoopAsync);
+        _http = new LoopbackHttpServer(HandleAsync);
+        Endpoint = new Uri($"http://127.0.0.1:{_http.Port}/v1");
     }
 
     public Uri Endpoint { get; }
@@ -39,11 +36,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>The JSON body of every request received, as sent on the wire.</summary>
     public IReadOnlyCollection<string> Bodies => _bodies;
 
-    public static FakeOpenAIServer Start(FaultScript script)
-    {
-        var listener = LoopbackListener.Start(out var port);
-        return new FakeOpenAIServer(listener, port, script);
-    }
+    public static FakeOpenAIServer Start(FaultScript script) => new(script);
 
     /// <summary>An <see cref="IChatClient"/> over the official OpenAI client, with its own retries off so that the engine's pipeline owns them.</summary>
     public IChatClient CreateChatClient(string model = "fake-model") =>
@@ -54,31 +47,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             NetworkTimeout = TimeSpan.FromSeconds(30),
         }).GetChatClient(model).AsIChatClient();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Stopping the listener ends the pending accept.
-        }
-
-        _listener.Close();
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var context = await _listener.GetContextAsync();
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 
     private async Task HandleAsync(HttpListenerContext context)
     {
@@ -86,20 +55,20 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         try
         {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var text = await reader.ReadToEndAsync(_stop.Token);
+            var text = await reader.ReadToEndAsync(_http.Stopping);
             _bodies.Enqueue(text);
             using var body = JsonDocument.Parse(text);
             var request = Parse(body.RootElement);
             var reply = _script.Decide(request);
             if (reply.Latency > TimeSpan.Zero)
             {
-                await Task.Delay(reply.Latency, _stop.Token);
+                await Task.Delay(reply.Latency, _http.Stopping);
             }
 
             switch (reply.Kind)
             {
                 case FakeReplyKind.Hang:
-                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    await Task.Delay(Timeout.Infinite, _http.Stopping);
                     break;
                 case FakeReplyKind.NetworkError:
                     // Promise a body, send part of it, and drop the connection: the client sees the response end early.
