@@ -286,6 +286,38 @@ public sealed class BatchModeTests
     }
 
     [Fact]
+    public async Task ThePipelineRunsInBatchMode_AndReportsTheBatchesInItsEnrichmentProgress()
+    {
+        using var directory = new TempDirectory();
+        await using var server = FakeBatchServer.Start(new BatchScenario());
+        var live = new ScriptedChatClient();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        using var engine = CreateEngine(live, cache, server, directory.Path);
+        var progress = new List<PipelineProgress>();
+
+        var result = await Pipelines.Create<Book>(engine, cache, directory.File("out")).RunAsync(
+            Book.Catalog(3), new SynchronousProgress<PipelineProgress>(progress.Add));
+
+        Assert.Equal((3, 3 * 4, 0), (result.Report.Enrichment.Succeeded, result.Report.Enrichment.Batch!.Valid, live.Calls));
+        Assert.Contains(progress, p => p is { Stage: PipelineStage.Enrichment, Done: 0, Batch: { Requests: 3 * 3, Pending: 0 } });
+    }
+
+    [Fact]
+    public async Task StreamingEnrichmentUsesTheBatchesToo()
+    {
+        using var directory = new TempDirectory();
+        await using var server = FakeBatchServer.Start(new BatchScenario());
+        var live = new ScriptedChatClient();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        using var engine = CreateEngine(live, cache, server, directory.Path);
+
+        var outcomes = await engine.EnrichAsync(Book.Catalog(3)).ToListAsync();
+
+        Assert.All(outcomes, o => Assert.Null(o.Failure));
+        Assert.Equal((2, 0), (server.BatchesCreated, live.Calls));
+    }
+
+    [Fact]
     public void BatchModeWithoutAStateDirectoryIsRejectedWithTheOptionsName()
     {
         var error = Assert.Throws<ArgumentException>(() => TestEngines.Create(new ScriptedChatClient(), new NullCache(), o =>
