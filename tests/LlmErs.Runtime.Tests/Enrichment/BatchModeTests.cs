@@ -14,10 +14,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task AFullBatchIsValidatedAndCached_ARerunMakesNoCallAtAll_AndTheValuesAreThoseOfALiveRun()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario());
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario());
+        var (directory, server, live, cache) = run;
         var batched = Book.Catalog(Items);
         var progress = new List<EnrichmentProgress>();
 
@@ -61,10 +59,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task AnInvalidAnswerInTheBatchIsAskedLive_WhereTheEngineReasksIt()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario());
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario());
+        var (directory, server, live, cache) = run;
         var catalog = Book.Catalog(4);
         catalog[2] = new Book { Id = "b-oov", Title = "#oov@Genres", Description = "Tagged outside the vocabulary first." };
         using var engine = CreateEngine(live, cache, server, directory.Path);
@@ -82,10 +78,8 @@ public sealed class BatchModeTests
     public async Task ABatchThatExpiresWithPartOfItsRequestsDone_UsesThatPart_AndAsksTheRestLive()
     {
         const int Answered = 20;
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario { EndStatus = "expired", AnsweredLines = Answered });
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario { EndStatus = "expired", AnsweredLines = Answered });
+        var (directory, server, live, cache) = run;
         var catalog = Book.Catalog(Items);
         using var engine = CreateEngine(live, cache, server, directory.Path);
 
@@ -109,10 +103,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task AFailedBatchIsAClearError_AndIsForgotten()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario { EndStatus = "failed" });
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario { EndStatus = "failed" });
+        var (directory, server, live, cache) = run;
         using var engine = CreateEngine(live, cache, server, directory.Path);
 
         var error = await Assert.ThrowsAsync<EnrichmentBatchException>(() => engine.RunAsync(Book.Catalog(2)));
@@ -127,10 +119,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task A401OnUploadIsAClearError_ThatNamesTheKeysSettingButNeverTheKey()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario { UploadStatus = 401 });
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario { UploadStatus = 401 });
+        var (directory, server, live, cache) = run;
         using var engine = CreateEngine(live, cache, server, directory.Path);
 
         var error = await Assert.ThrowsAsync<EnrichmentBatchException>(() => engine.RunAsync(Book.Catalog(2)));
@@ -148,11 +138,9 @@ public sealed class BatchModeTests
     [Fact]
     public async Task ARestartedRunResumesPollingTheRecordedBatch_InsteadOfSubmittingAnother()
     {
-        using var directory = new TempDirectory();
         var scenario = new BatchScenario { PollsBeforeEnd = int.MaxValue };
-        await using var server = FakeBatchServer.Start(scenario);
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(scenario);
+        var (directory, server, live, cache) = run;
         using var stop = new CancellationTokenSource();
         using (var engine = CreateEngine(live, cache, server, directory.Path))
         {
@@ -189,10 +177,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task ABatchStillPendingAfterMaxWaitIsAClearError_AndStaysRecordedForTheNextRun()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario { PollsBeforeEnd = int.MaxValue });
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario { PollsBeforeEnd = int.MaxValue });
+        var (directory, server, live, cache) = run;
         using var engine = CreateEngine(live, cache, server, directory.Path, o => o.MaxWait = TimeSpan.FromMilliseconds(50));
 
         var error = await Assert.ThrowsAsync<EnrichmentBatchException>(() => engine.RunAsync(Book.Catalog(2)));
@@ -208,10 +194,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task StatusRequestsThatFailForAWhileAreWaitedOut()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario { FailingPolls = 3 });
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario { FailingPolls = 3 });
+        var (directory, server, live, cache) = run;
         using var engine = CreateEngine(live, cache, server, directory.Path);
 
         var report = await engine.RunAsync(Book.Catalog(2));
@@ -223,10 +207,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task ManyRequestsAreSplitIntoSeveralBatches_AndIdenticalPromptsAreSentOnce()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario());
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario());
+        var (directory, server, live, cache) = run;
         var catalog = Book.Catalog(Items);
         catalog.Add(new Book { Id = "twin", Title = catalog[0].Title, Description = catalog[0].Description });
         using var engine = CreateEngine(live, cache, server, directory.Path, o => o.MaxRequestsPerBatch = 10);
@@ -288,10 +270,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task ThePipelineRunsInBatchMode_AndReportsTheBatchesInItsEnrichmentProgress()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario());
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario());
+        var (directory, server, live, cache) = run;
         using var engine = CreateEngine(live, cache, server, directory.Path);
         var progress = new List<PipelineProgress>();
 
@@ -305,10 +285,8 @@ public sealed class BatchModeTests
     [Fact]
     public async Task StreamingEnrichmentUsesTheBatchesToo()
     {
-        using var directory = new TempDirectory();
-        await using var server = FakeBatchServer.Start(new BatchScenario());
-        var live = new ScriptedChatClient();
-        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        await using var run = new BatchHarness(new BatchScenario());
+        var (directory, server, live, cache) = run;
         using var engine = CreateEngine(live, cache, server, directory.Path);
 
         var outcomes = await engine.EnrichAsync(Book.Catalog(3)).ToListAsync();
