@@ -35,6 +35,10 @@ internal sealed record ChatEndpoint(Uri Url, string Model, string? ApiKey)
             NetworkTimeout = AttemptTimeout + TimeSpan.FromSeconds(30),
         }).GetChatClient(Model).AsIChatClient();
 
+    /// <summary>Batch mode against this endpoint, its batches recorded in <paramref name="stateDirectory"/> so that a stopped run resumes them.</summary>
+    public BatchEnrichmentOptions CreateBatchOptions(string stateDirectory) =>
+        new() { Endpoint = Url, ApiKey = ApiKey, StateDirectory = stateDirectory };
+
     /// <summary>The endpoint and model; never the key, which a record would otherwise print.</summary>
     public override string ToString() => $"{Model} at {Url}";
 }

@@ -45,6 +45,8 @@ internal static class ConsoleOutput
 
                     task.MaxValue = Math.Max(value.Total, 1);
                     task.Value = value.Total == 0 ? 1 : Math.Min(value.Done, value.Total);
+                    // Batches may take hours before the first item is done: say where they stand meanwhile.
+                    task.Description = value.Batch is { } batch ? $"{value.Stage}: {Markup.Escape(batch.ToString())}" : value.Stage.ToString();
                 }));
                 foreach (var task in tasks.Values)
                 {

@@ -76,6 +76,12 @@ static async Task RunAsync(SampleOptions options, CancellationToken cancellation
     using var embeddings = new MiniLmEmbeddingGenerator();
     using var chat = ChatSetup.Create(options.Endpoint, embeddings);
     AnsiConsole.MarkupLine($"Chat client: {Markup.Escape(chat.Description)}");
+    if (options.UseBatch)
+    {
+        chat.Options.Batch = options.Endpoint!.CreateBatchOptions(Path.Combine(options.OutputDirectory, "batches"));
+        AnsiConsole.MarkupLine($"Batch mode: the requests go through the Batch API first (recorded in {Markup.Escape(chat.Options.Batch.StateDirectory)}); the rest live.");
+    }
+
     await new Pipeline(chat, embeddings).RunAsync(data.Movies, options.OutputDirectory, cancellationToken);
 
     var served = await data.RunAblationAsync(options.OutputDirectory, embeddings, cancellationToken);

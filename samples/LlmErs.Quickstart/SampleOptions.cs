@@ -29,6 +29,9 @@ internal sealed record SampleOptions
           --stop-after N    with --endpoint: stop the run after N attempts in a row that cannot connect or time out;
                             default 10 (HTTP 401, 403 and 404 stop it at once)
           --no-preflight    with --endpoint: skip the one small request that first checks the URL, key and model
+          --batch           with --endpoint: send the requests through the endpoint's OpenAI Batch API (half price, answered
+                            within 24 h); invalid or unanswered ones are asked live. Polls every 30 s; a stopped run
+                            resumes the batch recorded in DIR/batches. Needs {ApiKeyVariable}.
           -h, --help        this text
 
         The API key is read from {ApiKeyVariable} only; Ollama needs none. Embeddings always use the local MiniLM model.
@@ -51,6 +54,9 @@ internal sealed record SampleOptions
     /// <summary>The real model to enrich with; null for the offline chat client.</summary>
     public ChatEndpoint? Endpoint { get; init; }
 
+    /// <summary>Whether enrichment goes through the endpoint's Batch API first.</summary>
+    public bool UseBatch { get; init; }
+
     /// <summary>The command that repeats this run, for result files.</summary>
     public required string Command { get; init; }
 
@@ -61,7 +67,7 @@ internal sealed record SampleOptions
     public static SampleOptions? Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         string? output = null, movieLens = null, endpoint = null, model = null, attemptTimeout = null, stopAfter = null;
-        bool tags = false, noPreflight = false;
+        bool tags = false, noPreflight = false, batch = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -92,6 +98,9 @@ internal sealed record SampleOptions
                 case "--tags":
                     tags = true;
                     break;
+                case "--batch":
+                    batch = true;
+                    break;
                 default:
                     throw new SampleException($"Unknown argument '{args[i]}'.");
             }
@@ -103,6 +112,13 @@ internal sealed record SampleOptions
         }
 
         var chatEndpoint = ParseEndpoint(endpoint ?? Variable(environment, EndpointVariable), model ?? Variable(environment, ModelVariable), Variable(environment, ApiKeyVariable));
+        if (batch && chatEndpoint?.ApiKey is null)
+        {
+            throw new SampleException(chatEndpoint is null
+                ? "--batch sends the requests through an endpoint's Batch API: add --endpoint URL and --model NAME, e.g. --endpoint https://api.openai.com/v1 --model gpt-4o-mini."
+                : $"--batch needs an API key: the Batch API always takes one; set {ApiKeyVariable}.");
+        }
+
         if (chatEndpoint is null && (attemptTimeout ?? stopAfter ?? (noPreflight ? "--no-preflight" : null)) is not null)
         {
             throw new SampleException("--attempt-timeout, --stop-after and --no-preflight set how requests to an endpoint behave; use them with --endpoint URL.");
@@ -124,6 +140,7 @@ internal sealed record SampleOptions
             MovieLensDirectory = movieLens is null ? null : Path.GetFullPath(movieLens),
             UseTags = tags,
             Endpoint = chatEndpoint,
+            UseBatch = batch,
             Command = args.Count == 0 ? Project : $"{Project} -- {string.Join(' ', args.Select(Quote))}",
         };
     }

@@ -34,6 +34,7 @@ public sealed class EnrichmentEngine : IDisposable
     private readonly FieldPreparer _preparer;
     private readonly ChatClientMetadata? _metadata;
     private readonly HashSet<string> _checkedModels = new(StringComparer.Ordinal);
+    private readonly BatchApiClient? _batchApi;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="chatClient">The model; give it no retry policy of its own, since the engine retries.</param>
@@ -60,6 +61,7 @@ public sealed class EnrichmentEngine : IDisposable
         _pipeline = ChatResiliencePipeline.Create(_options.Resilience, _options.MaxConcurrency, _rateLimiter, _timeProvider, loggerFactory);
         _preparer = new FieldPreparer(cache, new PromptHygiene(_options.Hygiene), _logger);
         _metadata = chatClient.GetService<ChatClientMetadata>();
+        _batchApi = _options.Batch is { } batch ? new BatchApiClient(batch) : null;
     }
 
     /// <summary>Enriches <paramref name="items"/> and yields each one's outcome, in input order, as soon as it and its predecessors are done.</summary>
@@ -68,7 +70,7 @@ public sealed class EnrichmentEngine : IDisposable
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return EnrichCoreAsync(CreatePlan<T>(), items, cancellationToken);
+        return EnrichCoreAsync(CreatePlan<T>(), items, null, cancellationToken);
     }
 
     /// <summary>Enriches <paramref name="items"/> and yields each one's outcome, in input order, as soon as it and its predecessors are done.</summary>
@@ -126,8 +128,12 @@ public sealed class EnrichmentEngine : IDisposable
         return new DryRun<T>(CreatePlan<T>(), _preparer).EstimateAsync(items, cancellationToken);
     }
 
-    /// <summary>Releases the rate limiters.</summary>
-    public void Dispose() => _rateLimiter?.Dispose();
+    /// <summary>Releases the rate limiters and the batch mode's HTTP client.</summary>
+    public void Dispose()
+    {
+        _rateLimiter?.Dispose();
+        _batchApi?.Dispose();
+    }
 
     /// <summary>The hygiene of this engine's prompts, which the pipeline's embedding texts share.</summary>
     internal PromptHygieneOptions HygieneOptions => _options.Hygiene;
@@ -137,7 +143,7 @@ public sealed class EnrichmentEngine : IDisposable
         EnrichmentPlan<T>.Create(T.EnrichmentModel, _options, _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId);
 
     private async IAsyncEnumerable<ItemOutcome<T>> EnrichCoreAsync<T>(
-        EnrichmentPlan<T> plan, IAsyncEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+        EnrichmentPlan<T> plan, IAsyncEnumerable<T> items, BatchObserver? batchObserver, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var models = plan.Fields.Select(f => f.ModelId).Distinct(StringComparer.Ordinal).ToArray();
         try
@@ -148,6 +154,17 @@ public sealed class EnrichmentEngine : IDisposable
         {
             Log.RunStopped(_logger, plan.Model.TypeName, stopped.Stop.Reason, stopped.Stop.Message);
             throw;
+        }
+
+        if (_batchApi is not null)
+        {
+            // The batches answer first, into the cache; the live run below then asks only what they did not answer validly.
+            var catalog = await items.ToListAsync(cancellationToken).ConfigureAwait(false);
+            var runner = new BatchRunner(_batchApi, _options.Batch!, _timeProvider, _logger);
+            var batch = await new BatchEnricher(runner, _preparer, _cache, _options.Batch!.PriceFactor, _logger)
+                .RunAsync(plan, catalog, batchObserver?.Progress, cancellationToken).ConfigureAwait(false);
+            batchObserver?.Completed(batch);
+            items = catalog.ToAsyncEnumerable();
         }
 
         using var guard = new EndpointGuard(DescribeEndpoint(models), _options.Resilience, cancellationToken);
@@ -193,10 +210,12 @@ public sealed class EnrichmentEngine : IDisposable
         var accountant = new RunAccountant(plan.Model.TypeName, plan.Fields.Select(f => (f.Name, f.ModelId, f.Price)), total, _timeProvider);
         Log.RunStarting(_logger, plan.Model.TypeName, plan.Fields.Count, total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", _options.MaxConcurrency);
 
+        BatchReport? batch = null;
+        var batchObserver = new BatchObserver(p => ReportProgress(accountant, progress, p), r => batch = r);
         var lastProgress = _timeProvider.GetTimestamp();
         try
         {
-            await foreach (var outcome in EnrichCoreAsync(plan, items, cancellationToken).ConfigureAwait(false))
+            await foreach (var outcome in EnrichCoreAsync(plan, items, batchObserver, cancellationToken).ConfigureAwait(false))
             {
                 accountant.Add(outcome);
                 if (outcome.Failure is { } failure)
@@ -215,11 +234,11 @@ public sealed class EnrichmentEngine : IDisposable
         catch (EnrichmentStoppedException stopped)
         {
             ReportProgress(accountant, progress);
-            throw new EnrichmentStoppedException(stopped.Stop, accountant.Complete(stopped.Stop));
+            throw new EnrichmentStoppedException(stopped.Stop, accountant.Complete(stopped.Stop, batch));
         }
 
         ReportProgress(accountant, progress);
-        var report = accountant.Complete(null);
+        var report = accountant.Complete(null, batch);
         Log.RunCompleted(_logger, report.ItemType, report.WallTime, report.Succeeded, report.Items, report.Failed,
             report.LlmCalls, report.CacheHits, report.Tokens.InputTokens, report.Tokens.OutputTokens, report.Cost);
         return report;
@@ -263,14 +282,14 @@ public sealed class EnrichmentEngine : IDisposable
         return $"model {string.Join(", ", models.Select(m => $"'{m}'"))} {where}";
     }
 
-    private void ReportProgress(RunAccountant accountant, IProgress<EnrichmentProgress>? progress)
+    private void ReportProgress(RunAccountant accountant, IProgress<EnrichmentProgress>? progress, BatchProgress? batch = null)
     {
         if (progress is null && !_logger.IsEnabled(LogLevel.Information))
         {
             return;
         }
 
-        var snapshot = accountant.Snapshot();
+        var snapshot = accountant.Snapshot(batch);
         progress?.Report(snapshot);
         Log.Progress(_logger, snapshot.Done, snapshot.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
             snapshot.ItemsPerSecond, snapshot.EstimatedRemaining?.ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "?",

@@ -51,6 +51,12 @@ public sealed class EnrichmentOptions
     /// <summary>The least time between two progress reports. Default 1 second.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// When set, runs send their requests through the OpenAI Batch API first and ask live only what the batches did not
+    /// answer validly. <see langword="null"/> (the default) asks everything live.
+    /// </summary>
+    public BatchEnrichmentOptions? Batch { get; set; }
+
     internal void Validate()
     {
         AtLeast(MaxConcurrency, 1, nameof(MaxConcurrency));
@@ -65,6 +71,7 @@ public sealed class EnrichmentOptions
         }
 
         Resilience.Validate();
+        Batch?.Validate();
     }
 
     private static void AtLeast(int value, int minimum, string name)

@@ -48,8 +48,9 @@ internal sealed class RunAccountant
         }
     }
 
-    public EnrichmentProgress Snapshot() => new()
+    public EnrichmentProgress Snapshot(BatchProgress? batch = null) => new()
     {
+        Batch = batch,
         Done = Done,
         Total = _total,
         Succeeded = _succeeded,
@@ -62,8 +63,10 @@ internal sealed class RunAccountant
     };
 
     /// <param name="stop">Why the run stopped early, or null when it went through every item.</param>
-    public EnrichmentReport Complete(EnrichmentStop? stop) => new()
+    /// <param name="batch">What the Batch API answered before the live run, or null without batch mode.</param>
+    public EnrichmentReport Complete(EnrichmentStop? stop, BatchReport? batch = null) => new()
     {
+        Batch = batch,
         ItemType = _itemType,
         Stopped = stop,
         StartedAt = _startedAt,

@@ -95,7 +95,7 @@ public sealed class OfflinePipeline<TItem>
         var rows = new List<PipelineItem<TItem>>(catalog.Count);
         var enrichmentProgress = progress is null
             ? null
-            : new SynchronousProgress<EnrichmentProgress>(p => progress.Report(new(PipelineStage.Enrichment, p.Done, p.Total ?? catalog.Count)));
+            : new SynchronousProgress<EnrichmentProgress>(p => progress.Report(new(PipelineStage.Enrichment, p.Done, p.Total ?? catalog.Count, p.Batch)));
         var enrichment = await _engine.RunAsync(catalog, new EnrichmentRunOptions { Progress = enrichmentProgress }, outcome =>
         {
             if (DerivedStatuses<TItem>.AfterEnrichment(outcome) is { } statuses)

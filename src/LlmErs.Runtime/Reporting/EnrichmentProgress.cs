@@ -31,6 +31,9 @@ public sealed class EnrichmentProgress
     /// <summary>Time since the run started.</summary>
     public required TimeSpan Elapsed { get; init; }
 
+    /// <summary>In batch mode, while the batches are pending: where they stand. Otherwise <see langword="null"/>.</summary>
+    public BatchProgress? Batch { get; init; }
+
     /// <summary>Items finished per second since the run started.</summary>
     public double ItemsPerSecond => Elapsed > TimeSpan.Zero ? Done / Elapsed.TotalSeconds : 0;
 

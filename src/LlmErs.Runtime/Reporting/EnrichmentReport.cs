@@ -72,6 +72,9 @@ public sealed class EnrichmentReport
     /// <summary>Every failed item, in input order.</summary>
     public required IReadOnlyList<ItemFailure> Failures { get; init; }
 
+    /// <summary>In batch mode, what the batches did (their answers count here as cache hits); otherwise <see langword="null"/>.</summary>
+    public BatchReport? Batch { get; init; }
+
     /// <summary>The report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, ReportJsonContext.Default.EnrichmentReport);
 
@@ -103,6 +106,12 @@ public sealed class EnrichmentReport
         builder.Append(CultureInfo.InvariantCulture,
             $"Tokens: {SummaryTable.Number(Tokens.InputTokens)} in, {SummaryTable.Number(Tokens.OutputTokens)} out; cost {SummaryTable.Money(Cost)}");
         builder.Append(UnpricedModels.Count > 0 ? $" (no price for {string.Join(", ", UnpricedModels)})" : "").Append(".\n");
+        if (Batch is { } batch)
+        {
+            builder.Append(CultureInfo.InvariantCulture,
+                $"Batch: {SummaryTable.Number(batch.Requests)} request(s) in {SummaryTable.Number(batch.BatchIds.Count)} batch(es): {SummaryTable.Number(batch.Valid)} valid (counted as cache hits), {SummaryTable.Number(batch.Invalid)} invalid and {SummaryTable.Number(batch.Unanswered)} unanswered (asked live); tokens {SummaryTable.Number(batch.Tokens.InputTokens)} in, {SummaryTable.Number(batch.Tokens.OutputTokens)} out; cost {SummaryTable.Money(batch.Cost)}.\n");
+        }
+
         SummaryTable.Append(builder,
             ["Field", "Model", "Generated", "Cached", "Failed", "Skipped", "Calls", "Tokens in", "Tokens out", "Cost"],
             Fields.Select(f => (IReadOnlyList<string>)[

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.ClientModel;
@@ -17,19 +16,16 @@ namespace LlmErs.Runtime.Tests.Fakes;
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener;
+    private readonly LoopbackHttpServer _http;
     private readonly Func<FakeRequest, FakeReply> _decide;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private readonly ConcurrentQueue<string> _bodies = new();
     private int _requests;
 
-    private FakeOpenAIServer(HttpListener listener, int port, Func<FakeRequest, FakeReply> decide)
+    private FakeOpenAIServer(Func<FakeRequest, FakeReply> decide)
     {
-        _listener = listener;
         _decide = decide;
-        Endpoint = new Uri($"http://127.0.0.1:{port}/v1");
-        _loop = Task.Run(AcceptLoopAsync);
+        _http = new LoopbackHttpServer(HandleAsync);
+        Endpoint = new Uri($"http://127.0.0.1:{_http.Port}/v1");
     }
 
     public Uri Endpoint { get; }
@@ -42,25 +38,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     public static FakeOpenAIServer Start(FaultScript script) => Start(script.Decide);
 
-    public static FakeOpenAIServer Start(Func<FakeRequest, FakeReply> decide)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = FreePort();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new FakeOpenAIServer(listener, port, decide);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                // Another process took the port between probing and binding; probe again.
-                listener.Close();
-            }
-        }
-    }
+    public static FakeOpenAIServer Start(Func<FakeRequest, FakeReply> decide) => new(decide);
 
     /// <summary>An <see cref="IChatClient"/> over the official OpenAI client, with its own retries off so that the engine's pipeline owns them.</summary>
     public IChatClient CreateChatClient(string model = "fake-model", string apiKey = "test-key") =>
@@ -75,41 +53,10 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             NetworkTimeout = TimeSpan.FromSeconds(30),
         }).GetChatClient(model).AsIChatClient();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Stopping the listener ends the pending accept.
-        }
-
-        _listener.Close();
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _http.DisposeAsync();
 
     /// <summary>A loopback port nothing listens on (at the moment of the call).</summary>
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var context = await _listener.GetContextAsync();
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
+    public static int FreePort() => LoopbackHttpServer.FreePort();
 
     private async Task HandleAsync(HttpListenerContext context)
     {
@@ -117,20 +64,20 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         try
         {
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var text = await reader.ReadToEndAsync(_stop.Token);
+            var text = await reader.ReadToEndAsync(_http.Stopping);
             _bodies.Enqueue(text);
             using var body = JsonDocument.Parse(text);
             var request = Parse(body.RootElement);
             var reply = _decide(request);
             if (reply.Latency > TimeSpan.Zero)
             {
-                await Task.Delay(reply.Latency, _stop.Token);
+                await Task.Delay(reply.Latency, _http.Stopping);
             }
 
             switch (reply.Kind)
             {
                 case FakeReplyKind.Hang:
-                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    await Task.Delay(Timeout.Infinite, _http.Stopping);
                     break;
                 case FakeReplyKind.NetworkError:
                     // Promise a body, send part of it, and drop the connection: the client sees the response end early.
@@ -156,25 +103,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                     });
                     break;
                 default:
-                    var refused = reply.Kind == FakeReplyKind.Refusal;
-                    var usage = ScriptedChatClient.Usage(request, reply.Text);
-                    await WriteAsync(context, 200, new
-                    {
-                        id = "chatcmpl-fake",
-                        @object = "chat.completion",
-                        created = 1_700_000_000,
-                        model = request.Model,
-                        choices = new[]
-                        {
-                            new
-                            {
-                                index = 0,
-                                message = new { role = "assistant", content = refused ? null : reply.Text, refusal = refused ? reply.Text : null },
-                                finish_reason = reply.Kind == FakeReplyKind.ContentFilter ? "content_filter" : "stop",
-                            },
-                        },
-                        usage = new { prompt_tokens = usage.InputTokenCount, completion_tokens = usage.OutputTokenCount, total_tokens = usage.TotalTokenCount ?? usage.InputTokenCount + usage.OutputTokenCount },
-                    });
+                    await WriteAsync(context, 200, FakeCompletion.Body(request, reply));
                     break;
             }
         }
@@ -184,7 +113,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         }
     }
 
-    private static FakeRequest Parse(JsonElement body)
+    /// <summary>What the fake model sees of a chat-completions request body.</summary>
+    internal static FakeRequest Parse(JsonElement body)
     {
         var messages = body.GetProperty("messages").EnumerateArray()
             .Select(m => (m.GetProperty("role").GetString()!, m.GetProperty("content").ValueKind == JsonValueKind.String
