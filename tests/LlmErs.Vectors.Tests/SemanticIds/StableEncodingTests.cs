@@ -78,7 +78,7 @@ public sealed class StableEncodingTests : IDisposable
     public void AGivenSizeIsKept_ButNeverMoreCodesThanItems()
     {
         Assert.Equal(new SemanticIdSize(2, 16), SemanticIdSize.ForCatalog(1_000, 2, 16));
-        Assert.Equal(new SemanticIdSize(4, 8), SemanticIdSize.ForCatalog(1_000, 4));
+        Assert.Equal(new SemanticIdSize(4, 16), SemanticIdSize.ForCatalog(1_000, 4));
         Assert.Equal(new SemanticIdSize(3, 5), SemanticIdSize.ForCatalog(5, 3, 256));
         Assert.Throws<ArgumentOutOfRangeException>(() => SemanticIdSize.ForCatalog(10, 17));
     }
