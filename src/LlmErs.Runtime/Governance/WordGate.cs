@@ -1,8 +1,8 @@
 namespace LlmErs;
 
 /// <summary>
-/// Quarantines values that contain a field's blocked words (<see cref="LlmFieldAttribute.BlockedWords"/>) as
-/// <c>quarantined: words</c>. The engine has already re-asked such an answer once with the reason; what reaches this gate
+/// Quarantines values that contain a field's blocked words (<see cref="LlmFieldAttribute.BlockedWords"/>, and the
+/// entries of the registered lists <see cref="LlmFieldAttribute.BlockedWordLists"/> names) as <c>quarantined: words</c>. The engine has already re-asked such an answer once with the reason; what reaches this gate
 /// is an answer the model would not fix, or a cached answer checked against rules declared since.
 /// </summary>
 /// <typeparam name="TItem">The item type.</typeparam>
