@@ -53,8 +53,8 @@ public partial class Movie
     [Embedding("{{ title }}. {{ genres | array.join ', ' }}. {{ pitch }} Moods: {{ moods | array.join ', ' }}.", Dimensions = 384)]
     public partial ReadOnlyMemory<float> Content { get; set; }
 
-    /// <summary>The semantic ID of <see cref="Content"/>.</summary>
-    [SemanticId(nameof(Content), Levels = 3, Codes = 16)]
+    /// <summary>The semantic ID of <see cref="Content"/>; its levels and codes are sized from the catalog.</summary>
+    [SemanticId(nameof(Content))]
     public partial SemanticId Sid { get; set; }
 }
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using LlmErs.Benchmarks.Enrichment;
 using LlmErs.Benchmarks.ScaleOut;
+using LlmErs.Benchmarks.SemanticIds;
 using LlmErs.Benchmarks.Serving;
 using LlmErs.Benchmarks.Vectors;
 
@@ -10,7 +11,8 @@ namespace LlmErs.Benchmarks;
 /// Runs BenchmarkDotNet over every benchmark class in this assembly (add classes in a folder of your own; nothing
 /// here needs to change), or, with <c>--vectors-report</c> or <c>--enrichment-report</c>, the quick Stopwatch report of
 /// the vector or the enrichment engine benchmarks, with <c>--serving-report</c> the two serving stages, or with
-/// <c>--serving-load-report</c> the serving host's load test, or with <c>--workers-report</c> worker scaling over Redis.
+/// <c>--serving-load-report</c> the serving host's load test, with <c>--workers-report</c> worker scaling over Redis, with
+/// <c>--semantic-id-report PATH.vec</c> the semantic-ID collision rates over a vector store.
 /// </summary>
 public static class Program
 {
@@ -34,6 +36,11 @@ public static class Program
         if (args is ["--workers-report", .. var scaleOut])
         {
             return WorkersReport.Run(scaleOut);
+        }
+
+        if (args is ["--semantic-id-report", .. var semanticIds])
+        {
+            return SemanticIdReport.Run(semanticIds);
         }
 
         if (args is ["--enrichment-report", .. var options])

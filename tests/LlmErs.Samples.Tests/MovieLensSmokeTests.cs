@@ -47,7 +47,7 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         {
             Assert.Equal(MiniLmEmbeddingGenerator.ModelId, manifest.RootElement.GetProperty("embeddingModel").GetString());
             Assert.Equal(
-                ["movies.parquet", "movies.jsonl", "movies.vec", "governance.json", "governance.md", "report.json"],
+                ["movies.parquet", "movies.jsonl", "movies.vec", "Sid.codebook", "Sid.ids.json", "governance.json", "governance.md", "report.json"],
                 manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
         }
 

@@ -1,5 +1,6 @@
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
+using Spectre.Console;
 
 namespace LlmErs.Quickstart.Synthetic;
 
@@ -17,6 +18,12 @@ internal static class SyntheticAblation
         var content = (EmbeddingField<Movie>)model.Field(nameof(Movie.Content));
 
         using var contentBlock = FieldFeatures.Vectors(movies, content);
+        if (contentBlock.MissingRows > 0)
+        {
+            // A movie whose pitch a gate quarantined has no content vector: it trains on zeros plus the missing indicator.
+            AnsiConsole.MarkupLine($"[yellow]{contentBlock.MissingRows} of {movies.Count} movies have no content vector[/] (a field it reads was quarantined or failed); they get the '{content.Name}={FieldFeatures.Missing}' indicator.");
+        }
+
         using var moods = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
         using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
         FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values)];

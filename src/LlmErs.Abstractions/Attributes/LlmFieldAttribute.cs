@@ -29,4 +29,15 @@ public abstract class LlmFieldAttribute(string template) : Attribute
     /// a blocked match inside an allowed phrase does not count.
     /// </summary>
     public string[]? AllowedWords { get; set; }
+
+    /// <summary>
+    /// Names of word lists registered at run time in <c>GovernanceOptions.WordLists</c> (for example a shared
+    /// "profanity" list kept outside the code), whose entries the answer must not contain, matched as
+    /// <see cref="BlockedWords"/> are. A name that is not registered stops the run before any model call, naming the
+    /// field and the list.
+    /// </summary>
+    public string[]? BlockedWordLists { get; set; }
+
+    /// <summary>Names of registered word lists whose phrases may contain a blocked word, as <see cref="AllowedWords"/> do.</summary>
+    public string[]? AllowedWordLists { get; set; }
 }

@@ -10,9 +10,13 @@ public sealed class SemanticIdAttribute(string source) : Attribute
     /// <summary>The name of the <see cref="EmbeddingAttribute"/> property that is quantized.</summary>
     public string Source { get; } = source;
 
-    /// <summary>Number of quantization levels (1–16). Default 3.</summary>
-    public int Levels { get; set; } = 3;
+    /// <summary>Number of quantization levels (1–16). Default 0: chosen by the runtime, 3 (<c>SemanticIdSize.ForCatalog</c>).</summary>
+    public int Levels { get; set; }
 
-    /// <summary>Codebook size per level (2–65536). Default 256.</summary>
-    public int Codes { get; set; } = 256;
+    /// <summary>
+    /// Codebook size per level (2–65536). Default 0: chosen from the catalog size when the codebook is first trained, the
+    /// smallest power of two that offers 64 code tuples per item (<c>SemanticIdSize.ForCatalog</c>), so that few items
+    /// share all their codes before de-duplication.
+    /// </summary>
+    public int Codes { get; set; }
 }

@@ -70,6 +70,13 @@ public abstract class LlmField<T> : DerivedField<T>
     public abstract string FormatAnswer(T item);
 
     /// <summary>
+    /// Sets the field of <paramref name="item"/> back to "no value": <see langword="null"/>, or an empty text or list for a
+    /// property that cannot hold null. The offline pipeline does this to a value a gate quarantined or a stage failed, so
+    /// the item never carries a value its feature row withholds.
+    /// </summary>
+    public abstract void ClearValue(T item);
+
+    /// <summary>
     /// Whether <paramref name="item"/>'s value is the model's "unknown": a valid answer that holds no value. Fields written
     /// by hand on this base class never report unknown.
     /// </summary>

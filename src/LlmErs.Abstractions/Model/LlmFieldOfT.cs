@@ -43,6 +43,10 @@ public abstract class LlmField<T, TValue> : LlmField<T>
     /// <inheritdoc/>
     public sealed override string FormatAnswer(T item) => FormatAnswer(GetValue(item));
 
+    /// <inheritdoc/>
+    /// <remarks>Stores <c>default</c>; generated fields store the property's initial value instead (an empty text or list).</remarks>
+    public override void ClearValue(T item) => SetValue(item, default!);
+
     /// <summary>Whether the value is <see langword="null"/>: a nullable field the model answered it cannot tell.</summary>
     public override bool IsUnknown(T item) => GetValue(item) is null;
 

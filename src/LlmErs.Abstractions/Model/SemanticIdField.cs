@@ -15,10 +15,10 @@ public abstract class SemanticIdField<T> : DerivedField<T>
     /// <summary>The embedding field that is quantized.</summary>
     public string Source { get; }
 
-    /// <summary>Number of quantization levels.</summary>
+    /// <summary>Number of quantization levels; 0 when the runtime chooses it.</summary>
     public int Levels { get; }
 
-    /// <summary>Codebook size per level.</summary>
+    /// <summary>Codebook size per level; 0 when the runtime chooses it from the catalog size.</summary>
     public int Codes { get; }
 
     /// <summary>Reads the semantic ID from an item.</summary>

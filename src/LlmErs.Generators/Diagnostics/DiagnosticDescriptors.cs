@@ -135,7 +135,19 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AllowedWordsWithoutBlockedWords = Error(
         "LLMERS0034", "Allowed words without blocked words",
-        "'{0}' declares AllowedWords but no BlockedWords; allowed phrases only make exceptions to blocked words, so add BlockedWords or remove AllowedWords");
+        "'{0}' declares {1} but no BlockedWords or BlockedWordLists; allowed phrases only make exceptions to blocked words, so add BlockedWords or remove {1}");
+
+    public static readonly DiagnosticDescriptor BlankWordListName = Error(
+        "LLMERS0035", "Word list name is blank",
+        "[{0}] on '{1}': a {2} entry ({3}) names no list; write the name a list is registered under in GovernanceOptions.WordLists, or remove the entry");
+
+    public static readonly DiagnosticDescriptor DuplicateWordListName = Error(
+        "LLMERS0036", "Word list named twice",
+        "'{0}' names the word list '{1}' in {2} twice; remove the duplicate");
+
+    public static readonly DiagnosticDescriptor WordListBlockedAndAllowed = Error(
+        "LLMERS0037", "Word list both blocked and allowed",
+        "'{0}' names the word list '{1}' in both BlockedWordLists and AllowedWordLists, so its blocks could never fire; remove it from one of them");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -49,11 +49,18 @@ internal static class FieldEmitter
             writer.WriteLine();
         }
 
-        var wordRules = field.Options.BlockedWords.Count > 0;
+        var wordRules = field.Options.BlockedWords.Count > 0 || field.Options.BlockedWordLists.Count > 0;
+        var wordLists = field.Options.BlockedWordLists.Count > 0;
         if (wordRules)
         {
             writer.WriteLine($"private static readonly string[] BlockedWords = {Strings(field.Options.BlockedWords)};");
             writer.WriteLine($"private static readonly string[] AllowedWords = {Strings(field.Options.AllowedWords)};");
+            if (wordLists)
+            {
+                writer.WriteLine($"private static readonly string[] BlockedWordLists = {Strings(field.Options.BlockedWordLists)};");
+                writer.WriteLine($"private static readonly string[] AllowedWordLists = {Strings(field.Options.AllowedWordLists)};");
+            }
+
             writer.WriteLine();
         }
 
@@ -63,7 +70,8 @@ internal static class FieldEmitter
         writer.WriteLine($"{CSharpLiteral.String(field.JsonSchema)},");
         writer.WriteLine($"{AnswerConstraintsEmitter.Create(field)},");
         writer.WriteLine($"{CSharpLiteral.String(field.Instructions)}, {CSharpLiteral.String(field.Description)}" +
-            (wordRules ? ", new global::LlmErs.WordRules(BlockedWords, AllowedWords))" : ")"));
+            (wordLists ? ", new global::LlmErs.WordRules(BlockedWords, AllowedWords, BlockedWordLists, AllowedWordLists))"
+                : wordRules ? ", new global::LlmErs.WordRules(BlockedWords, AllowedWords))" : ")"));
         writer.Outdent();
         writer.WriteLine("{");
         writer.WriteLine("}");
@@ -78,6 +86,7 @@ internal static class FieldEmitter
         writer.WriteLine($"public override string FormatAnswer({type} value) => global::LlmErs.AnswerReader.Format({AnswerCodec.Format(field, "value")});");
         writer.WriteLine($"public override {type} GetValue({self} item) => item.{field.Property.Identifier};");
         writer.WriteLine($"public override void SetValue({self} item, {type} value) => item.{backing} = value;");
+        writer.WriteLine($"public override void ClearValue({self} item) => item.{backing} = {field.Property.BackingFieldInitializer ?? "default"};");
         writer.CloseBlock();
     }
 

@@ -34,4 +34,6 @@ internal sealed record FieldOptions(
     int Levels = 0,
     int Codes = 0,
     EquatableArray<string> BlockedWords = default,
-    EquatableArray<string> AllowedWords = default);
+    EquatableArray<string> AllowedWords = default,
+    EquatableArray<string> BlockedWordLists = default,
+    EquatableArray<string> AllowedWordLists = default);

@@ -231,8 +231,9 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
     private FieldOptions ReadSemanticIdOptions(IPropertySymbol property, AttributeReader reader, string shortName)
     {
         var source = reader.ConstructorString(0) ?? "";
-        var levels = reader.Int("Levels", 3);
-        var codes = reader.Int("Codes", 256);
+        // 0 (the attribute's default) leaves the choice to the runtime, which sizes the codebook from the catalog.
+        var levels = reader.Int("Levels", 0);
+        var codes = reader.Int("Codes", 0);
         var target = owner.GetMembers(source).OfType<IPropertySymbol>().FirstOrDefault();
         var isEmbedding = target is not null && target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.Embedding);
         if (!isEmbedding)
@@ -241,14 +242,14 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
                 property.Name, source, owner.Name);
         }
 
-        if (levels is < 1 or > 16)
+        if (levels is < 0 or > 16)
         {
-            InvalidOption(reader, "Levels", shortName, property, $"Levels is {levels}; use 1 to 16");
+            InvalidOption(reader, "Levels", shortName, property, $"Levels is {levels}; use 1 to 16, or leave it out to size it from the catalog");
         }
 
-        if (codes is < 2 or > 65536)
+        if (codes is 1 or < 0 or > 65536)
         {
-            InvalidOption(reader, "Codes", shortName, property, $"Codes is {codes}; use 2 to 65536");
+            InvalidOption(reader, "Codes", shortName, property, $"Codes is {codes}; use 2 to 65536, or leave it out to size it from the catalog");
         }
 
         return new FieldOptions(Source: source, Levels: levels, Codes: codes);

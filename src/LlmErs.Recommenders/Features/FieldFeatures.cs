@@ -19,6 +19,9 @@ public static class FieldFeatures
     /// <summary>The choice that stands for "no answer" in the column names (<c>Pacing=unknown</c>).</summary>
     public const string Unknown = "unknown";
 
+    /// <summary>The suffix of the indicator column of items without a vector (<c>Content=missing</c>).</summary>
+    public const string Missing = "missing";
+
     /// <summary>
     /// The answers of <paramref name="fields"/> side by side, one row per item of <paramref name="items"/> in its order.
     /// Each field contributes, in order:
@@ -66,13 +69,21 @@ public static class FieldFeatures
     /// <summary>
     /// The vectors of an <see cref="EmbeddingField{T}"/>, one row per item of <paramref name="items"/> in its order (columns
     /// <c>Content[0]</c>, <c>Content[1]</c>…); a <see langword="null"/> item (one the catalog lacks) gets a row of zeros.
+    /// An item without a vector (the pipeline could not embed it, e.g. because a gate quarantined a field its text reads)
+    /// gets a row of zeros too, and the block then ends with a <c>Content=missing</c> column, 1 for those items, so a model
+    /// can tell "no vector" from a vector near the origin; <see cref="FeatureMatrix.MissingRows"/> counts them. A block
+    /// whose items all have their vector has no such column.
     /// </summary>
-    /// <exception cref="InvalidOperationException">An item's vector does not have <see cref="EmbeddingField{T}.Dimensions"/> values (it was not embedded).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// An item's vector has a length other than <see cref="EmbeddingField{T}.Dimensions"/>, or no item has a vector (the
+    /// items were not embedded).
+    /// </exception>
     public static FeatureMatrix Vectors<T>(IReadOnlyList<T?> items, EmbeddingField<T> field)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(field);
-        var values = VectorMatrix.Allocate(items.Count, field.Dimensions);
+        var missing = new List<int>();
+        var embedded = 0;
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is not { } item)
@@ -80,18 +91,48 @@ public static class FieldFeatures
                 continue;
             }
 
-            var vector = field.GetVector(item).Span;
-            if (vector.Length != field.Dimensions)
+            var length = field.GetVector(item).Length;
+            if (length == 0)
             {
-                values.Dispose();
-                throw new InvalidOperationException(
-                    $"Item {i} has {vector.Length} values in {field}, not {field.Dimensions}; embed the items before building features.");
+                missing.Add(i);
             }
-
-            vector.CopyTo(values.GetWritableRow(i));
+            else if (length != field.Dimensions)
+            {
+                throw new InvalidOperationException(
+                    $"Item {i} has {length} values in {field}, not {field.Dimensions}; embed every item with the same model before building features.");
+            }
+            else
+            {
+                embedded++;
+            }
         }
 
-        string[] names = [.. Enumerable.Range(0, field.Dimensions).Select(column => $"{field.Name}[{column}]")];
-        return new FeatureMatrix(values, names);
+        if (embedded == 0 && missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"None of the {missing.Count} items has a vector in {field}; embed the items (the offline pipeline's embedding stage) before building features.");
+        }
+
+        var width = field.Dimensions + (missing.Count > 0 ? 1 : 0);
+        var values = VectorMatrix.Allocate(items.Count, width);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is { } item)
+            {
+                field.GetVector(item).Span.CopyTo(values.GetWritableRow(i));
+            }
+        }
+
+        foreach (var row in missing)
+        {
+            values.GetWritableRow(row)[field.Dimensions] = 1;
+        }
+
+        string[] names =
+        [
+            .. Enumerable.Range(0, field.Dimensions).Select(column => $"{field.Name}[{column}]"),
+            .. missing.Count > 0 ? [$"{field.Name}={Missing}"] : Array.Empty<string>(),
+        ];
+        return new FeatureMatrix(values, names, missing.Count);
     }
 }

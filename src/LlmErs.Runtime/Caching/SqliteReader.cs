@@ -7,8 +7,8 @@ namespace LlmErs;
 /// One read connection of <see cref="SqliteEnrichmentCache"/> with its prepared lookup. A fully cached re-run does
 /// nothing but lookups, so this path talks to SQLite directly: the entry is checked in SQLite's own buffer and only
 /// its payload copied out, and consecutive lookups share one read transaction, since starting one per statement costs
-/// more than the lookup itself. The transaction ends as soon as this process has committed anything (so the cache always reads its
-/// own writes) and at least every <see cref="MaxSnapshotAge"/> (so writes of other processes show up soon).
+/// more than the lookup itself. A lookup never reads a snapshot older than this cache's latest commit (so the cache always
+/// reads its own writes), nor one older than <see cref="MaxSnapshotAge"/> (so writes of other processes show up soon).
 /// </summary>
 internal sealed class SqliteReader : IDisposable
 {
@@ -41,6 +41,13 @@ internal sealed class SqliteReader : IDisposable
 
     public CacheLookup Lookup(CacheKey key)
     {
+        // A pooled reader keeps its snapshot between lookups; one taken before this cache's latest commit would miss what
+        // that commit wrote, so it is dropped before the lookup, not only after it.
+        if (_snapshotCommits >= 0 && IsStale())
+        {
+            EndSnapshot();
+        }
+
         if (_snapshotCommits < 0)
         {
             // Read the counter before the snapshot is taken: a commit in between only makes the next refresh early.
@@ -65,12 +72,14 @@ internal sealed class SqliteReader : IDisposable
         finally
         {
             raw.sqlite3_reset(_select);
-            if (_commits.Value != _snapshotCommits || Environment.TickCount64 - _snapshotStarted > MaxSnapshotAge.TotalMilliseconds)
+            if (IsStale())
             {
                 EndSnapshot();
             }
         }
     }
+
+    private bool IsStale() => _commits.Value != _snapshotCommits || Environment.TickCount64 - _snapshotStarted > MaxSnapshotAge.TotalMilliseconds;
 
     public void Dispose()
     {

@@ -138,6 +138,9 @@ public sealed class EnrichmentEngine : IDisposable
     /// <summary>The hygiene of this engine's prompts, which the pipeline's embedding texts share.</summary>
     internal PromptHygieneOptions HygieneOptions => _options.Hygiene;
 
+    /// <summary>The word lists of this engine's re-asks, which the pipeline's word gate shares.</summary>
+    internal GovernanceOptions GovernanceOptions => _options.Governance;
+
     private EnrichmentPlan<T> CreatePlan<T>()
         where T : IEnrichable<T> =>
         EnrichmentPlan<T>.Create(T.EnrichmentModel, _options, _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId);

@@ -36,6 +36,9 @@ public sealed class EnrichmentOptions
     /// <summary>How item text is cleaned and bounded before it enters a prompt.</summary>
     public PromptHygieneOptions Hygiene { get; set; } = new();
 
+    /// <summary>Word lists the fields' word rules name, shared with the pipeline's word gate.</summary>
+    public GovernanceOptions Governance { get; set; } = new();
+
     /// <summary>Timeouts, retries, circuit breaker and rate limits of model requests.</summary>
     public EnrichmentResilienceOptions Resilience { get; set; } = new();
 
@@ -64,6 +67,7 @@ public sealed class EnrichmentOptions
         AtLeast(EstimatedTextAnswerTokens, 1, nameof(EstimatedTextAnswerTokens));
         ArgumentNullException.ThrowIfNull(Hygiene, nameof(Hygiene));
         ArgumentNullException.ThrowIfNull(Resilience, nameof(Resilience));
+        ArgumentNullException.ThrowIfNull(Governance, nameof(Governance));
 
         if (ProgressInterval < TimeSpan.Zero)
         {

@@ -49,7 +49,7 @@ internal sealed class FieldPlan<T>
         // Only dry runs and the tokens-per-minute limit need it, and it loads the tokenizer.
         _answerTokens = new Lazy<int>(() => AnswerAllowance.Estimate(field.Constraints, textAnswerTokens, maxOutputTokens));
         Price = options.Prices.TryGetValue(modelId, out var price) ? price : null;
-        Words = field.WordRules.IsEmpty ? null : new WordMatcher(field.WordRules);
+        Words = FieldWordRules.MatcherOf(field, options.Governance);
     }
 
     public LlmField<T> Field { get; }

@@ -67,7 +67,7 @@ public sealed class OfflinePipeline<TItem>
 
         _engine = engine;
         // Word rules are declared on the type, so they are enforced whether or not the caller lists a word gate.
-        IEnumerable<IPipelineGate<TItem>> declared = s_model.LlmFields.Any(f => !f.WordRules.IsEmpty) ? [new WordGate<TItem>()] : [];
+        IEnumerable<IPipelineGate<TItem>> declared = s_model.LlmFields.Any(f => !f.WordRules.IsEmpty) ? [new WordGate<TItem>(engine.GovernanceOptions)] : [];
         _gates = [.. declared, .. gates ?? []];
         _logger = (ILogger?)loggerFactory?.CreateLogger<OfflinePipeline<TItem>>() ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -106,12 +106,14 @@ public sealed class OfflinePipeline<TItem>
 
         Starting(PipelineStage.Gates);
         var governance = await GovernAsync(rows, outputDirectory, progress, cancellationToken).ConfigureAwait(false);
+        WithholdValues(rows);
 
         Starting(PipelineStage.Embedding);
         var embedding = await EmbedAsync(rows, progress, cancellationToken).ConfigureAwait(false);
 
         Starting(PipelineStage.SemanticIds);
-        var semanticIds = AssignSemanticIds(rows, progress, cancellationToken);
+        var semanticIds = AssignSemanticIds(rows, outputDirectory, progress, cancellationToken);
+        WithholdValues(rows);
 
         Starting(PipelineStage.FeatureFiles);
         var files = new List<OutputFile>();
@@ -119,6 +121,7 @@ public sealed class OfflinePipeline<TItem>
 
         Starting(PipelineStage.VectorStores);
         await WriteVectorStoresAsync(rows, outputDirectory, files, progress, cancellationToken).ConfigureAwait(false);
+        await SaveSemanticIdsAsync(semanticIds, outputDirectory, files, cancellationToken).ConfigureAwait(false);
 
         Starting(PipelineStage.Manifest);
         await WriteGovernanceReportAsync(governance, outputDirectory, files, cancellationToken).ConfigureAwait(false);
@@ -128,7 +131,8 @@ public sealed class OfflinePipeline<TItem>
             RunId = runId,
             Enrichment = enrichment,
             Embedding = embedding,
-            SemanticIds = semanticIds,
+            SemanticIds = semanticIds.ToDictionary(r => r.Assignment.Field, r => r.Assignment.Quality, StringComparer.Ordinal),
+            SemanticIdChanges = semanticIds.ToDictionary(r => r.Assignment.Field, r => r.Changes, StringComparer.Ordinal),
             Statuses = statuses,
             Files = [.. files],
             Governance = governance,
@@ -262,41 +266,63 @@ public sealed class OfflinePipeline<TItem>
         return report;
     }
 
-    private Dictionary<string, SemanticIdQualityReport> AssignSemanticIds(
-        List<PipelineItem<TItem>> rows, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Assigns the IDs of the items whose source vector has a value, with each field's codebook and IDs of the previous
+    /// run in <paramref name="outputDirectory"/> kept unless retraining is asked (see <see cref="SemanticIdStage"/>).
+    /// </summary>
+    private List<SemanticIdRun> AssignSemanticIds(
+        List<PipelineItem<TItem>> rows, string outputDirectory, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
-        var qualities = new Dictionary<string, SemanticIdQualityReport>(StringComparer.Ordinal);
-        if (s_model.SemanticIdFields.Count == 0)
+        var runs = new List<SemanticIdRun>();
+        var fields = s_model.SemanticIdFields;
+        progress?.Report(new(PipelineStage.SemanticIds, 0, fields.Count));
+        for (var i = 0; i < fields.Count; i++)
         {
-            return qualities;
-        }
-
-        progress?.Report(new(PipelineStage.SemanticIds, 0, s_model.SemanticIdFields.Count));
-        var assigned = new List<PipelineItem<TItem>>(rows.Count);
-        foreach (var row in rows)
-        {
-            if (DerivedStatuses<TItem>.Blocked(row, s_model.SemanticIdFields) is { } blocked)
+            var assigned = new List<PipelineItem<TItem>>(rows.Count);
+            foreach (var row in rows)
             {
-                SetPending(row, s_model.SemanticIdFields, blocked);
+                if (DerivedStatuses<TItem>.Blocked(row, [fields[i]]) is { } blocked)
+                {
+                    SetPending(row, [fields[i]], blocked);
+                }
+                else
+                {
+                    assigned.Add(row);
+                }
             }
-            else
+
+            if (assigned.Count > 0)
             {
-                assigned.Add(row);
+                runs.Add(SemanticIdStage.AssignKeeping(
+                    fields[i], [.. assigned.Select(r => r.Item)], [.. assigned.Select(r => r.Key)], outputDirectory, _options.RetrainSemanticIds,
+                    _options.SemanticIdSeed, cancellationToken));
             }
+
+            foreach (var row in assigned)
+            {
+                SetPending(row, [fields[i]], FeatureStatus.Ok);
+            }
+
+            progress?.Report(new(PipelineStage.SemanticIds, i + 1, fields.Count));
         }
 
-        foreach (var assignment in SemanticIdStage.Assign([.. assigned.Select(r => r.Item)], _options.SemanticIdSeed, cancellationToken))
+        return runs;
+    }
+
+    /// <summary>Saves each semantic-ID field's codebook and the IDs given out, which the next run keeps.</summary>
+    private async Task SaveSemanticIdsAsync(List<SemanticIdRun> runs, string outputDirectory, List<OutputFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var run in runs)
         {
-            qualities.Add(assignment.Field, assignment.Quality);
-        }
+            if (run.Changes.Retrained)
+            {
+                run.Assignment.Codebook.Save(run.CodebookPath);
+            }
 
-        foreach (var row in assigned)
-        {
-            SetPending(row, s_model.SemanticIdFields, FeatureStatus.Ok);
+            await AtomicFile.WriteAllBytesAsync(run.HistoryPath, run.History, cancellationToken).ConfigureAwait(false);
+            files.Add(await DescribeAsync(run.CodebookPath, "semantic-ids", outputDirectory, cancellationToken).ConfigureAwait(false));
+            files.Add(await DescribeAsync(run.HistoryPath, "semantic-ids", outputDirectory, cancellationToken).ConfigureAwait(false));
         }
-
-        progress?.Report(new(PipelineStage.SemanticIds, s_model.SemanticIdFields.Count, s_model.SemanticIdFields.Count));
-        return qualities;
     }
 
     private async Task WriteFeatureFilesAsync(
@@ -361,6 +387,18 @@ public sealed class OfflinePipeline<TItem>
         var file = await OutputFile.DescribeAsync(path, kind, outputDirectory, cancellationToken).ConfigureAwait(false);
         PipelineLog.Wrote(_logger, file.Path, file.Bytes, file.Sha256);
         return file;
+    }
+
+    /// <summary>
+    /// Empties the values the outputs withhold. After the gates and the review file (a reviewer's "accept" needs the value),
+    /// before anything reads the LLM fields again; and after the last stage, for vectors and IDs an item arrived with.
+    /// </summary>
+    private static void WithholdValues(List<PipelineItem<TItem>> rows)
+    {
+        foreach (var row in rows)
+        {
+            row.WithholdValues();
+        }
     }
 
     /// <summary>Sets the status of <paramref name="fields"/> that no earlier stage or gate has set.</summary>

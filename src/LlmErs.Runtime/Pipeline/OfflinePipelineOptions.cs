@@ -43,6 +43,15 @@ public sealed class OfflinePipelineOptions
     /// <summary>The semantic-ID k-means seed: the same vectors and seed give the same IDs on any machine. Default 42.</summary>
     public ulong SemanticIdSeed { get; set; } = 42;
 
+    /// <summary>
+    /// Whether to train every semantic-ID codebook again. By default (<see langword="false"/>) a run reuses the codebook
+    /// the previous run saved in <see cref="OutputDirectory"/> (<c>&lt;Field&gt;.codebook</c>, with the IDs given out in
+    /// <c>&lt;Field&gt;.ids.json</c>): an item keeps its ID while its vector maps to the same codes, and new items are
+    /// encoded with the saved codebook. A codebook is trained anyway when there is none, or when the declared
+    /// <c>Levels</c>/<c>Codes</c> or the vectors' dimension changed. Retraining changes most IDs; the run report lists them.
+    /// </summary>
+    public bool RetrainSemanticIds { get; set; }
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(OutputDirectory))

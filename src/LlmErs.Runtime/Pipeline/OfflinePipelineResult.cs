@@ -22,6 +22,10 @@ public sealed class OfflinePipelineResult<TItem>
     /// <summary>Where the manifest was written.</summary>
     public string ManifestPath { get; }
 
-    /// <summary>Every item with a row in the feature files, in input order, with its statuses.</summary>
+    /// <summary>
+    /// Every item with a row in the feature files, in input order, with its statuses. Each item holds what its row shows: a
+    /// failed or quarantined field is empty on the item too (see <see cref="LlmField{T}.ClearValue"/>), so features built
+    /// from these items treat it as missing.
+    /// </summary>
     public IReadOnlyList<PipelineItem<TItem>> Items { get; }
 }

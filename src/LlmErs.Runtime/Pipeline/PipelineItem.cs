@@ -40,8 +40,9 @@ public sealed class PipelineItem<TItem>
 
     /// <summary>
     /// Quarantines the LLM field named <paramref name="field"/>: its status becomes <c>quarantined: &lt;gate&gt;</c>, its value
-    /// is withheld from the outputs (it stays on the item and in the cache), and the finding goes to the governance
-    /// report and the review file. A field quarantined already keeps its first gate.
+    /// is withheld from every output (once the gates and the review file are done, the pipeline empties it on the item too,
+    /// so features built from the items never see it; the raw answer stays in the cache and the review file), and the
+    /// finding goes to the governance report and the review file. A field quarantined already keeps its first gate.
     /// </summary>
     /// <param name="field">The LLM field.</param>
     /// <param name="gate">The gate's name.</param>
@@ -64,6 +65,35 @@ public sealed class PipelineItem<TItem>
 
         _statuses[index] = FeatureStatus.Quarantined(gate);
         (_findings ??= []).Add(new GateFinding(Key, field, gate, evidence, AnswerText.ValueOf(llmField, Item)));
+    }
+
+    /// <summary>
+    /// Empties every derived field whose status carries no value (failed or quarantined), so the item holds exactly what
+    /// its feature row shows and nothing downstream (features, models, exports) reads a withheld value.
+    /// </summary>
+    internal void WithholdValues()
+    {
+        var fields = TItem.EnrichmentModel.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (_statuses[i].Kind is not (FeatureStatusKind.Failed or FeatureStatusKind.Quarantined))
+            {
+                continue;
+            }
+
+            switch (fields[i])
+            {
+                case LlmField<TItem> llm:
+                    llm.ClearValue(Item);
+                    break;
+                case EmbeddingField<TItem> embedding:
+                    embedding.SetVector(Item, default);
+                    break;
+                case SemanticIdField<TItem> semanticId:
+                    semanticId.SetId(Item, default);
+                    break;
+            }
+        }
     }
 
     /// <summary>Sets the status of the field at <paramref name="field"/> unless a stage or gate has already set it.</summary>

@@ -23,6 +23,12 @@ public sealed class PipelineReport
     /// <summary>The quality of each semantic-ID field's codes, by field name.</summary>
     public required IReadOnlyDictionary<string, SemanticIdQualityReport> SemanticIds { get; init; }
 
+    /// <summary>
+    /// How each semantic-ID field's IDs moved since the previous run over the same output folder, by field name: the
+    /// codebook reused or trained again, and every item whose ID changed.
+    /// </summary>
+    public required IReadOnlyDictionary<string, SemanticIdChanges> SemanticIdChanges { get; init; }
+
     /// <summary>Items per status, by derived field name, in dependency order.</summary>
     public required IReadOnlyDictionary<string, StatusCounts> Statuses { get; init; }
 
@@ -49,6 +55,12 @@ public sealed class PipelineReport
         {
             builder.Append(CultureInfo.InvariantCulture,
                 $"Semantic IDs of {field}: collision rate {quality.CollisionRate:P1} before de-duplication, relative reconstruction error {quality.RelativeError:F3}.\n");
+            if (SemanticIdChanges.TryGetValue(field, out var changes))
+            {
+                builder.Append(CultureInfo.InvariantCulture,
+                    $"  {changes.Levels} levels of {changes.Codes} codes, {(changes.Retrained ? $"codebook trained ({changes.RetrainedBecause})" : "saved codebook reused")}: " +
+                    $"{changes.Kept} ID(s) kept, {changes.Changed.Count} changed, {changes.Added} new, {changes.Removed} removed.\n");
+            }
         }
 
         SummaryTable.Append(builder, ["Field", "ok", "unknown", "failed", "quarantined"],

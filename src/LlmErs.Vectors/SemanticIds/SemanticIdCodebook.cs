@@ -47,9 +47,28 @@ public sealed class SemanticIdCodebook
     /// <param name="vectors">Vectors of <see cref="Dimension"/> values.</param>
     /// <param name="mode">When a de-duplication code is appended.</param>
     /// <param name="cancellationToken">Cancels the encoding.</param>
-    public SemanticIdEncoding EncodeAll(VectorMatrix vectors, DeduplicationMode mode = DeduplicationMode.OnCollision, CancellationToken cancellationToken = default)
+    public SemanticIdEncoding EncodeAll(VectorMatrix vectors, DeduplicationMode mode = DeduplicationMode.OnCollision, CancellationToken cancellationToken = default) =>
+        EncodeAll(vectors, [], [], mode, cancellationToken);
+
+    /// <summary>
+    /// Encodes every row of <paramref name="vectors"/> into unique IDs, keeping the IDs given out before: a row whose codes
+    /// are still those of its earlier ID keeps that ID, de-duplication code included, so re-encoding unchanged vectors with
+    /// the same codebook changes no ID. The other rows get new IDs, in row order, that repeat neither a kept ID nor a
+    /// <paramref name="retired"/> one.
+    /// </summary>
+    /// <param name="vectors">Vectors of <see cref="Dimension"/> values.</param>
+    /// <param name="previous">Each row's earlier ID, in row order (empty or shorter than the rows: the rest are new); an empty ID for a new row.</param>
+    /// <param name="retired">IDs given out before to items no longer encoded; never given to another item.</param>
+    /// <param name="mode">When a de-duplication code is appended.</param>
+    /// <param name="cancellationToken">Cancels the encoding.</param>
+    /// <exception cref="ArgumentException">An earlier ID has neither <see cref="Levels"/> nor <see cref="Levels"/> + 1 codes, or two rows share one.</exception>
+    public SemanticIdEncoding EncodeAll(
+        VectorMatrix vectors, IReadOnlyList<SemanticId> previous, IEnumerable<SemanticId> retired,
+        DeduplicationMode mode = DeduplicationMode.OnCollision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(retired);
         ThrowIfWrongDimension(vectors.Dimension);
         var count = vectors.Count;
         var codes = new int[count * Levels];
@@ -67,18 +86,14 @@ public sealed class SemanticIdCodebook
             return decoded;
         }, _ => { });
 
-        var assigner = new SemanticIdAssigner(Levels, mode);
-        var ids = new SemanticId[count];
+        var ids = AssignIds(codes, count, previous, retired, mode);
         var collisions = 0;
         var maxCode = 0;
+        var tuples = new HashSet<SemanticId>();
         for (var row = 0; row < count; row++)
         {
-            ids[row] = assigner.Assign(codes.AsSpan(row * Levels, Levels));
-            if (ids[row].Length > Levels)
-            {
-                maxCode = Math.Max(maxCode, ids[row][Levels]);
-                collisions += ids[row][Levels] > 0 ? 1 : 0;
-            }
+            collisions += tuples.Add(new SemanticId(codes.AsSpan(row * Levels, Levels))) ? 0 : 1;
+            maxCode = ids[row].Length > Levels ? Math.Max(maxCode, ids[row][Levels]) : maxCode;
         }
 
         var levels = new SemanticIdLevelQuality[Levels];
@@ -167,6 +182,40 @@ public sealed class SemanticIdCodebook
                 residualErrors[level] = distance;
             }
         }
+    }
+
+    /// <summary>Keeps each row's earlier ID while its codes still match, then gives the other rows new IDs in row order.</summary>
+    private SemanticId[] AssignIds(int[] codes, int count, IReadOnlyList<SemanticId> previous, IEnumerable<SemanticId> retired, DeduplicationMode mode)
+    {
+        var earlier = previous.Take(count).Where(id => !id.IsEmpty).ToList();
+        var assigner = new SemanticIdAssigner(Levels, mode, [.. earlier, .. retired]);
+        var ids = new SemanticId[count];
+        var kept = new HashSet<SemanticId>();
+        for (var row = 0; row < Math.Min(count, previous.Count); row++)
+        {
+            var id = previous[row];
+            if (id.IsEmpty || !id.Codes[..Levels].SequenceEqual(codes.AsSpan(row * Levels, Levels)) || (mode == DeduplicationMode.Always && id.Length == Levels))
+            {
+                continue;
+            }
+
+            if (!kept.Add(id))
+            {
+                throw new ArgumentException($"Rows share the earlier ID '{id}'; every item must have an ID of its own.", nameof(previous));
+            }
+
+            ids[row] = id;
+        }
+
+        for (var row = 0; row < count; row++)
+        {
+            if (ids[row].IsEmpty)
+            {
+                ids[row] = assigner.Assign(codes.AsSpan(row * Levels, Levels));
+            }
+        }
+
+        return ids;
     }
 
     private SemanticIdLevelQuality LevelQuality(int level, int[] codes, double[] residualErrors, int count)

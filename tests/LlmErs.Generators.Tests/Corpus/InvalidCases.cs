@@ -138,6 +138,16 @@ internal static class InvalidCases
                 [LlmValue("{{ id }}", Minimum = 0, [|Maximum = double.NaN|])] public partial int Count { get; set; }
             }
             """, "LLMERS0014"),
+        CorpusCase.Invalid("semantic_id_sizes_out_of_range", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [Embedding("{{ id }}", Dimensions = 8)] public partial ReadOnlyMemory<float> Content { get; set; }
+                [SemanticId(nameof(Content), [|Codes = 1|])] public partial SemanticId Code { get; set; }
+                [SemanticId(nameof(Content), [|Levels = -1|])] public partial SemanticId Deeper { get; set; }
+            }
+            """, "LLMERS0014", "LLMERS0014"),
         CorpusCase.Invalid("null_vocabulary_entry_then_duplicate", """
             [Enrichable]
             public partial class Movie
@@ -215,5 +225,15 @@ internal static class InvalidCases
                 [LlmNormalize("Place of {{ id }}", Vocabulary = ["City", "Sea"], [|AllowedWords = ["sea"]|])] public partial string? Place { get; set; }
             }
             """, "LLMERS0030", "LLMERS0031", "LLMERS0032", "LLMERS0033", "LLMERS0034"),
+        CorpusCase.Invalid("named_word_lists", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [LlmText("About {{ id }}", [|BlockedWordLists = new string[0]|])] public partial string? Pitch { get; set; }
+                [LlmValue("Setting of {{ id }}", BlockedWordLists = ["brands", [|""|], [|"brands"|]], AllowedWordLists = [[|"brands"|], "titles"])] public partial string? Setting { get; set; }
+                [LlmNormalize("Place of {{ id }}", Vocabulary = ["City", "Sea"], [|AllowedWordLists = ["titles"]|])] public partial string? Place { get; set; }
+            }
+            """, "LLMERS0030", "LLMERS0035", "LLMERS0036", "LLMERS0037", "LLMERS0034"),
     ];
 }

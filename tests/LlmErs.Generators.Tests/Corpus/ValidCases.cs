@@ -42,6 +42,15 @@ internal static class ValidCases
                 [LlmTags("Tags of {{ id }}", Vocabulary = ["dark", "gory"], BlockedWords = ["gory"])] public partial IReadOnlyList<string> Tags { get; set; }
             }
             """),
+        CorpusCase.Valid("named_word_lists_alone_and_beside_words", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [LlmText("About {{ id }}", BlockedWordLists = ["profanity", "brands"], AllowedWordLists = ["titles"])] public partial string? Pitch { get; set; }
+                [LlmText("Hook of {{ id }}", BlockedWords = ["bad"], BlockedWordLists = ["profanity"], AllowedWords = ["bad boys"])] public partial string? Hook { get; set; }
+            }
+            """),
         CorpusCase.Valid("contextual_keyword_member_names", """
             [Enrichable]
             public partial class Movie
@@ -253,6 +262,16 @@ internal static class ValidCases
                 [ItemKey] public string Id { get; set; } = "";
                 [Embedding("{{ id }}", Dimensions = 8)] public partial ReadOnlyMemory<float> Content { get; set; }
                 [SemanticId(nameof(Content), Levels = 2, Codes = 16)] public partial SemanticId Code { get; set; }
+            }
+            """),
+        CorpusCase.Valid("semantic_id_sized_from_the_catalog", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                [Embedding("{{ id }}", Dimensions = 8)] public partial ReadOnlyMemory<float> Content { get; set; }
+                [SemanticId(nameof(Content))] public partial SemanticId Code { get; set; }
+                [SemanticId(nameof(Content), Levels = 4)] public partial SemanticId Deeper { get; set; }
             }
             """),
         CorpusCase.Valid("non_ascii_type_name", """

@@ -522,6 +522,46 @@ public sealed class DiagnosticTests
         }
         """, "'Pitch' declares AllowedWords but no BlockedWords", "add BlockedWords or remove AllowedWords");
 
+    [Fact]
+    public void LLMERS0034_allowed_word_lists_without_blocked_words() => Expect("LLMERS0034", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", [|AllowedWordLists = ["titles"]|])] public partial string? Pitch { get; set; }
+        }
+        """, "'Pitch' declares AllowedWordLists but no BlockedWords or BlockedWordLists", "add BlockedWords or remove AllowedWordLists");
+
+    [Fact]
+    public void LLMERS0035_blank_word_list_name() => Expect("LLMERS0035", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", BlockedWordLists = ["profanity", [|" "|]])] public partial string? Pitch { get; set; }
+        }
+        """, "[LlmText] on 'Pitch': a BlockedWordLists entry (\" \") names no list", "registered under in GovernanceOptions.WordLists");
+
+    [Fact]
+    public void LLMERS0036_word_list_named_twice_points_at_the_duplicate() => Expect("LLMERS0036", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", BlockedWordLists = ["profanity", "brands", [|"profanity"|]])] public partial string? Pitch { get; set; }
+        }
+        """, "'Pitch' names the word list 'profanity' in BlockedWordLists twice", "remove the duplicate");
+
+    [Fact]
+    public void LLMERS0037_word_list_both_blocked_and_allowed() => Expect("LLMERS0037", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", BlockedWordLists = ["brands"], AllowedWordLists = [[|"brands"|]])] public partial string? Pitch { get; set; }
+        }
+        """, "'Pitch' names the word list 'brands' in both BlockedWordLists and AllowedWordLists", "remove it from one of them");
+
     private static void Expect(string id, string markup, string messageContains, string? adviceContains, bool spanContains = false)
     {
         var parsed = Markup.Parse(Usings + markup);

@@ -87,12 +87,48 @@ public sealed class FieldFeaturesTests
     }
 
     [Fact]
-    public void AnItemNotYetEmbedded_IsAClearError()
+    public void AnItemWithoutAVector_GetsZerosAndAMissingIndicator_AndIsCounted()
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            FieldFeatures.Vectors([Items[0], new Listing { Id = "d" }], (EmbeddingField<Listing>)Model.Field(nameof(Listing.Text))));
+        var field = (EmbeddingField<Listing>)Model.Field(nameof(Listing.Text));
 
-        Assert.Contains("Item 1 has 0 values", error.Message, StringComparison.Ordinal);
+        using var block = FieldFeatures.Vectors([Items[0], new Listing { Id = "d" }, null, Items[2]], field);
+
+        Assert.Equal(["Text[0]", "Text[1]", "Text[2]", "Text=missing"], block.ColumnNames);
+        AssertRows(block, [1, 2, 3, 0], [0, 0, 0, 1], [0, 0, 0, 0], [7, 8, 9, 0]);
+        Assert.Equal(1, block.MissingRows);
+    }
+
+    [Fact]
+    public void AQuarantinedOrFailedValueClearedOnTheItem_ReadsAsMissingInEveryBlock()
+    {
+        var item = new Listing { Id = "q", Rooms = ["garden"], PetsAllowed = true, Bedrooms = 2, Text = new[] { 1f, 1f, 1f } };
+        foreach (var name in new[] { nameof(Listing.Rooms), nameof(Listing.PetsAllowed), nameof(Listing.Bedrooms) })
+        {
+            Field(name).ClearValue(item);
+        }
+
+        ((EmbeddingField<Listing>)Model.Field(nameof(Listing.Text))).SetVector(item, default);
+
+        using var answers = FieldFeatures.Answers([item], Field(nameof(Listing.Rooms)), Field(nameof(Listing.PetsAllowed)), Field(nameof(Listing.Bedrooms)));
+        using var vectors = FieldFeatures.Vectors([Items[0], item], (EmbeddingField<Listing>)Model.Field(nameof(Listing.Text)));
+
+        Assert.Empty(item.Rooms);
+        Assert.Equal(
+            answers.ColumnNames.Select(name => name is "PetsAllowed=unknown" or "Bedrooms=unknown" ? 1f : 0f),
+            answers.Values.GetRow(0).ToArray());
+        Assert.Equal([0, 0, 0, 1], vectors.Values.GetRow(1).ToArray());
+    }
+
+    [Fact]
+    public void AVectorOfTheWrongLength_OrNoVectorAtAll_IsAClearError()
+    {
+        var field = (EmbeddingField<Listing>)Model.Field(nameof(Listing.Text));
+
+        var wrong = Assert.Throws<InvalidOperationException>(() => FieldFeatures.Vectors([Items[0], new Listing { Id = "d", Text = new[] { 1f } }], field));
+        var none = Assert.Throws<InvalidOperationException>(() => FieldFeatures.Vectors([new Listing { Id = "d" }, new Listing { Id = "e" }], field));
+
+        Assert.Contains("Item 1 has 1 values", wrong.Message, StringComparison.Ordinal);
+        Assert.Contains("None of the 2 items has a vector", none.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,19 @@ public sealed class SqliteEnrichmentCacheTests
     }
 
     [Fact]
+    public async Task ALookupRightAfterAWrite_SeesIt_EvenOnAPooledReaderWhoseSnapshotIsOlder()
+    {
+        using var directory = new TempDirectory();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+
+        // The miss leaves the pooled reader with an open snapshot taken before the write.
+        Assert.Equal(CacheLookupStatus.Miss, (await cache.GetAsync(Key("a"))).Status);
+        await cache.SetAsync(Key("a"), CachedText.Bytes("{\"value\":1}"));
+
+        Assert.Equal(CacheLookupStatus.Hit, (await cache.GetAsync(Key("a"))).Status);
+    }
+
+    [Fact]
     public async Task ConcurrentWritesAreAllCommitted()
     {
         using var directory = new TempDirectory();

@@ -12,6 +12,12 @@ internal static class GovernanceRun
         TempDirectory directory, IChatClient client, IReadOnlyList<Screening> items, params IPipelineGate<Screening>[] gates)
     {
         await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        return await RunAsync(directory, cache, client, items, gates);
+    }
+
+    public static async Task<OfflinePipelineResult<Screening>> RunAsync(
+        TempDirectory directory, IEnrichmentCache cache, IChatClient client, IReadOnlyList<Screening> items, params IPipelineGate<Screening>[] gates)
+    {
         using var engine = TestEngines.Create(client, cache, o => o.ModelId = "planted");
         var options = new OfflinePipelineOptions { OutputDirectory = directory.File("out") };
         options.FeatureOutputs.Add(FeatureOutput.JsonLines(directory.File("out/screenings.jsonl")));

@@ -127,7 +127,7 @@ public sealed class OfflinePipelineTests
         Assert.Equal(ModelOf<Album>().Fields.Select(f => (f.Name, f.Fingerprint)), fields.Select(f => (f.GetProperty("name").GetString()!, f.GetProperty("fingerprint").GetString()!)));
         Assert.All(fields, f => Assert.Equal(6, f.GetProperty("statuses").GetProperty("ok").GetInt32()));
         var files = root.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(["albums.parquet", "albums.jsonl", "Sound.vec", "governance.json", "governance.md", "report.json"], files.Select(f => f.GetProperty("path").GetString()));
+        Assert.Equal(["albums.parquet", "albums.jsonl", "Sound.vec", "Sid.codebook", "Sid.ids.json", "governance.json", "governance.md", "report.json"], files.Select(f => f.GetProperty("path").GetString()));
         Assert.All(files, file =>
         {
             var bytes = File.ReadAllBytes(directory.File(file.GetProperty("path").GetString()!));

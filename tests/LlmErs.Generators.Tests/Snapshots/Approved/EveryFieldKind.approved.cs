@@ -174,6 +174,7 @@ namespace Shop.Catalog
                 public override string FormatAnswer(string? value) => global::LlmErs.AnswerReader.Format(value);
                 public override string? GetValue(global::Shop.Catalog.Movie item) => item.Pitch;
                 public override void SetValue(global::Shop.Catalog.Movie item, string? value) => item.__llmers_Pitch = value;
+                public override void ClearValue(global::Shop.Catalog.Movie item) => item.__llmers_Pitch = default;
             }
 
             private sealed class MoodsField : global::LlmErs.LlmField<global::Shop.Catalog.Movie, global::System.Collections.Generic.IReadOnlyList<string>>
@@ -227,6 +228,7 @@ namespace Shop.Catalog
                 public override string FormatAnswer(global::System.Collections.Generic.IReadOnlyList<string> value) => global::LlmErs.AnswerReader.Format(value);
                 public override global::System.Collections.Generic.IReadOnlyList<string> GetValue(global::Shop.Catalog.Movie item) => item.Moods;
                 public override void SetValue(global::Shop.Catalog.Movie item, global::System.Collections.Generic.IReadOnlyList<string> value) => item.__llmers_Moods = value;
+                public override void ClearValue(global::Shop.Catalog.Movie item) => item.__llmers_Moods = global::System.Array.Empty<string>();
             }
 
             private sealed class FamilyFriendlyField : global::LlmErs.LlmField<global::Shop.Catalog.Movie, bool?>
@@ -276,6 +278,7 @@ namespace Shop.Catalog
                 public override string FormatAnswer(bool? value) => global::LlmErs.AnswerReader.Format((bool?)value);
                 public override bool? GetValue(global::Shop.Catalog.Movie item) => item.FamilyFriendly;
                 public override void SetValue(global::Shop.Catalog.Movie item, bool? value) => item.__llmers_FamilyFriendly = value;
+                public override void ClearValue(global::Shop.Catalog.Movie item) => item.__llmers_FamilyFriendly = default;
             }
 
             private sealed class PacingField : global::LlmErs.LlmField<global::Shop.Catalog.Movie, global::Shop.Catalog.Pace>
@@ -326,6 +329,7 @@ namespace Shop.Catalog
                 public override string FormatAnswer(global::Shop.Catalog.Pace value) => global::LlmErs.AnswerReader.Format(value switch { global::Shop.Catalog.Pace.Slow => "Slow", global::Shop.Catalog.Pace.Steady => "Steady", global::Shop.Catalog.Pace.Fast => "Fast", _ => value.ToString() });
                 public override global::Shop.Catalog.Pace GetValue(global::Shop.Catalog.Movie item) => item.Pacing;
                 public override void SetValue(global::Shop.Catalog.Movie item, global::Shop.Catalog.Pace value) => item.__llmers_Pacing = value;
+                public override void ClearValue(global::Shop.Catalog.Movie item) => item.__llmers_Pacing = default;
             }
 
             private sealed class MinutesField : global::LlmErs.LlmField<global::Shop.Catalog.Movie, int?>
@@ -374,6 +378,7 @@ namespace Shop.Catalog
                 public override string FormatAnswer(int? value) => global::LlmErs.AnswerReader.Format((long?)value);
                 public override int? GetValue(global::Shop.Catalog.Movie item) => item.Minutes;
                 public override void SetValue(global::Shop.Catalog.Movie item, int? value) => item.__llmers_Minutes = value;
+                public override void ClearValue(global::Shop.Catalog.Movie item) => item.__llmers_Minutes = default;
             }
 
             private sealed class RatingField : global::LlmErs.LlmField<global::Shop.Catalog.Movie, double>
@@ -422,6 +427,7 @@ namespace Shop.Catalog
                 public override string FormatAnswer(double value) => global::LlmErs.AnswerReader.Format((double?)value);
                 public override double GetValue(global::Shop.Catalog.Movie item) => item.Rating;
                 public override void SetValue(global::Shop.Catalog.Movie item, double value) => item.__llmers_Rating = value;
+                public override void ClearValue(global::Shop.Catalog.Movie item) => item.__llmers_Rating = default;
             }
 
             private sealed class DirectorField : global::LlmErs.LlmField<global::Shop.Catalog.Movie, string?>
@@ -470,6 +476,7 @@ namespace Shop.Catalog
                 public override string FormatAnswer(string? value) => global::LlmErs.AnswerReader.Format(value);
                 public override string? GetValue(global::Shop.Catalog.Movie item) => item.Director;
                 public override void SetValue(global::Shop.Catalog.Movie item, string? value) => item.__llmers_Director = value;
+                public override void ClearValue(global::Shop.Catalog.Movie item) => item.__llmers_Director = default;
             }
 
             private sealed class CountryField : global::LlmErs.LlmField<global::Shop.Catalog.Movie, string?>
@@ -520,6 +527,7 @@ namespace Shop.Catalog
                 public override string FormatAnswer(string? value) => global::LlmErs.AnswerReader.Format(value);
                 public override string? GetValue(global::Shop.Catalog.Movie item) => item.Country;
                 public override void SetValue(global::Shop.Catalog.Movie item, string? value) => item.__llmers_Country = value;
+                public override void ClearValue(global::Shop.Catalog.Movie item) => item.__llmers_Country = default;
             }
 
             private sealed class ContentField : global::LlmErs.EmbeddingField<global::Shop.Catalog.Movie>

@@ -103,6 +103,7 @@ namespace Shop
                         public override string FormatAnswer(string? value) => global::LlmErs.AnswerReader.Format(value);
                         public override string? GetValue(global::Shop.Catalogs.Books.Book item) => item.Summary;
                         public override void SetValue(global::Shop.Catalogs.Books.Book item, string? value) => item.__llmers_Summary = value;
+                        public override void ClearValue(global::Shop.Catalogs.Books.Book item) => item.__llmers_Summary = default;
                     }
 
                     private sealed class PagesField : global::LlmErs.LlmField<global::Shop.Catalogs.Books.Book, long>
@@ -151,6 +152,7 @@ namespace Shop
                         public override string FormatAnswer(long value) => global::LlmErs.AnswerReader.Format((long?)value);
                         public override long GetValue(global::Shop.Catalogs.Books.Book item) => item.Pages;
                         public override void SetValue(global::Shop.Catalogs.Books.Book item, long value) => item.__llmers_Pages = value;
+                        public override void ClearValue(global::Shop.Catalogs.Books.Book item) => item.__llmers_Pages = default;
                     }
 
                     private sealed class LanguageField : global::LlmErs.LlmField<global::Shop.Catalogs.Books.Book, string>
@@ -201,6 +203,7 @@ namespace Shop
                         public override string FormatAnswer(string value) => global::LlmErs.AnswerReader.Format(value);
                         public override string GetValue(global::Shop.Catalogs.Books.Book item) => item.Language;
                         public override void SetValue(global::Shop.Catalogs.Books.Book item, string value) => item.__llmers_Language = value;
+                        public override void ClearValue(global::Shop.Catalogs.Books.Book item) => item.__llmers_Language = "";
                     }
                 }
             }
