@@ -38,6 +38,8 @@ internal sealed record ExperimentSettings(AblationOptions LeaveOneOut, AblationO
             AblationModel.TwoTower(twoTower(null, 0)),
             AblationModel.DistilledTwoTower(teacher => twoTower(teacher, distillationWeight)),
         ],
+        EpochBudget = Epochs,
+        Patience = Patience,
         Evaluation = new EvaluationOptions
         {
             Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],

@@ -115,7 +115,7 @@ internal sealed class MovieLensData : IDataSource
             AnsiConsole.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
             using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
             AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
-            return new AblationRunner(options).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);
+            return new AblationRunner(options, new ConsoleWarnings()).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);
         }
 
         var leaveOneOutSplit = LeaveOneOutSplitter.Split(Interactions);

@@ -22,6 +22,7 @@ internal sealed class BprTrainer<TModel>
     private readonly UserItemMatrix _feedback;
     private readonly IEmbeddingModel<TModel> _model;
     private readonly BprOptions _options;
+    private readonly TrainingSchedule _schedule;
     private readonly DistillationOptions? _distillation;
     private readonly int _dimension;
     private readonly TripleBatch _batch;
@@ -38,14 +39,15 @@ internal sealed class BprTrainer<TModel>
     private long _labeledTriples;
     private long _teacherTriples;
 
-    private BprTrainer(UserItemMatrix feedback, IEmbeddingModel<TModel> model, BprOptions options)
+    private BprTrainer(UserItemMatrix feedback, IEmbeddingModel<TModel> model, BprOptions options, TrainingSchedule schedule)
     {
         _feedback = feedback;
         _model = model;
         _options = options;
+        _schedule = schedule;
         _distillation = options.ActiveDistillation;
         _dimension = options.Dimension;
-        _batch = new TripleBatch(options.TriplesPerBatch, feedback.UserCount, feedback.ItemCount);
+        _batch = new TripleBatch(schedule.TriplesPerBatch(options), feedback.UserCount, feedback.ItemCount);
         _userVectors = new float[_batch.Capacity * _dimension];
         _userGradients = new float[_batch.Capacity * _dimension];
         _itemVectors = new float[2 * _batch.Capacity * _dimension];
@@ -56,10 +58,13 @@ internal sealed class BprTrainer<TModel>
         _random = new SplitMix64(options.Seed ^ SamplingStream);
     }
 
-    /// <summary>Trains <paramref name="model"/> on <paramref name="feedback"/> and returns the kept epoch's snapshot.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> on <paramref name="feedback"/> with <paramref name="schedule"/> (the one the
+    /// model's buffers were sized for) and returns the kept epoch's snapshot.
+    /// </summary>
     public static TrainingResult<TModel> Train(
-        UserItemMatrix feedback, IEmbeddingModel<TModel> model, BprOptions options, TrainingMonitor? monitor, CancellationToken cancellationToken) =>
-        new BprTrainer<TModel>(feedback, model, options).Run(monitor, cancellationToken);
+        UserItemMatrix feedback, IEmbeddingModel<TModel> model, BprOptions options, TrainingSchedule schedule, TrainingMonitor? monitor, CancellationToken cancellationToken) =>
+        new BprTrainer<TModel>(feedback, model, options, schedule).Run(monitor, cancellationToken);
 
     private TrainingResult<TModel> Run(TrainingMonitor? monitor, CancellationToken cancellationToken)
     {
@@ -73,15 +78,15 @@ internal sealed class BprTrainer<TModel>
         var reports = new List<EpochReport>();
         TModel? best = null;
         var (bestScore, bestEpoch, epochsWithoutGain, stoppedEarly) = (double.NegativeInfinity, 0, 0, false);
-        for (var epoch = 1; epoch <= _options.Epochs; epoch++)
+        for (var epoch = 1; epoch <= _schedule.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             Shuffle(order);
             (_lossSum, _distillationLossSum, _labeledTriples, _teacherTriples) = (0, 0, 0, 0);
-            for (var start = 0; start < order.Length; start += _options.BatchSize)
+            for (var start = 0; start < order.Length; start += _schedule.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                FillBatch(order.AsSpan(start, Math.Min(_options.BatchSize, order.Length - start)), pairUsers);
+                FillBatch(order.AsSpan(start, Math.Min(_schedule.BatchSize, order.Length - start)), pairUsers);
                 if (_batch.LabeledCount > 0)
                 {
                     Step();
@@ -125,9 +130,9 @@ internal sealed class BprTrainer<TModel>
                 clock.Elapsed);
             reports.Add(report);
             monitor?.Progress?.Report(report);
-            if (epochsWithoutGain >= _options.Patience)
+            if (epochsWithoutGain >= _schedule.Patience)
             {
-                stoppedEarly = epoch < _options.Epochs;
+                stoppedEarly = epoch < _schedule.Epochs;
                 break;
             }
         }
@@ -139,7 +144,7 @@ internal sealed class BprTrainer<TModel>
             bestEpoch = reports.Count;
         }
 
-        return new TrainingResult<TModel>(best, new TrainingHistory(reports, bestEpoch, stoppedEarly));
+        return new TrainingResult<TModel>(best, new TrainingHistory(reports, bestEpoch, stoppedEarly, _schedule));
     }
 
     private void Shuffle(Span<int> order)
