@@ -54,8 +54,9 @@ public class BprOptions
     /// <summary>The most threads training may use; -1 (the default) for all cores. The model does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>The distillation that training applies: none when its weight is 0, so that it trains exactly as without.</summary>
-    internal DistillationOptions? ActiveDistillation => Distillation is { Weight: > 0 } distillation ? distillation : null;
+    /// <summary>The distillation that training applies: none when both its weights are 0, so that it trains exactly as without.</summary>
+    internal DistillationOptions? ActiveDistillation =>
+        Distillation is { } distillation && (distillation.Weight > 0 || distillation.PointwiseWeight > 0) ? distillation : null;
 
     /// <summary>Throws when an option is out of range, naming it.</summary>
     internal virtual void Validate(int itemCount)
