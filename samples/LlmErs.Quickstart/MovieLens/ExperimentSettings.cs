@@ -6,10 +6,10 @@ namespace LlmErs.Quickstart.MovieLens;
 /// The splits and models of both protocols. Each model's hyperparameters are those with the best validation NDCG@10
 /// in a small grid (docs/ablation.md lists it); no choice looked at a test part. Every model uses the same seed.
 /// </summary>
-/// <param name="LeaveOneOut">The ablation on the leave-one-out split by time.</param>
-/// <param name="ColdItem">The ablation on the cold-item split.</param>
+/// <param name="LeaveOneOut">The ablation on the leave-one-out split by time, given the LLM teacher's scores on that split.</param>
+/// <param name="ColdItem">The ablation on the cold-item split, given the LLM teacher's scores on that split.</param>
 /// <param name="ColdItemSplit">Which items the cold-item split withholds.</param>
-internal sealed record ExperimentSettings(AblationOptions LeaveOneOut, AblationOptions ColdItem, ColdItemSplitOptions ColdItemSplit)
+internal sealed record ExperimentSettings(Func<ListwiseTeacherScores, AblationOptions> LeaveOneOut, Func<ListwiseTeacherScores, AblationOptions> ColdItem, ColdItemSplitOptions ColdItemSplit)
 {
     private const ulong Seed = 42;
     private const int Epochs = 100;
@@ -23,21 +23,29 @@ internal sealed record ExperimentSettings(AblationOptions LeaveOneOut, AblationO
     /// early stopping never sees a test item.
     /// </summary>
     public static ExperimentSettings Tuned { get; } = new(
-        LeaveOneOut: Options(twoTower: TwoTower(idDropout: 0.25f, regularization: 0.03f), distillationWeight: 0.1f),
-        ColdItem: Options(twoTower: TwoTower(idDropout: 0.5f, regularization: 0.01f), distillationWeight: 0.1f),
+        LeaveOneOut: teacher => Options(twoTower: TwoTower(idDropout: 0.25f, regularization: 0.03f), distillationWeight: 0.1f, teacher),
+        ColdItem: teacher => Options(twoTower: TwoTower(idDropout: 0.5f, regularization: 0.01f), distillationWeight: 0.1f, teacher),
         ColdItemSplit: new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 42 });
 
-    private static AblationOptions Options(Func<IItemScorer?, float, TwoTowerOptions> twoTower, float distillationWeight) => new()
+    /// <summary>The LLM teacher's rows: pairwise and pointwise distillation at the same weight as the content teacher's.</summary>
+    private static DistillationOptions LlmDistillation(ListwiseTeacherScores teacher, float weight) =>
+        new() { Teacher = teacher, Weight = weight, PointwiseWeight = weight, Temperature = 0.1f, PairsPerPositive = 1 };
+
+    private static AblationOptions Options(Func<DistillationOptions?, TwoTowerOptions> twoTower, float distillationWeight, ListwiseTeacherScores llmTeacher) => new()
     {
         Models =
         [
             AblationModel.Popularity(),
             AblationModel.IdOnlyBpr(new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed }),
             AblationModel.ContentOnly(),
+            AblationModel.BprFromLlmTeacher(new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed, Distillation = LlmDistillation(llmTeacher, distillationWeight) }),
             AblationModel.EmbeddingInitializedBpr(new BprOptions { Regularization = 0.01f, NegativeSamples = 4, Epochs = Epochs, Patience = Patience, Seed = Seed }),
-            AblationModel.TwoTower(twoTower(null, 0)),
-            AblationModel.DistilledTwoTower(teacher => twoTower(teacher, distillationWeight)),
+            AblationModel.TwoTower(twoTower(null)),
+            AblationModel.DistilledTwoTower(teacher => twoTower(new DistillationOptions { Teacher = teacher, Weight = distillationWeight })),
+            AblationModel.TwoTowerFromLlmTeacher(twoTower(LlmDistillation(llmTeacher, distillationWeight))),
         ],
+        EpochBudget = Epochs,
+        Patience = Patience,
         Evaluation = new EvaluationOptions
         {
             Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],
@@ -45,7 +53,7 @@ internal sealed record ExperimentSettings(AblationOptions LeaveOneOut, AblationO
         },
     };
 
-    private static Func<IItemScorer?, float, TwoTowerOptions> TwoTower(float idDropout, float regularization) => (teacher, weight) => new()
+    private static Func<DistillationOptions?, TwoTowerOptions> TwoTower(float idDropout, float regularization) => distillation => new()
     {
         Regularization = regularization,
         NegativeSamples = 4,
@@ -53,6 +61,6 @@ internal sealed record ExperimentSettings(AblationOptions LeaveOneOut, AblationO
         Patience = Patience,
         Seed = Seed,
         IdDropout = idDropout,
-        Distillation = teacher is null ? null : new DistillationOptions { Teacher = teacher, Weight = weight },
+        Distillation = distillation,
     };
 }

@@ -109,18 +109,21 @@ internal sealed class MovieLensData : IDataSource
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
 
-        AblationResult Run(string title, DataSplit split, AblationOptions options)
+        async Task<AblationResult> Run(string title, DataSplit split, Func<ListwiseTeacherScores, AblationOptions> settings)
         {
             AnsiConsole.WriteLine();
             AnsiConsole.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
+            var teacher = await LlmTeacherRankings.RankAsync(split, byId, embeddings, outputDirectory, cancellationToken);
+            AnsiConsole.MarkupLine($"  LLM teacher: the offline client ranked the {LlmTeacherRankings.Candidates} most popular unseen movies of each user by similarity to their last {LlmTeacherRankings.HistoryLength}");
+            var options = settings(teacher);
             using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
             AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
-            return new AblationRunner(options).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);
+            return new AblationRunner(options, new ConsoleWarnings()).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);
         }
 
         var leaveOneOutSplit = LeaveOneOutSplitter.Split(Interactions);
-        var leaveOneOut = Run("Leave-one-out by time", leaveOneOutSplit, _settings.LeaveOneOut);
-        var coldItem = Run("Cold-item split", ColdItemSplitter.Split(Interactions, _settings.ColdItemSplit), _settings.ColdItem);
+        var leaveOneOut = await Run("Leave-one-out by time", leaveOneOutSplit, _settings.LeaveOneOut);
+        var coldItem = await Run("Cold-item split", ColdItemSplitter.Split(Interactions, _settings.ColdItemSplit), _settings.ColdItem);
         ConsoleOutput.ShowMarkdown(ResultFiles.Write(outputDirectory, _command, leaveOneOut, coldItem));
         AnsiConsole.MarkupLine("Results: results.md, results.json and ndcg-by-popularity.svg.");
         return ServedModel.From(leaveOneOut, "Two-tower", leaveOneOutSplit);

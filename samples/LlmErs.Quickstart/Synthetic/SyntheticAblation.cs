@@ -27,6 +27,6 @@ internal static class SyntheticAblation
         using var moods = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
         using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
         FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values)];
-        return new AblationRunner().Run(split, blocks, progress, cancellationToken);
+        return new AblationRunner(logger: new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
     }
 }

@@ -20,8 +20,9 @@ public sealed class AnswerConstraints
 
     private AnswerConstraints(
         AnswerKind kind, bool allowsUnknown, IReadOnlyList<string> choices, int minCount, int maxCount,
-        double? minimum, double? maximum, int maxWords)
+        double? minimum, double? maximum, int maxWords, IReadOnlyList<string>? choiceDescriptions = null)
     {
+        ChoiceDescriptions = choiceDescriptions ?? NoChoices;
         Kind = kind;
         AllowsUnknown = allowsUnknown;
         Choices = choices;
@@ -44,6 +45,9 @@ public sealed class AnswerConstraints
     /// (<see cref="AnswerKind.Boolean"/>); empty for the other kinds. "Unknown" is not among them (see <see cref="AllowsUnknown"/>).
     /// </summary>
     public IReadOnlyList<string> Choices { get; }
+
+    /// <summary>What each of <see cref="Choices"/> stands for, in the same order (<see cref="AnswerKind.Ranking"/>: the candidates' texts); empty for the other kinds.</summary>
+    public IReadOnlyList<string> ChoiceDescriptions { get; }
 
     /// <summary>Whether every answer is one or several of <see cref="Choices"/> (tags, choices and booleans), or unknown.</summary>
     public bool IsClosed => Kind is AnswerKind.Tags or AnswerKind.Choice or AnswerKind.Boolean;
@@ -78,6 +82,30 @@ public sealed class AnswerConstraints
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, minCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, choices.Count);
         return new(AnswerKind.Tags, false, choices, minCount, maxCount, null, null, 0);
+    }
+
+    /// <summary>
+    /// A ranking: distinct <paramref name="keys"/>, best first, at least <paramref name="minCount"/> of them; each key
+    /// stands for the candidate <paramref name="descriptions"/> describes at the same position.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length, are empty, or a key repeats.</exception>
+    public static AnswerConstraints Ranking(IReadOnlyList<string> keys, IReadOnlyList<string> descriptions, int minCount)
+    {
+        var choices = Copy(keys);
+        var texts = Copy(descriptions);
+        if (choices.Count == 0 || texts.Count != choices.Count)
+        {
+            throw new ArgumentException($"A ranking needs one description per key and at least one key; there are {choices.Count} keys and {texts.Count} descriptions.", nameof(descriptions));
+        }
+
+        if (choices.Distinct(StringComparer.Ordinal).Count() != choices.Count)
+        {
+            throw new ArgumentException("The candidate keys must be distinct.", nameof(keys));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(minCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minCount, choices.Count);
+        return new(AnswerKind.Ranking, false, choices, minCount, choices.Count, null, null, 0, texts);
     }
 
     /// <summary>One of <paramref name="choices"/> (a normalized vocabulary or enum member names), or unknown where <paramref name="allowsUnknown"/>.</summary>

@@ -17,4 +17,10 @@ public enum AnswerKind
     Number,
     /// <summary>Any string (an <see cref="LlmValueAttribute"/> slot of type <see cref="string"/>).</summary>
     String,
+
+    /// <summary>
+    /// Keys from <see cref="AnswerConstraints.Choices"/>, distinct, best first: a listwise ranking of candidates (each
+    /// described by <see cref="AnswerConstraints.ChoiceDescriptions"/>), at least <see cref="AnswerConstraints.MinCount"/> of them.
+    /// </summary>
+    Ranking,
 }

@@ -13,8 +13,9 @@ namespace LlmErs.Local;
 /// chooses tags, enums and vocabulary entries zero-shot by embedding similarity between the prompt and the labels;
 /// fills numbers with the first number in the prompt within the bounds, else null; answers booleans
 /// "unknown" (null) where allowed, else false; writes free text as an extractive summary (the prompt's most central
-/// sentences within the word bound). It is a baseline that makes the pipeline runnable and testable — not a
-/// substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
+/// sentences within the word bound); ranks candidates (<see cref="AnswerKind.Ranking"/>, the listwise teacher's
+/// requests) by embedding similarity between each candidate's description and the rest of the prompt (the user's
+/// history). It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
 /// </summary>
 public sealed partial class OfflineChatClient : IChatClient
 {
@@ -95,6 +96,8 @@ public sealed partial class OfflineChatClient : IChatClient
                 return AnswerReader.Format(constraints.AllowsUnknown && ranked[0].Similarity < _options.MinimumChoiceSimilarity ? null : ranked[0].Label);
             case AnswerKind.Tags:
                 return AnswerReader.Format(await ChooseTagsAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
+            case AnswerKind.Ranking:
+                return AnswerReader.Format(await RankCandidatesAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
             case AnswerKind.Integer:
                 return AnswerReader.Format(FirstNumber(constraints, prompt) is { } integer ? (long)integer : (long?)null);
             case AnswerKind.Number:
@@ -118,6 +121,37 @@ public sealed partial class OfflineChatClient : IChatClient
         var wanted = ranked.Count(r => r.Similarity >= best - _options.TagMargin);
         var count = Math.Clamp(wanted, Math.Max(1, constraints.MinCount), Math.Min(constraints.MaxCount, ranked.Count));
         return ranked.Take(count).Select(r => r.Label).ToList();
+    }
+
+    /// <summary>Every candidate key, the candidate whose description is most similar to the prompt without the descriptions first.</summary>
+    private async Task<List<string>> RankCandidatesAsync(AnswerConstraints constraints, string prompt, CancellationToken cancellationToken)
+    {
+        var descriptions = constraints.ChoiceDescriptions;
+        var history = prompt;
+        foreach (var description in descriptions)
+        {
+            history = history.Replace(description, "", StringComparison.Ordinal);
+        }
+
+        var ranked = await _ranker.RankAsync(history, descriptions, cancellationToken).ConfigureAwait(false);
+
+        // Descriptions may repeat (two films of one title): each ranked description takes the next unused key it stands for.
+        var used = new bool[descriptions.Count];
+        var keys = new List<string>(descriptions.Count);
+        foreach (var (label, _) in ranked)
+        {
+            for (var i = 0; i < descriptions.Count; i++)
+            {
+                if (!used[i] && string.Equals(descriptions[i], label, StringComparison.Ordinal))
+                {
+                    used[i] = true;
+                    keys.Add(constraints.Choices[i]);
+                    break;
+                }
+            }
+        }
+
+        return keys;
     }
 
     /// <summary>The first number in the prompt within the bounds; else null, or the in-bounds value nearest zero when required.</summary>

@@ -31,6 +31,19 @@ internal static class AblationJson
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("warnings");
+        foreach (var warning in result.Warnings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", warning.Kind.ToString());
+            writer.WriteString("row", warning.Row);
+            writer.WriteString("table", warning.Table);
+            writer.WriteString("metric", warning.Metric?.ToString());
+            writer.WriteString("message", warning.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
@@ -78,6 +91,14 @@ internal static class AblationJson
         {
             writer.WriteNumber("bestEpoch", history.BestEpoch);
             writer.WriteBoolean("stoppedEarly", history.StoppedEarly);
+            if (history.Schedule is { } schedule)
+            {
+                writer.WriteNumber("batchSize", schedule.BatchSize);
+                writer.WriteNumber("stepsPerEpoch", schedule.StepsPerEpoch);
+                writer.WriteNumber("patience", schedule.Patience);
+                writer.WriteNumber("epochBudget", schedule.Epochs);
+            }
+
             writer.WriteStartArray("epochs");
             foreach (var epoch in history.Epochs)
             {

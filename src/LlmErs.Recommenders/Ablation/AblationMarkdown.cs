@@ -6,6 +6,9 @@ namespace LlmErs.Recommenders;
 /// <summary>Writes the Markdown tables of an <see cref="AblationResult"/>.</summary>
 internal static class AblationMarkdown
 {
+    /// <summary>Marks a row or a metric that an <see cref="AblationWarning"/> concerns.</summary>
+    public const string Mark = " ⚠";
+
     public static string Write(AblationResult result)
     {
         var text = new StringBuilder();
@@ -31,7 +34,8 @@ internal static class AblationMarkdown
             Append(text, $"| Model | Features |");
             foreach (var metric in result.Metrics)
             {
-                Append(text, $" {metric} |");
+                var trivial = result.Warnings.Any(warning => warning.Table == table.Key && warning.Metric == metric);
+                Append(text, $" {metric}{(trivial ? Mark : "")} |");
             }
 
             var reference = result.Reference is null ? null : table.Select(result.Reference);
@@ -44,7 +48,8 @@ internal static class AblationMarkdown
             foreach (var row in result.Rows)
             {
                 var slice = table.Select(row);
-                Append(text, $"| {row.Name} | {Features(row, result)} |");
+                var flagged = result.Warnings.Any(warning => warning.Row == row.Name);
+                Append(text, $"| {row.Name}{(flagged ? Mark : "")} | {Features(row, result)} |");
                 foreach (var metric in result.Metrics)
                 {
                     Append(text, $" {(slice is null ? "—" : slice[metric].ToString())} |");
@@ -56,6 +61,17 @@ internal static class AblationMarkdown
                 }
 
                 Append(text, $"\n");
+            }
+
+            Append(text, $"\n");
+        }
+
+        if (result.Warnings.Count > 0)
+        {
+            Append(text, $"**Warnings** ({Mark.Trim()} in the tables):\n\n");
+            foreach (var warning in result.Warnings)
+            {
+                Append(text, $"- {warning.Message}\n");
             }
 
             Append(text, $"\n");

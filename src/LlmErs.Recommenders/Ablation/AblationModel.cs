@@ -19,6 +19,9 @@ namespace LlmErs.Recommenders;
 /// </example>
 public sealed class AblationModel
 {
+    /// <summary>What the names of the rows distilled from an LLM teacher end with.</summary>
+    public const string LlmTeacherSuffix = " distilled from the LLM teacher";
+
     /// <summary>The name of <see cref="IdOnlyBpr"/>, the default reference of the relative changes.</summary>
     public const string IdOnlyBprName = "BPR (ID only)";
 
@@ -120,6 +123,34 @@ public sealed class AblationModel
         });
     }
 
+    /// <summary>
+    /// ID-only BPR distilled from an LLM teacher's rankings (<see cref="ListwiseTeacherScores"/>, pointwise and/or
+    /// pairwise as <paramref name="options"/>' <see cref="BprOptions.Distillation"/> sets); the teacher is data computed
+    /// before the run on this split's indices (the LLM's knowledge, not the feature blocks).
+    /// </summary>
+    /// <param name="options">The training options, with <see cref="BprOptions.Distillation"/> set to the LLM teacher.</param>
+    /// <exception cref="ArgumentException">The options have no distillation.</exception>
+    public static AblationModel BprFromLlmTeacher(BprOptions options)
+    {
+        RequireTeacher(options, nameof(options));
+        return new("BPR" + LlmTeacherSuffix, AblationModelKind.Baseline, usesFeatures: false, (context, cancellationToken) =>
+            Fitted(MatrixFactorization.Train(context.Feedback, options, context.Monitor, cancellationToken)));
+    }
+
+    /// <summary>
+    /// The two-tower model distilled from an LLM teacher's rankings (<see cref="ListwiseTeacherScores"/>): the teacher
+    /// stays the same when a feature block is removed, since it is the LLM's ranking, not a feature.
+    /// </summary>
+    /// <param name="options">The training options, with <see cref="BprOptions.Distillation"/> set to the LLM teacher.</param>
+    /// <exception cref="ArgumentException">The options have no distillation.</exception>
+    public static AblationModel TwoTowerFromLlmTeacher(TwoTowerOptions options)
+    {
+        RequireTeacher(options, nameof(options));
+        const string Name = "Two-tower" + LlmTeacherSuffix;
+        return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
+            Fitted(Recommenders.TwoTower.Train(context.Feedback, context.RequireFeatures(Name), options: options, monitor: context.Monitor, cancellationToken: cancellationToken)));
+    }
+
     /// <summary>The standard set: popularity, ID-only BPR, content only, and the three enhanced variants, all with default options.</summary>
     public static IReadOnlyList<AblationModel> Defaults() =>
     [
@@ -134,6 +165,15 @@ public sealed class AblationModel
     /// <summary>Trains the model for one row.</summary>
     internal AblationFit Fit(AblationFitContext context, CancellationToken cancellationToken) =>
         _fit(context, cancellationToken) ?? throw new InvalidOperationException($"The fit of '{Name}' returned no model.");
+
+    private static void RequireTeacher(BprOptions options, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(options, parameter);
+        if (options.Distillation is null)
+        {
+            throw new ArgumentException("Set Distillation to the LLM teacher's scores (ListwiseTeacherScores), with Weight and/or PointwiseWeight above 0.", parameter);
+        }
+    }
 
     private static AblationFit Fitted<TModel>(TrainingResult<TModel> result)
         where TModel : IItemScorer => new(result.Model, result.History);

@@ -20,6 +20,20 @@ public sealed class AblationOptions
     public Metric ValidationMetric { get; init; } = Metric.Ndcg(10);
 
     /// <summary>
+    /// The validation budget every trained row gets, the same for all: at most this many epochs, each one validated
+    /// once (so every model sees the validation part equally often), overriding each model's
+    /// <see cref="BprOptions.Epochs"/>. Default 50.
+    /// </summary>
+    public int EpochBudget { get; init; } = 50;
+
+    /// <summary>
+    /// Epochs without a better validation score before any row stops, overriding each model's
+    /// <see cref="BprOptions.Patience"/>; <see langword="null"/> (the default) derives one value from the training
+    /// log's size (<see cref="TrainingSchedule"/> with the default batch size) and gives it to every row.
+    /// </summary>
+    public int? Patience { get; init; }
+
+    /// <summary>
     /// The model the tables compare every row with (the relative change of the first metric); <see cref="AblationModel.IdOnlyBprName"/>
     /// by default; <see langword="null"/> for no comparison column.
     /// </summary>
@@ -29,6 +43,8 @@ public sealed class AblationOptions
     {
         ArgumentNullException.ThrowIfNull(Models, nameof(Models));
         ArgumentNullException.ThrowIfNull(Evaluation, nameof(Evaluation));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EpochBudget, 1, nameof(EpochBudget));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Patience ?? 1, 1, nameof(Patience));
         if (Models.Count == 0)
         {
             throw new ArgumentException("Name at least one model to train.", nameof(Models));

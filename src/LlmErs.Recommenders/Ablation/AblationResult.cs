@@ -9,8 +9,9 @@ namespace LlmErs.Recommenders;
 /// </summary>
 public sealed class AblationResult
 {
-    internal AblationResult(SplitProtocol protocol, IReadOnlyList<string> blocks, IReadOnlyList<AblationRow> rows, IReadOnlyList<Metric> metrics, string? reference)
+    internal AblationResult(SplitProtocol protocol, IReadOnlyList<string> blocks, IReadOnlyList<AblationRow> rows, IReadOnlyList<Metric> metrics, string? reference, IReadOnlyList<AblationWarning> warnings)
     {
+        Warnings = warnings;
         Protocol = protocol;
         Blocks = blocks;
         Rows = rows;
@@ -33,6 +34,9 @@ public sealed class AblationResult
 
     /// <summary>The row every other is compared with, or <see langword="null"/> for none.</summary>
     public AblationRow? Reference { get; }
+
+    /// <summary>What makes part of the results misleading (untrained rows, trivial cut-offs); marked ⚠ in the tables and listed under them.</summary>
+    public IReadOnlyList<AblationWarning> Warnings { get; }
 
     internal IReadOnlyList<AblationTable> Tables { get; }
 

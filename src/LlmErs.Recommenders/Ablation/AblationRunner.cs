@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LlmErs.Recommenders;
 
@@ -8,9 +10,13 @@ namespace LlmErs.Recommenders;
 /// side by side (<see cref="AblationResult"/>).
 /// </summary>
 /// <remarks>
-/// <para>Every row trains on the split's training part and stops early on its validation part (never the test part);
-/// rows are evaluated with the same evaluator, so their confidence intervals come from the same bootstrap resamples.
-/// Seeds are the models' own options: give them all the same seed.</para>
+/// <para>Every row trains on the split's training part and stops early on its validation part (never the test part),
+/// with the same budget (<see cref="AblationOptions.EpochBudget"/>, <see cref="AblationOptions.Patience"/>); rows are
+/// evaluated with the same evaluator, so their confidence intervals come from the same bootstrap resamples. Seeds are
+/// the models' own options: give them all the same seed.</para>
+/// <para>What makes a row's numbers misleading — a best epoch ≤ 2, a loss that did not move, a cut-off K at least the
+/// candidates of a ranking — is logged as a warning and kept in <see cref="AblationResult.Warnings"/>, which the tables
+/// mark.</para>
 /// <para>A cold-item split (<see cref="ColdItemSplitter"/>) is evaluated with the cold-item protocol; any other with
 /// full ranking. Removing a block needs at least two: with a single block, the ID-only baseline is the comparison.</para>
 /// </remarks>
@@ -26,11 +32,15 @@ public sealed class AblationRunner
 {
     private readonly RankingEvaluator _evaluator;
     private readonly RankingEvaluator _validator;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a runner.</summary>
+    /// <param name="options">The options; defaults when <see langword="null"/>.</param>
+    /// <param name="logger">Receives the warnings (<see cref="AblationResult.Warnings"/>); none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public AblationRunner(AblationOptions? options = null)
+    public AblationRunner(AblationOptions? options = null, ILogger<AblationRunner>? logger = null)
     {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         Options = options ?? new AblationOptions();
         Options.Validate();
         _evaluator = new RankingEvaluator(Options.Evaluation);
@@ -73,6 +83,9 @@ public sealed class AblationRunner
         var plan = Plan(blocks);
         var feedback = UserItemMatrix.Create(split.Train.Users, split.Train.Items, split.UserCount, split.ItemCount);
         var validate = Validation(split, cancellationToken);
+        var patience = Options.Patience ?? TrainingSchedule.For(new BprOptions(), feedback.PairCount).Patience;
+        var warnings = new List<AblationWarning>();
+        Warn(warnings, AblationWarnings.ForProtocol(split, AblationTable.For(split.Protocol), Options.Evaluation.Metrics));
         var rows = new List<AblationRow>(plan.Count);
         for (var r = 0; r < plan.Count; r++)
         {
@@ -85,7 +98,13 @@ public sealed class AblationRunner
                 progress?.Report(new AblationProgress(number, plan.Count, name, stage, epoch, row));
 
             Report(AblationStage.Training);
-            var monitor = new TrainingMonitor { Validate = validate, Progress = new InlineProgress<EpochReport>(epoch => Report(AblationStage.Training, epoch)) };
+            var monitor = new TrainingMonitor
+            {
+                Validate = validate,
+                MaxEpochs = Options.EpochBudget,
+                Patience = patience,
+                Progress = new InlineProgress<EpochReport>(epoch => Report(AblationStage.Training, epoch)),
+            };
             var stopwatch = Stopwatch.StartNew();
             AblationFit fit;
             using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed) : null)
@@ -97,10 +116,20 @@ public sealed class AblationRunner
             Report(AblationStage.Evaluating);
             var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
             rows.Add(new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, kept, fit, ranking, amongWithheld, trainingTime));
+            Warn(warnings, AblationWarnings.ForRow(name, fit.History));
             Report(AblationStage.Finished, row: rows[^1]);
         }
 
-        return new AblationResult(split.Protocol, [.. blocks.Select(block => block.Name)], rows, Options.Evaluation.Metrics, Options.Reference);
+        return new AblationResult(split.Protocol, [.. blocks.Select(block => block.Name)], rows, Options.Evaluation.Metrics, Options.Reference, warnings);
+    }
+
+    private void Warn(List<AblationWarning> warnings, IEnumerable<AblationWarning> found)
+    {
+        foreach (var warning in found)
+        {
+            warnings.Add(warning);
+            AblationLog.Warning(_logger, warning.Kind, warning.Message);
+        }
     }
 
     /// <summary>The rows in order: each model, and after an enhanced one, the same model without each block in turn.</summary>

@@ -6,7 +6,8 @@ namespace LlmErs.Recommenders;
 /// <param name="Title">The heading.</param>
 /// <param name="Evaluation">The evaluation of a row the table shows.</param>
 /// <param name="ItemSlice">An item-popularity slice (e.g. <see cref="Slice.ColdName"/>), or null for all test cases.</param>
-internal sealed record AblationTable(string Key, string Title, Func<AblationRow, EvaluationResult?> Evaluation, string? ItemSlice)
+/// <param name="AmongWithheldItems">Whether the ranking's candidates are the withheld items only (cold-item protocol).</param>
+internal sealed record AblationTable(string Key, string Title, Func<AblationRow, EvaluationResult?> Evaluation, string? ItemSlice, bool AmongWithheldItems = false)
 {
     /// <summary>The slice of a row the table shows; null when the row's evaluation has no test case in it.</summary>
     public SliceResult? Select(AblationRow row) =>
@@ -21,7 +22,7 @@ internal sealed record AblationTable(string Key, string Title, Func<AblationRow,
     public static IReadOnlyList<AblationTable> For(SplitProtocol protocol) => protocol == SplitProtocol.ColdItem
         ?
         [
-            new("amongWithheldItems", "Withheld items ranked among the withheld items", row => row.AmongWithheldItems, null),
+            new("amongWithheldItems", "Withheld items ranked among the withheld items", row => row.AmongWithheldItems, null, AmongWithheldItems: true),
             new("amongAllItems", "Withheld items ranked among all items", row => row.Ranking, null),
         ]
         :

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace LlmErs.Recommenders;
 
@@ -11,30 +11,28 @@ namespace LlmErs.Recommenders;
 /// Microsoft Recommenders call.</para>
 /// <para>GAUC = Σ<sub>g</sub> P<sub>g</sub> · AUC<sub>g</sub> / Σ<sub>g</sub> P<sub>g</sub> over groups (users) g
 /// with P<sub>g</sub> positives, groups without a positive or without a negative left out (RecBole's GAUC).</para>
-/// <para>Both are undefined (NaN) without a positive and a negative to compare.</para>
+/// <para>Scores are compared at the precision given: double scores as doubles (0.1000000001 beats 0.1), float scores as
+/// floats. Both are undefined (NaN) without a positive and a negative to compare.</para>
 /// </remarks>
 public static class AreaUnderCurve
 {
     /// <summary>The AUC of <paramref name="scores"/> against <paramref name="labels"/> (true = positive), all pairs pooled.</summary>
     /// <exception cref="ArgumentException">The spans differ in length, or a score is NaN.</exception>
-    public static double Compute(ReadOnlySpan<float> scores, ReadOnlySpan<bool> labels)
+    [OverloadResolutionPriority(1)] // an untyped [] or [1, 2] takes the exact double path
+    public static double Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels)
     {
         Validate(scores, labels);
-        var positives = new List<float>();
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (labels[i])
-            {
-                positives.Add(scores[i]);
-            }
-        }
-
-        return PooledAuc(scores, labels, positives);
+        return SortedAuc(scores.ToArray(), labels.ToArray(), out _);
     }
+
+    /// <summary>The AUC of float scores (widened to double exactly, so every comparison is as between the floats).</summary>
+    /// <inheritdoc cref="Compute(ReadOnlySpan{double}, ReadOnlySpan{bool})"/>
+    public static double Compute(ReadOnlySpan<float> scores, ReadOnlySpan<bool> labels) => Compute(Widen(scores), labels);
 
     /// <summary>The GAUC of <paramref name="scores"/> against <paramref name="labels"/>, grouped by <paramref name="groups"/> (e.g. user indices).</summary>
     /// <exception cref="ArgumentException">The spans differ in length, or a score is NaN.</exception>
-    public static double Grouped(ReadOnlySpan<float> scores, ReadOnlySpan<bool> labels, ReadOnlySpan<int> groups)
+    [OverloadResolutionPriority(1)]
+    public static double Grouped(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, ReadOnlySpan<int> groups)
     {
         Validate(scores, labels);
         if (groups.Length != scores.Length)
@@ -59,24 +57,19 @@ public static class AreaUnderCurve
                 end++;
             }
 
-            var groupScores = new float[end - start];
+            var groupScores = new double[end - start];
             var groupLabels = new bool[end - start];
-            var positives = new List<float>();
             for (var i = start; i < end; i++)
             {
                 groupScores[i - start] = scores[rows[i]];
                 groupLabels[i - start] = labels[rows[i]];
-                if (labels[rows[i]])
-                {
-                    positives.Add(scores[rows[i]]);
-                }
             }
 
-            var auc = PooledAuc(groupScores, groupLabels, positives);
+            var auc = SortedAuc(groupScores, groupLabels, out var positives);
             if (!double.IsNaN(auc))
             {
-                weighted += positives.Count * auc;
-                weights += positives.Count;
+                weighted += positives * auc;
+                weights += positives;
             }
 
             start = end;
@@ -85,28 +78,54 @@ public static class AreaUnderCurve
         return weights > 0 ? weighted / weights : double.NaN;
     }
 
-    private static double PooledAuc(ReadOnlySpan<float> scores, ReadOnlySpan<bool> labels, List<float> positives)
+    /// <summary>The GAUC of float scores (widened to double exactly).</summary>
+    /// <inheritdoc cref="Grouped(ReadOnlySpan{double}, ReadOnlySpan{bool}, ReadOnlySpan{int})"/>
+    public static double Grouped(ReadOnlySpan<float> scores, ReadOnlySpan<bool> labels, ReadOnlySpan<int> groups) =>
+        Grouped(Widen(scores), labels, groups);
+
+    /// <summary>Mann–Whitney over one sort: each run of equal scores wins every lower negative and ties its own.</summary>
+    private static double SortedAuc(double[] scores, bool[] labels, out long positives)
     {
-        var negatives = scores.Length - positives.Count;
-        if (positives.Count == 0 || negatives == 0)
+        Array.Sort(scores, labels);
+        positives = 0;
+        long negativesBelow = 0, doubledWins = 0;
+        for (var start = 0; start < scores.Length;)
         {
-            return double.NaN;
-        }
-
-        var counter = new PairCounter(CollectionsMarshal.AsSpan(positives));
-        var doubledWins = 0L;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (!labels[i])
+            long runPositives = 0, runNegatives = 0;
+            var end = start;
+            for (; end < scores.Length && scores[end] == scores[start]; end++)
             {
-                doubledWins += counter.DoubledWinsAgainst(scores[i]);
+                if (labels[end])
+                {
+                    runPositives++;
+                }
+                else
+                {
+                    runNegatives++;
+                }
             }
+
+            doubledWins += runPositives * ((2 * negativesBelow) + runNegatives);
+            negativesBelow += runNegatives;
+            positives += runPositives;
+            start = end;
         }
 
-        return doubledWins / (2.0 * positives.Count * negatives);
+        return positives == 0 || negativesBelow == 0 ? double.NaN : doubledWins / (2.0 * positives * negativesBelow);
     }
 
-    private static void Validate(ReadOnlySpan<float> scores, ReadOnlySpan<bool> labels)
+    private static double[] Widen(ReadOnlySpan<float> scores)
+    {
+        var result = new double[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            result[i] = scores[i];
+        }
+
+        return result;
+    }
+
+    private static void Validate(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels)
     {
         if (scores.Length != labels.Length)
         {
@@ -115,7 +134,7 @@ public static class AreaUnderCurve
 
         for (var i = 0; i < scores.Length; i++)
         {
-            if (float.IsNaN(scores[i]))
+            if (double.IsNaN(scores[i]))
             {
                 throw new ArgumentException($"Score {i} is NaN; AUC needs comparable scores.", nameof(scores));
             }

@@ -3,6 +3,9 @@ namespace LlmErs.Recommenders;
 /// <summary>Options of <see cref="RankingEvaluator"/>.</summary>
 public sealed class EvaluationOptions
 {
+    /// <summary>The default <see cref="TieBreakSeed"/>, shared with <see cref="RankingMetrics.FromScores"/> and model export.</summary>
+    public const int DefaultTieBreakSeed = 42;
+
     /// <summary>The metrics to compute; <see cref="Metric.Defaults"/> by default.</summary>
     public IReadOnlyList<Metric> Metrics { get; init; } = Metric.Defaults;
 
@@ -17,7 +20,13 @@ public sealed class EvaluationOptions
     /// every model. Item indices are not used because they follow the data's order (ids by first appearance), which
     /// correlates with popularity and time: a model scoring many items equally would be rewarded or punished by it.
     /// </summary>
-    public int TieBreakSeed { get; init; } = 42;
+    public int TieBreakSeed { get; init; } = DefaultTieBreakSeed;
+
+    /// <summary>
+    /// The relevance grade of a test (or validation) interaction from its rating, for graded NDCG
+    /// (<see cref="Metric.Ndcg(int, RelevanceGain)"/>); the rating itself by default. Grades must be finite and ≥ 0.
+    /// </summary>
+    public Func<float, double> GradeOfRating { get; init; } = static rating => rating;
 
     /// <summary>The most threads scoring users at once; -1 (the default) for as many as there are cores. Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
@@ -27,6 +36,7 @@ public sealed class EvaluationOptions
         ArgumentNullException.ThrowIfNull(Metrics, nameof(Metrics));
         ArgumentNullException.ThrowIfNull(Bootstrap, nameof(Bootstrap));
         ArgumentNullException.ThrowIfNull(Slices, nameof(Slices));
+        ArgumentNullException.ThrowIfNull(GradeOfRating, nameof(GradeOfRating));
         if (Metrics.Count == 0)
         {
             throw new ArgumentException("Name at least one metric.", nameof(Metrics));

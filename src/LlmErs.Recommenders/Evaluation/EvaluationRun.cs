@@ -13,7 +13,9 @@ internal static class EvaluationRun
     public static EvaluationResult Execute(IItemScorer scorer, DataSplit split, EvaluationTarget target, ICandidateSource candidates, EvaluationOptions options, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var relevant = UserItemMatrix.Create(target == EvaluationTarget.Test ? split.Test : split.Validation);
+        var part = target == EvaluationTarget.Test ? split.Test : split.Validation;
+        var relevant = UserItemMatrix.Create(part);
+        var grades = RelevanceGrades.For(part, options, Names.Of(target));
         var users = Enumerable.Range(0, split.UserCount).Where(u => relevant.CountOf(u) > 0).ToArray();
         if (users.Length == 0)
         {
@@ -21,7 +23,7 @@ internal static class EvaluationRun
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        var outcomes = RankUsers(scorer, split, users, relevant, candidates, parallel);
+        var outcomes = RankUsers(scorer, split, users, relevant, grades, candidates, parallel);
         var pooledNegatives = 0L;
         if (options.Metrics.Contains(Metric.Auc))
         {
@@ -41,7 +43,7 @@ internal static class EvaluationRun
         return new EvaluationResult(candidates.Description, target, options.Metrics, slices, options.Bootstrap, stopwatch.Elapsed);
     }
 
-    private static UserOutcome[] RankUsers(IItemScorer scorer, DataSplit split, int[] users, UserItemMatrix relevant, ICandidateSource candidates, ParallelOptions parallel)
+    private static UserOutcome[] RankUsers(IItemScorer scorer, DataSplit split, int[] users, UserItemMatrix relevant, RelevanceGrades? grades, ICandidateSource candidates, ParallelOptions parallel)
     {
         var outcomes = new UserOutcome[users.Length];
         ForEachUser(users.Length, parallel, (index, workspace) =>
@@ -64,7 +66,7 @@ internal static class EvaluationRun
             var ranks = new int[items.Length];
             var wins = new long[items.Length];
             RelevantRanker.Rank(scores, tieKeys, positions, ranks, wins, workspace.Ranker);
-            outcomes[index] = new UserOutcome(user, items.ToArray(), relevantScores, ranks, wins, scores.Length - items.Length);
+            outcomes[index] = new UserOutcome(user, items.ToArray(), relevantScores, ranks, wins, scores.Length - items.Length, grades?.Of(user, items));
         });
         return outcomes;
     }

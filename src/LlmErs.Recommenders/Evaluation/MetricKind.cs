@@ -3,7 +3,7 @@ namespace LlmErs.Recommenders;
 /// <summary>The metrics evaluation computes; <see cref="Metric"/> pairs one with its cut-off. Definitions: docs/metrics.md.</summary>
 public enum MetricKind
 {
-    /// <summary>Normalized discounted cumulative gain at K, binary gain.</summary>
+    /// <summary>Normalized discounted cumulative gain at K, binary or graded gain (<see cref="RelevanceGain"/>).</summary>
     Ndcg,
 
     /// <summary>Hits in the top K over the number of relevant items.</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace LlmErs.Recommenders;
 
 /// <summary>Turns the users' outcomes into one slice's metrics: per-user values and weights, then <see cref="UserBootstrap"/>.</summary>
@@ -30,7 +28,6 @@ internal static class SliceAggregator
         var values = new List<double>();
         var weights = new List<double>();
         var cases = 0;
-        var ranks = new List<int>();
         var selected = new List<int>();
         foreach (var outcome in outcomes)
         {
@@ -54,16 +51,10 @@ internal static class SliceAggregator
             }
 
             cases += selected.Count;
-            ranks.Clear();
-            foreach (var k in selected)
-            {
-                ranks.Add(outcome.Ranks[k]);
-            }
-
-            ranks.Sort();
+            var (ranks, grades) = SortedRanks(outcome, selected);
             foreach (var metric in metrics)
             {
-                var (value, weight) = UserValue(metric, outcome, selected, ranks, pooledNegatives);
+                var (value, weight) = UserValue(metric, outcome, selected, ranks, grades, pooledNegatives);
                 values.Add(value);
                 weights.Add(weight);
             }
@@ -84,7 +75,33 @@ internal static class SliceAggregator
         return new SliceResult(slice, values.Count / metricCount, cases, byMetric);
     }
 
-    private static (double Value, double Weight) UserValue(Metric metric, UserOutcome outcome, List<int> selected, List<int> sortedRanks, long pooledNegatives)
+    /// <summary>The selected relevant items' ranks, ascending, with their grades in the same order (empty when ungraded).</summary>
+    private static (int[] Ranks, double[] Grades) SortedRanks(UserOutcome outcome, List<int> selected)
+    {
+        var ranks = new int[selected.Count];
+        var grades = outcome.Grades is null ? [] : new double[selected.Count];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            ranks[i] = outcome.Ranks[selected[i]];
+            if (outcome.Grades is { } all)
+            {
+                grades[i] = all[selected[i]];
+            }
+        }
+
+        if (grades.Length > 0)
+        {
+            Array.Sort(ranks, grades);
+        }
+        else
+        {
+            Array.Sort(ranks);
+        }
+
+        return (ranks, grades);
+    }
+
+    private static (double Value, double Weight) UserValue(Metric metric, UserOutcome outcome, List<int> selected, int[] sortedRanks, double[] grades, long pooledNegatives)
     {
         switch (metric.Kind)
         {
@@ -97,7 +114,7 @@ internal static class SliceAggregator
                     ? (double.NaN, 0)
                     : (SumOf(outcome.PooledDoubledWins!, selected) / (2.0 * selected.Count * pooledNegatives), selected.Count);
             default:
-                return (MetricFormulas.Value(metric, CollectionsMarshal.AsSpan(sortedRanks)), 1);
+                return (MetricFormulas.Value(metric, sortedRanks, grades, outcome.Candidates), 1);
         }
     }
 

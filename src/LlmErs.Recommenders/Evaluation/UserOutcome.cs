@@ -1,7 +1,7 @@
 namespace LlmErs.Recommenders;
 
 /// <summary>What evaluation keeps of one user: where their relevant items ranked and how many pairs each won.</summary>
-internal sealed class UserOutcome(int user, int[] items, float[] scores, int[] ranks, long[] doubledWins, int negatives)
+internal sealed class UserOutcome(int user, int[] items, float[] scores, int[] ranks, long[] doubledWins, int negatives, double[]? grades)
 {
     /// <summary>The user index.</summary>
     public int User { get; } = user;
@@ -20,6 +20,12 @@ internal sealed class UserOutcome(int user, int[] items, float[] scores, int[] r
 
     /// <summary>The user's candidates that are not relevant.</summary>
     public int Negatives { get; } = negatives;
+
+    /// <summary>The relevant items' relevance grades, for graded NDCG; null when no metric is graded.</summary>
+    public double[]? Grades { get; } = grades;
+
+    /// <summary>The length of the user's ranked list: every candidate, relevant or not.</summary>
+    public int Candidates => Negatives + Items.Length;
 
     /// <summary>Per relevant item: the same count against the negatives of all users pooled (for AUC); null until computed.</summary>
     public long[]? PooledDoubledWins { get; set; }

@@ -13,7 +13,7 @@ public sealed class ModelExportOptions
     /// The seed of the tie order serving uses for equal scores: the same as <see cref="EvaluationOptions.TieBreakSeed"/>
     /// makes served rankings equal the evaluator's, tie order included. Default 42, the evaluator's default.
     /// </summary>
-    public int TieBreakSeed { get; init; } = 42;
+    public int TieBreakSeed { get; init; } = EvaluationOptions.DefaultTieBreakSeed;
 
     /// <summary>
     /// The items each user has seen, which serving leaves out of their recommendations, over the split's user and item

@@ -28,9 +28,10 @@ public class BprOptions
 
     /// <summary>
     /// With a validation callback: stop after this many epochs without a better validation score, and return the best
-    /// epoch's model. Default 5.
+    /// epoch's model. Default <see langword="null"/>: derived from the data (<see cref="TrainingSchedule"/>; 5 to 25
+    /// epochs, more when an epoch has few steps).
     /// </summary>
-    public int Patience { get; init; } = 5;
+    public int? Patience { get; init; }
 
     /// <summary>The seed of initialization, sampling and shuffling: the same seed and data give the same model. Default 42.</summary>
     public ulong Seed { get; init; } = 42;
@@ -38,8 +39,11 @@ public class BprOptions
     /// <summary>How many negative items are sampled for each positive interaction in an epoch. Default 1.</summary>
     public int NegativeSamples { get; init; } = 1;
 
-    /// <summary>How many positive interactions make a mini-batch (each with its negatives). Default 1,024.</summary>
-    public int BatchSize { get; init; } = 1024;
+    /// <summary>
+    /// How many positive interactions make a mini-batch (each with its negatives). Default <see langword="null"/>:
+    /// derived from the data (<see cref="TrainingSchedule"/>; about 64 steps an epoch, batches of 32 to 1,024).
+    /// </summary>
+    public int? BatchSize { get; init; }
 
     /// <summary>The standard deviation of the random initial vectors. Default 0.1.</summary>
     public float InitialStandardDeviation { get; init; } = 0.1f;
@@ -50,11 +54,9 @@ public class BprOptions
     /// <summary>The most threads training may use; -1 (the default) for all cores. The model does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>The distillation that training applies: none when its weight is 0, so that it trains exactly as without.</summary>
-    internal DistillationOptions? ActiveDistillation => Distillation is { Weight: > 0 } distillation ? distillation : null;
-
-    /// <summary>The most triples a mini-batch holds: per positive, its negatives and the teacher's extra pairs.</summary>
-    internal int TriplesPerBatch => checked(BatchSize * (NegativeSamples + (ActiveDistillation?.PairsPerPositive ?? 0)));
+    /// <summary>The distillation that training applies: none when both its weights are 0, so that it trains exactly as without.</summary>
+    internal DistillationOptions? ActiveDistillation =>
+        Distillation is { } distillation && (distillation.Weight > 0 || distillation.PointwiseWeight > 0) ? distillation : null;
 
     /// <summary>Throws when an option is out of range, naming it.</summary>
     internal virtual void Validate(int itemCount)
@@ -71,9 +73,9 @@ public class BprOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1, nameof(Epochs));
-        ArgumentOutOfRangeException.ThrowIfLessThan(Patience, 1, nameof(Patience));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Patience ?? 1, 1, nameof(Patience));
         ArgumentOutOfRangeException.ThrowIfLessThan(NegativeSamples, 1, nameof(NegativeSamples));
-        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize ?? 1, 1, nameof(BatchSize));
         if (!float.IsFinite(InitialStandardDeviation) || InitialStandardDeviation <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(InitialStandardDeviation), InitialStandardDeviation, "The initial standard deviation must be a positive number.");

@@ -22,6 +22,7 @@ internal sealed class BprTrainer<TModel>
     private readonly UserItemMatrix _feedback;
     private readonly IEmbeddingModel<TModel> _model;
     private readonly BprOptions _options;
+    private readonly TrainingSchedule _schedule;
     private readonly DistillationOptions? _distillation;
     private readonly int _dimension;
     private readonly TripleBatch _batch;
@@ -30,36 +31,47 @@ internal sealed class BprTrainer<TModel>
     private readonly float[] _userGradients;
     private readonly float[] _itemGradients;
     private readonly float[] _differences;
-    private readonly float[] _gradients;
-    private readonly float[] _teacherPreferences;
+    // dLoss/d s(u, i) and dLoss/d s(u, j) per triple: ±the pair gradient, plus each item's pointwise term.
+    private readonly float[] _firstGradients;
+    private readonly float[] _secondGradients;
+    private readonly float[] _firstScores;
+    private readonly float[] _teacherFirst;
+    private readonly float[] _teacherSecond;
     private SplitMix64 _random;
     private double _lossSum;
     private double _distillationLossSum;
     private long _labeledTriples;
     private long _teacherTriples;
 
-    private BprTrainer(UserItemMatrix feedback, IEmbeddingModel<TModel> model, BprOptions options)
+    private BprTrainer(UserItemMatrix feedback, IEmbeddingModel<TModel> model, BprOptions options, TrainingSchedule schedule)
     {
         _feedback = feedback;
         _model = model;
         _options = options;
+        _schedule = schedule;
         _distillation = options.ActiveDistillation;
         _dimension = options.Dimension;
-        _batch = new TripleBatch(options.TriplesPerBatch, feedback.UserCount, feedback.ItemCount);
+        _batch = new TripleBatch(schedule.TriplesPerBatch(options), feedback.UserCount, feedback.ItemCount);
         _userVectors = new float[_batch.Capacity * _dimension];
         _userGradients = new float[_batch.Capacity * _dimension];
         _itemVectors = new float[2 * _batch.Capacity * _dimension];
         _itemGradients = new float[2 * _batch.Capacity * _dimension];
         _differences = new float[_batch.Capacity];
-        _gradients = new float[_batch.Capacity];
-        _teacherPreferences = new float[_batch.Capacity];
+        _firstGradients = new float[_batch.Capacity];
+        _secondGradients = new float[_batch.Capacity];
+        _firstScores = new float[_batch.Capacity];
+        _teacherFirst = new float[_batch.Capacity];
+        _teacherSecond = new float[_batch.Capacity];
         _random = new SplitMix64(options.Seed ^ SamplingStream);
     }
 
-    /// <summary>Trains <paramref name="model"/> on <paramref name="feedback"/> and returns the kept epoch's snapshot.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> on <paramref name="feedback"/> with <paramref name="schedule"/> (the one the
+    /// model's buffers were sized for) and returns the kept epoch's snapshot.
+    /// </summary>
     public static TrainingResult<TModel> Train(
-        UserItemMatrix feedback, IEmbeddingModel<TModel> model, BprOptions options, TrainingMonitor? monitor, CancellationToken cancellationToken) =>
-        new BprTrainer<TModel>(feedback, model, options).Run(monitor, cancellationToken);
+        UserItemMatrix feedback, IEmbeddingModel<TModel> model, BprOptions options, TrainingSchedule schedule, TrainingMonitor? monitor, CancellationToken cancellationToken) =>
+        new BprTrainer<TModel>(feedback, model, options, schedule).Run(monitor, cancellationToken);
 
     private TrainingResult<TModel> Run(TrainingMonitor? monitor, CancellationToken cancellationToken)
     {
@@ -73,15 +85,15 @@ internal sealed class BprTrainer<TModel>
         var reports = new List<EpochReport>();
         TModel? best = null;
         var (bestScore, bestEpoch, epochsWithoutGain, stoppedEarly) = (double.NegativeInfinity, 0, 0, false);
-        for (var epoch = 1; epoch <= _options.Epochs; epoch++)
+        for (var epoch = 1; epoch <= _schedule.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             Shuffle(order);
             (_lossSum, _distillationLossSum, _labeledTriples, _teacherTriples) = (0, 0, 0, 0);
-            for (var start = 0; start < order.Length; start += _options.BatchSize)
+            for (var start = 0; start < order.Length; start += _schedule.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                FillBatch(order.AsSpan(start, Math.Min(_options.BatchSize, order.Length - start)), pairUsers);
+                FillBatch(order.AsSpan(start, Math.Min(_schedule.BatchSize, order.Length - start)), pairUsers);
                 if (_batch.LabeledCount > 0)
                 {
                     Step();
@@ -125,9 +137,9 @@ internal sealed class BprTrainer<TModel>
                 clock.Elapsed);
             reports.Add(report);
             monitor?.Progress?.Report(report);
-            if (epochsWithoutGain >= _options.Patience)
+            if (epochsWithoutGain >= _schedule.Patience)
             {
-                stoppedEarly = epoch < _options.Epochs;
+                stoppedEarly = epoch < _schedule.Epochs;
                 break;
             }
         }
@@ -139,7 +151,7 @@ internal sealed class BprTrainer<TModel>
             bestEpoch = reports.Count;
         }
 
-        return new TrainingResult<TModel>(best, new TrainingHistory(reports, bestEpoch, stoppedEarly));
+        return new TrainingResult<TModel>(best, new TrainingHistory(reports, bestEpoch, stoppedEarly, _schedule));
     }
 
     private void Shuffle(Span<int> order)
@@ -171,11 +183,15 @@ internal sealed class BprTrainer<TModel>
                 _batch.Add(user, items[pair], negative, labeled: true);
             }
 
-            for (var s = 0; s < (_distillation?.PairsPerPositive ?? 0) && itemCount > 1; s++)
+            // A teacher that judges only some items pairs two of the user's candidates; any other, two of all items.
+            var candidates = _distillation?.Teacher is IDistillationCandidates judged ? judged.CandidatesOf(user) : default;
+            var pool = candidates.IsEmpty ? itemCount : candidates.Length;
+            for (var s = 0; s < (_distillation?.PairsPerPositive ?? 0) && pool > 1; s++)
             {
-                var first = _random.NextInt32(itemCount);
-                var second = _random.NextInt32(itemCount - 1);
-                _batch.Add(user, first, second >= first ? second + 1 : second, labeled: false);
+                var first = _random.NextInt32(pool);
+                var second = _random.NextInt32(pool - 1);
+                second = second >= first ? second + 1 : second;
+                _batch.Add(user, candidates.IsEmpty ? first : candidates[first], candidates.IsEmpty ? second : candidates[second], labeled: false);
             }
         }
     }
@@ -191,7 +207,7 @@ internal sealed class BprTrainer<TModel>
         _model.Update(batch, _userGradients, _itemGradients);
     }
 
-    /// <summary>The pair score x = u · (v_i − v_j) of each triple, and the teacher's preference for i over j.</summary>
+    /// <summary>The pair score x = u · (v_i − v_j) of each triple, and the teacher's scores of i and j.</summary>
     private void ScoreTriples(int start, int end)
     {
         Span<int> pair = stackalloc int[2];
@@ -199,19 +215,21 @@ internal sealed class BprTrainer<TModel>
         for (var t = start; t < end; t++)
         {
             var user = UserVector(t);
-            _differences[t] = VectorOps.Dot(user, ItemVector(_batch.PositiveSlots[t])) - VectorOps.Dot(user, ItemVector(_batch.NegativeSlots[t]));
+            _firstScores[t] = VectorOps.Dot(user, ItemVector(_batch.PositiveSlots[t]));
+            _differences[t] = _firstScores[t] - VectorOps.Dot(user, ItemVector(_batch.NegativeSlots[t]));
             if (_distillation is { } distillation)
             {
                 (pair[0], pair[1]) = (_batch.Positives[t], _batch.Negatives[t]);
                 distillation.Teacher.ScoreItems(_batch.Users[t], pair, teacherScores);
-                _teacherPreferences[t] = (float)VectorOps.Sigmoid((teacherScores[0] - teacherScores[1]) / distillation.Temperature);
+                (_teacherFirst[t], _teacherSecond[t]) = (teacherScores[0], teacherScores[1]);
             }
         }
     }
 
     /// <summary>
     /// dLoss/dx per triple, with the loss a mean over the batch's labeled triples: <c>σ(x) − 1</c> from BPR and
-    /// <c>weight · (σ(x) − p)</c> from distillation. Sequential, so the loss sums have a fixed order.
+    /// <c>weight · (σ(x) − p)</c> from pairwise distillation; then, from pointwise distillation, <c>w · (σ(s) − q)</c>
+    /// on each item's own score. Sequential, so the loss sums have a fixed order.
     /// </summary>
     private void ComputeLossGradients()
     {
@@ -228,19 +246,47 @@ internal sealed class BprTrainer<TModel>
                 _labeledTriples++;
             }
 
+            var (first, second) = (0.0, 0.0);
             if (_distillation is { } distillation)
             {
-                double preference = _teacherPreferences[t];
-                gradient += distillation.Weight * (probability - preference);
-                _distillationLossSum += (preference * VectorOps.Softplus(-x)) + ((1 - preference) * VectorOps.Softplus(x));
-                _teacherTriples++;
+                var difference = _teacherFirst[t] - _teacherSecond[t];
+                if (distillation.Weight > 0 && !float.IsNaN(difference))
+                {
+                    double preference = (float)VectorOps.Sigmoid(difference / distillation.Temperature);
+                    gradient += distillation.Weight * (probability - preference);
+                    _distillationLossSum += (preference * VectorOps.Softplus(-x)) + ((1 - preference) * VectorOps.Softplus(x));
+                    _teacherTriples++;
+                }
+
+                if (distillation.PointwiseWeight > 0)
+                {
+                    first = Pointwise(distillation.PointwiseWeight, _firstScores[t], _teacherFirst[t]);
+                    second = Pointwise(distillation.PointwiseWeight, _firstScores[t] - _differences[t], _teacherSecond[t]);
+                }
             }
 
-            _gradients[t] = (float)(gradient * scale);
+            var pair = (float)(gradient * scale);
+            (_firstGradients[t], _secondGradients[t]) = first == 0 && second == 0
+                ? (pair, -pair)
+                : ((float)((gradient + first) * scale), (float)((second - gradient) * scale));
         }
     }
 
-    /// <summary>dLoss/du for each triple: <c>g (v_i − v_j)</c>, plus the L2 term on labeled triples.</summary>
+    /// <summary>dLoss/ds of the pointwise term for a student score and the teacher's (0 when the teacher has none), adding its loss.</summary>
+    private double Pointwise(float weight, double score, float teacher)
+    {
+        if (float.IsNaN(teacher))
+        {
+            return 0;
+        }
+
+        var target = Math.Clamp(teacher, 0, 1);
+        _distillationLossSum += (target * VectorOps.Softplus(-score)) + ((1 - target) * VectorOps.Softplus(score));
+        _teacherTriples++;
+        return weight * (VectorOps.Sigmoid(score) - target);
+    }
+
+    /// <summary>dLoss/du for each triple: <c>g_i v_i + g_j v_j</c> (g_j = −g_i without pointwise terms), plus the L2 term on labeled triples.</summary>
     private void UserGradients(int start, int end)
     {
         var penalty = (float)(_options.Regularization / _batch.LabeledCount);
@@ -248,8 +294,8 @@ internal sealed class BprTrainer<TModel>
         {
             var gradient = _userGradients.AsSpan(t * _dimension, _dimension);
             gradient.Clear();
-            VectorOps.AddScaled(gradient, ItemVector(_batch.PositiveSlots[t]), _gradients[t]);
-            VectorOps.AddScaled(gradient, ItemVector(_batch.NegativeSlots[t]), -_gradients[t]);
+            VectorOps.AddScaled(gradient, ItemVector(_batch.PositiveSlots[t]), _firstGradients[t]);
+            VectorOps.AddScaled(gradient, ItemVector(_batch.NegativeSlots[t]), _secondGradients[t]);
             if (_batch.Labeled[t])
             {
                 VectorOps.AddScaled(gradient, UserVector(t), penalty);
@@ -266,8 +312,8 @@ internal sealed class BprTrainer<TModel>
         {
             var user = UserVector(t);
             var (positive, negative) = (_batch.PositiveSlots[t], _batch.NegativeSlots[t]);
-            VectorOps.AddScaled(ItemGradient(positive), user, _gradients[t]);
-            VectorOps.AddScaled(ItemGradient(negative), user, -_gradients[t]);
+            VectorOps.AddScaled(ItemGradient(positive), user, _firstGradients[t]);
+            VectorOps.AddScaled(ItemGradient(negative), user, _secondGradients[t]);
             if (_batch.Labeled[t])
             {
                 VectorOps.AddScaled(ItemGradient(positive), ItemVector(positive), penalty);

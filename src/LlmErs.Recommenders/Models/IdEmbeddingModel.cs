@@ -18,14 +18,15 @@ internal sealed class IdEmbeddingModel : IEmbeddingModel<FactorModel>
     /// <param name="userCount">The number of users.</param>
     /// <param name="itemCount">The number of items.</param>
     /// <param name="options">The training options.</param>
+    /// <param name="schedule">The training schedule, whose batch size bounds the buffers.</param>
     /// <param name="initialItems">Item vectors to start from (itemCount × dimension), or <see langword="null"/> for random ones.</param>
-    public IdEmbeddingModel(int userCount, int itemCount, BprOptions options, ReadOnlySpan<float> initialItems)
+    public IdEmbeddingModel(int userCount, int itemCount, BprOptions options, TrainingSchedule schedule, ReadOnlySpan<float> initialItems)
     {
         var dimension = options.Dimension;
         _users = new AdamParameters(userCount, dimension);
         _items = new AdamParameters(itemCount, dimension);
         // A batch holds at most BatchSize users, one per positive.
-        _userSlotGradients = new float[options.BatchSize * dimension];
+        _userSlotGradients = new float[schedule.BatchSize * dimension];
         _learningRate = options.LearningRate;
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
 

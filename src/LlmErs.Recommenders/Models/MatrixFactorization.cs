@@ -70,8 +70,9 @@ public static class MatrixFactorization
         float[] initialItemVectors, UserItemMatrix feedback, BprOptions options, TrainingMonitor? monitor, CancellationToken cancellationToken)
     {
         TrainingGuards.ThrowIfCannotTrain(feedback, options);
-        var model = new IdEmbeddingModel(feedback.UserCount, feedback.ItemCount, options, initialItemVectors);
-        return BprTrainer<FactorModel>.Train(feedback, model, options, monitor, cancellationToken);
+        var schedule = TrainingSchedule.For(options, feedback.PairCount, monitor);
+        var model = new IdEmbeddingModel(feedback.UserCount, feedback.ItemCount, options, schedule, initialItemVectors);
+        return BprTrainer<FactorModel>.Train(feedback, model, options, schedule, monitor, cancellationToken);
     }
 
     private static float[] Rescale(ReadOnlySpan<float> vectors, float rootMeanSquare)

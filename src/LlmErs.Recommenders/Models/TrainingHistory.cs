@@ -4,4 +4,5 @@ namespace LlmErs.Recommenders;
 /// <param name="Epochs">One report per epoch run, in order.</param>
 /// <param name="BestEpoch">The epoch (from 1) whose model was returned.</param>
 /// <param name="StoppedEarly">Whether training stopped before the last epoch because validation stopped improving.</param>
-public sealed record TrainingHistory(IReadOnlyList<EpochReport> Epochs, int BestEpoch, bool StoppedEarly);
+/// <param name="Schedule">The batch size, patience and epoch limit the run used; <see langword="null"/> when not recorded.</param>
+public sealed record TrainingHistory(IReadOnlyList<EpochReport> Epochs, int BestEpoch, bool StoppedEarly, TrainingSchedule? Schedule = null);

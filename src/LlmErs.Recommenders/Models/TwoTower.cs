@@ -48,7 +48,8 @@ public static class TwoTower
             TrainingGuards.ThrowIfNotOnePerRow(userFeatures, feedback.UserCount, "user features", nameof(userFeatures));
         }
 
-        var network = new TwoTowerNetwork(feedback, itemFeatures, userFeatures, options);
-        return BprTrainer<TwoTowerModel>.Train(feedback, network, options, monitor, cancellationToken);
+        var schedule = TrainingSchedule.For(options, feedback.PairCount, monitor);
+        var network = new TwoTowerNetwork(feedback, itemFeatures, userFeatures, options, schedule);
+        return BprTrainer<TwoTowerModel>.Train(feedback, network, options, schedule, monitor, cancellationToken);
     }
 }

@@ -62,7 +62,7 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
     private readonly float[] _projectionGradient;
     private readonly float[]? _userProjectionGradient;
 
-    public TwoTowerNetwork(UserItemMatrix feedback, VectorMatrix itemFeatures, VectorMatrix? userFeatures, TwoTowerOptions options)
+    public TwoTowerNetwork(UserItemMatrix feedback, VectorMatrix itemFeatures, VectorMatrix? userFeatures, TwoTowerOptions options, TrainingSchedule schedule)
     {
         _dimension = options.Dimension;
         _itemFeatures = itemFeatures;
@@ -100,7 +100,7 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
         }
 
         // A batch holds at most BatchSize users (one per positive) and two items per triple.
-        var (maxUserSlots, maxTriples) = (options.BatchSize, options.TriplesPerBatch);
+        var (maxUserSlots, maxTriples) = (schedule.BatchSize, schedule.TriplesPerBatch(options));
         var maxItemSlots = 2 * maxTriples;
         _slotItemFeatures = new float[maxItemSlots * features];
         _slotHistories = new float[maxUserSlots * features];

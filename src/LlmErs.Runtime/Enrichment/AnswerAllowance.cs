@@ -23,7 +23,7 @@ internal static class AnswerAllowance
         AnswerKind.Integer or AnswerKind.Number => NumberTokens,
         AnswerKind.Choice => LongestChoice(constraints.Choices),
         // The brackets, then each tag and its separator.
-        AnswerKind.Tags => 2 + constraints.MaxCount * (1 + LongestChoice(constraints.Choices)),
+        AnswerKind.Tags or AnswerKind.Ranking => 2 + constraints.MaxCount * (1 + LongestChoice(constraints.Choices)),
         _ => textAnswerTokens,
     };
 

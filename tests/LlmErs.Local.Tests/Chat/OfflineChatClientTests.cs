@@ -121,6 +121,21 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Rankings_order_every_candidate_by_similarity_to_the_history()
+    {
+        string[] descriptions = ["A romantic comedy about a wedding in Paris", "Astronauts fight an alien creature aboard a spaceship", "A cartoon about talking farm animals"];
+        var constraints = AnswerConstraints.Ranking(["c1", "c2", "c3"], descriptions, minCount: 3);
+        var prompt = "The user watched: a science fiction film about aliens attacking a space station; astronauts lost in deep space.\nCandidates:\n"
+            + string.Join("\n", descriptions.Select((text, i) => $"c{i + 1}: {text}"));
+
+        var answer = AnswerReader.ReadTags(await AskAsync(constraints, prompt), ["c1", "c2", "c3"], 3, 3);
+
+        Assert.True(answer.IsValid, answer.Error);
+        Assert.Equal("c2", answer.Value[0]);
+        Assert.Equal(3, answer.Value.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Requests_without_constraints_are_refused_with_advice()
     {
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => _client.GetResponseAsync("Hello"));

@@ -29,6 +29,8 @@ public sealed class AblationRuns : IDisposable
     {
         Models = models ?? Models(),
         Reference = reference,
+        EpochBudget = 12,
+        Patience = 4,
         Evaluation = new EvaluationOptions
         {
             Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],

@@ -28,6 +28,7 @@ public sealed class MovieLensAblationTests(ITestOutputHelper output)
         var result = new AblationRunner(new AblationOptions
         {
             Models = [AblationModel.IdOnlyBpr(bpr), AblationModel.TwoTower(new TwoTowerOptions { Dimension = 16, Epochs = 3, Seed = 1 })],
+            EpochBudget = 3,
             Evaluation = new EvaluationOptions { Metrics = [Metric.Ndcg(10), Metric.Auc], Bootstrap = new BootstrapOptions { Resamples = 50 } },
         }).Run(split, [new FeatureBlock("genres", genreBlock), new FeatureBlock("decade", decadeBlock)]);
         output.WriteLine(result.ToMarkdown());

@@ -57,6 +57,16 @@ public sealed class AreaUnderCurveTests
     }
 
     [Fact]
+    public void DoubleScores_AreComparedAsDoubles()
+    {
+        // As floats both are 0.1f and tie (AUC ½); as doubles the positive is higher.
+        Assert.Equal(1, AreaUnderCurve.Compute([0.1000000001, 0.1], [true, false]), 12);
+        Assert.Equal(0.5, AreaUnderCurve.Compute([0.1000000001f, 0.1f], [true, false]), 12);
+        Assert.Equal(1, AreaUnderCurve.Grouped([0.1000000001, 0.1, 0.3, 0.30000000001], [true, false, false, true], [1, 1, 2, 2]), 12);
+        Assert.Throws<ArgumentException>(() => AreaUnderCurve.Compute([double.NaN, 1.0], [true, false]));
+    }
+
+    [Fact]
     public void NaNScoresAndMismatchedLengths_AreRejected()
     {
         Assert.Throws<ArgumentException>(() => AreaUnderCurve.Compute([float.NaN, 1], [true, false]));

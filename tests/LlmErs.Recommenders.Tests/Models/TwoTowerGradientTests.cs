@@ -24,9 +24,10 @@ public sealed class TwoTowerGradientTests
         var featureValues = Enumerable.Range(0, 6 * Features).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
         using var features = VectorMatrix.Create(featureValues, Features);
         var options = new TwoTowerOptions { Dimension = Dimension, IdDropout = 0, LearningRate = LearningRate, BatchSize = 4, NegativeSamples = 1 };
-        var network = new TwoTowerNetwork(feedback, features, userFeatures: null, options);
+        var schedule = TrainingSchedule.For(options, feedback.PairCount);
+        var network = new TwoTowerNetwork(feedback, features, userFeatures: null, options, schedule);
 
-        var batch = new TripleBatch(options.TriplesPerBatch, feedback.UserCount, feedback.ItemCount);
+        var batch = new TripleBatch(schedule.TriplesPerBatch(options), feedback.UserCount, feedback.ItemCount);
         (int User, int First, int Second, bool Labeled)[] triples = [(0, 1, 3, true), (1, 3, 5, true), (2, 4, 0, true), (0, 5, 2, false)];
         foreach (var (user, first, second, labeled) in triples)
         {
