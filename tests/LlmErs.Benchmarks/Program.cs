@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using LlmErs.Benchmarks.Embeddings;
 using LlmErs.Benchmarks.Enrichment;
 using LlmErs.Benchmarks.Serving;
 using LlmErs.Benchmarks.Vectors;
@@ -8,7 +9,8 @@ namespace LlmErs.Benchmarks;
 /// <summary>
 /// Runs BenchmarkDotNet over every benchmark class in this assembly (add classes in a folder of your own; nothing
 /// here needs to change), or, with <c>--vectors-report</c> or <c>--enrichment-report</c>, the quick Stopwatch report of
-/// the vector or the enrichment engine benchmarks, with <c>--serving-report</c> the two serving stages, or with
+/// the vector or the enrichment engine benchmarks, with <c>--embedding-length-report</c> MiniLM throughput on short
+/// and long texts before and after length bucketing, with <c>--serving-report</c> the two serving stages, or with
 /// <c>--serving-load-report</c> the serving host's load test.
 /// </summary>
 public static class Program
@@ -28,6 +30,11 @@ public static class Program
         if (args is ["--serving-load-report", .. var load])
         {
             return ServingLoadReport.Run(load);
+        }
+
+        if (args is ["--embedding-length-report", .. var lengthOptions])
+        {
+            return EmbeddingLengthReport.Run(lengthOptions);
         }
 
         if (args is ["--enrichment-report", .. var options])

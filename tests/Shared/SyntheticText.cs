@@ -1,6 +1,7 @@
-namespace LlmErs.Local.Tests;
+namespace LlmErs.Tests;
 
 /// <summary>Seeded English-like text of a given length, standing in for a long catalog description.</summary>
+/// <remarks>Also compiled into the benchmark project, so tests and benchmarks embed the same kind of text.</remarks>
 internal static class SyntheticText
 {
     private static readonly string[] Words =
