@@ -18,6 +18,8 @@ internal sealed class ChatSetup : IDisposable
         Description = description;
     }
 
+    private const int OfflineConcurrency = 64;
+
     public IChatClient Client { get; }
 
     public EnrichmentOptions Options { get; }
@@ -32,10 +34,10 @@ internal sealed class ChatSetup : IDisposable
     {
         if (endpoint is null)
         {
-            // The offline client computes on this machine's cores; more requests in flight than cores would only queue.
+            // The offline client embeds the prompts of concurrent requests together: many in flight fill its batches.
             return new ChatSetup(
                 new OfflineChatClient(embeddings),
-                new EnrichmentOptions { MaxConcurrency = Environment.ProcessorCount },
+                new EnrichmentOptions { MaxConcurrency = OfflineConcurrency },
                 "offline chat client (no LLM, no network: labels by embedding similarity, extractive text)",
                 isExtractive: true);
         }

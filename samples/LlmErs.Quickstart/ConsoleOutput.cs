@@ -26,6 +26,8 @@ internal static class ConsoleOutput
     public static async Task<T> WithStageProgressAsync<T>(Func<IProgress<PipelineProgress>, Task<T>> run)
     {
         T result = default!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var starts = new List<(PipelineStage Stage, TimeSpan Start)>();
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
@@ -41,6 +43,7 @@ internal static class ConsoleOutput
                         }
 
                         task = tasks[value.Stage] = context.AddTask(value.Stage.ToString(), maxValue: Math.Max(value.Total, 1));
+                        starts.Add((value.Stage, clock.Elapsed));
                     }
 
                     task.MaxValue = Math.Max(value.Total, 1);
@@ -53,6 +56,9 @@ internal static class ConsoleOutput
                     task.Value = task.MaxValue;
                 }
             });
+        // Redirected output shows no elapsed-time column: the stage times are printed once, for comparing runs.
+        var ends = starts.Skip(1).Select(s => s.Start).Append(clock.Elapsed);
+        Console.WriteLine($"Stage times: {string.Join(", ", starts.Zip(ends, (s, end) => $"{s.Stage} {(end - s.Start).TotalSeconds:F1} s"))}.");
         return result;
     }
 

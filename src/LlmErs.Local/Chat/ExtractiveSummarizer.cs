@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.AI;
 
 namespace LlmErs.Local;
 
@@ -8,7 +7,7 @@ namespace LlmErs.Local;
 /// Writes "free text" without a language model: the sentences of the input most central to it (closest to the mean
 /// of all sentence embeddings), kept in their original order, within the word bound.
 /// </summary>
-internal sealed partial class ExtractiveSummarizer(IEmbeddingGenerator<string, Embedding<float>> embeddings)
+internal sealed partial class ExtractiveSummarizer(EmbeddingBatcher embeddings)
 {
     public async Task<string> SummarizeAsync(string text, int maxWords, CancellationToken cancellationToken)
     {
@@ -18,15 +17,15 @@ internal sealed partial class ExtractiveSummarizer(IEmbeddingGenerator<string, E
             return Truncate(sentences.Count == 1 ? sentences[0] : text, maxWords);
         }
 
-        var vectors = await embeddings.GenerateAsync(sentences, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var mean = new float[vectors[0].Vector.Length];
+        var vectors = await embeddings.EmbedAsync(sentences, cancellationToken).ConfigureAwait(false);
+        var mean = new float[vectors[0].Length];
         foreach (var vector in vectors)
         {
-            TensorPrimitives.Add(mean, vector.Vector.Span, mean);
+            TensorPrimitives.Add(mean, vector.Span, mean);
         }
 
         var ranked = sentences
-            .Select((sentence, index) => (Index: index, Score: TensorPrimitives.CosineSimilarity(vectors[index].Vector.Span, mean)))
+            .Select((sentence, index) => (Index: index, Score: TensorPrimitives.CosineSimilarity(vectors[index].Span, mean)))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Index);
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
-using Microsoft.Extensions.AI;
 
 namespace LlmErs.Local;
 
@@ -8,7 +7,7 @@ namespace LlmErs.Local;
 /// Zero-shot choice by embedding similarity: the labels closest to the text win. Label vectors are computed once
 /// per label, since the same vocabulary is asked about for every item.
 /// </summary>
-internal sealed class LabelRanker(IEmbeddingGenerator<string, Embedding<float>> embeddings)
+internal sealed class LabelRanker(EmbeddingBatcher embeddings)
 {
     private readonly ConcurrentDictionary<string, float[]> _labels = new(StringComparer.Ordinal);
 
@@ -17,13 +16,13 @@ internal sealed class LabelRanker(IEmbeddingGenerator<string, Embedding<float>> 
     {
         var missing = labels.Where(l => !_labels.ContainsKey(l)).Distinct().ToList();
         var inputs = new List<string>(missing) { text };
-        var vectors = await embeddings.GenerateAsync(inputs, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var vectors = await embeddings.EmbedAsync(inputs, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < missing.Count; i++)
         {
-            _labels.TryAdd(missing[i], vectors[i].Vector.ToArray());
+            _labels.TryAdd(missing[i], vectors[i].ToArray());
         }
 
-        var query = vectors[^1].Vector;
+        var query = vectors[^1];
         return labels
             .Select((label, index) => (Label: label, Index: index, Similarity: TensorPrimitives.CosineSimilarity(query.Span, _labels[label])))
             .OrderByDescending(x => x.Similarity)

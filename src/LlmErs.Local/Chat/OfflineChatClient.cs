@@ -17,8 +17,16 @@ namespace LlmErs.Local;
 /// requests) by embedding similarity between each candidate's description and the rest of the prompt (the user's
 /// history). It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
 /// </summary>
+/// <remarks>
+/// Concurrent requests share embedding calls: what arrives while the model is busy is embedded together in the next
+/// call, which costs far less per prompt than one prompt at a time. Let many requests be in flight (e.g.
+/// <c>EnrichmentOptions.MaxConcurrency = 64</c>); the answers do not depend on it.
+/// </remarks>
 public sealed partial class OfflineChatClient : IChatClient
 {
+    // Two batches of the local model's default size per call, and as many calls at once as there are cores.
+    private const int TextsPerEmbeddingCall = 64;
+
     private readonly LabelRanker _ranker;
     private readonly ExtractiveSummarizer _summarizer;
     private readonly OfflineChatClientOptions _options;
@@ -29,8 +37,9 @@ public sealed partial class OfflineChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(embeddings);
         _options = options ?? new OfflineChatClientOptions();
-        _ranker = new LabelRanker(embeddings);
-        _summarizer = new ExtractiveSummarizer(embeddings);
+        var batcher = new EmbeddingBatcher(embeddings, TextsPerEmbeddingCall, Environment.ProcessorCount);
+        _ranker = new LabelRanker(batcher);
+        _summarizer = new ExtractiveSummarizer(batcher);
         _metadata = new ChatClientMetadata("llmers-offline", defaultModelId: _options.ModelId);
     }
 

@@ -5,4 +5,11 @@ namespace LlmErs;
 /// <param name="CacheHits">Vectors read from the cache.</param>
 /// <param name="ModelCalls">Calls to the embedding model.</param>
 /// <param name="WallTime">How long the run took.</param>
-public sealed record EmbeddingReport(int Vectors, int CacheHits, int ModelCalls, TimeSpan WallTime);
+public sealed record EmbeddingReport(int Vectors, int CacheHits, int ModelCalls, TimeSpan WallTime)
+{
+    /// <summary>
+    /// Texts the model cut to its token window (their vectors describe only the beginning), as the generator reports
+    /// them under <see cref="EmbeddingUsage.TruncatedInputCount"/>; 0 when it reports none.
+    /// </summary>
+    public int TruncatedTexts { get; init; }
+}

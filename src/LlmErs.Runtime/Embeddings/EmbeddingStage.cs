@@ -53,7 +53,7 @@ public sealed class EmbeddingStage
     {
         ArgumentNullException.ThrowIfNull(items);
         var watch = Stopwatch.StartNew();
-        int vectors = 0, hits = 0, calls = 0;
+        int vectors = 0, hits = 0, calls = 0, truncated = 0;
         foreach (var field in T.EnrichmentModel.EmbeddingFields)
         {
             var pending = new List<(T Item, string Text, CacheKey Key)>();
@@ -72,36 +72,35 @@ public sealed class EmbeddingStage
                 }
 
                 pending.Add((item, text, key));
-                if (pending.Count == _options.BatchSize)
-                {
-                    vectors += await EmbedBatchAsync(field, pending, cancellationToken).ConfigureAwait(false);
-                    calls++;
-                    progress?.Report(vectors);
-                    pending.Clear();
-                }
             }
 
-            if (pending.Count > 0)
+            // Texts of similar length share a call: a model pads every text of a batch to its longest.
+            foreach (var batch in pending.OrderBy(p => p.Text.Length).Chunk(_options.BatchSize))
             {
-                vectors += await EmbedBatchAsync(field, pending, cancellationToken).ConfigureAwait(false);
+                truncated += await EmbedBatchAsync(field, batch, cancellationToken).ConfigureAwait(false);
+                vectors += batch.Length;
                 calls++;
                 progress?.Report(vectors);
             }
         }
 
-        return new EmbeddingReport(vectors, hits, calls, watch.Elapsed);
+        return new EmbeddingReport(vectors, hits, calls, watch.Elapsed) { TruncatedTexts = truncated };
     }
 
-    private async Task<int> EmbedBatchAsync<T>(EmbeddingField<T> field, List<(T Item, string Text, CacheKey Key)> batch, CancellationToken cancellationToken)
+    /// <summary>Embeds, caches and sets one batch; returns how many of its texts the model cut to its window.</summary>
+    private async Task<int> EmbedBatchAsync<T>(EmbeddingField<T> field, (T Item, string Text, CacheKey Key)[] batch, CancellationToken cancellationToken)
     {
         var embeddings = await _generator.GenerateAsync(batch.Select(b => b.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (embeddings.Count != batch.Count)
+        if (embeddings.Count != batch.Length)
         {
             throw new InvalidOperationException(
-                $"The embedding model '{_modelId}' returned {embeddings.Count} vectors for {batch.Count} texts of {field}.");
+                $"The embedding model '{_modelId}' returned {embeddings.Count} vectors for {batch.Length} texts of {field}.");
         }
 
-        for (var i = 0; i < batch.Count; i++)
+        // The writes of a batch go out together: a durable cache commits what is pending at once, one write at a time
+        // would cost a commit per vector.
+        var writes = new Task[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
         {
             var source = embeddings[i].Vector.Span;
             if (source.Length != field.Dimensions)
@@ -113,10 +112,11 @@ public sealed class EmbeddingStage
 
             var vector = new float[source.Length];
             VectorMath.Normalize(source, vector);
-            await _cache.SetAsync(batch[i].Key, VectorCodec.Encode(vector), cancellationToken).ConfigureAwait(false);
+            writes[i] = _cache.SetAsync(batch[i].Key, VectorCodec.Encode(vector), cancellationToken).AsTask();
             field.SetVector(batch[i].Item, vector);
         }
 
-        return batch.Count;
+        await Task.WhenAll(writes).ConfigureAwait(false);
+        return embeddings.Usage?.AdditionalCounts?.TryGetValue(EmbeddingUsage.TruncatedInputCount, out var cut) is true ? (int)cut : 0;
     }
 }

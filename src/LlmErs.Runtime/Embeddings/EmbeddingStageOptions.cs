@@ -3,8 +3,11 @@ namespace LlmErs;
 /// <summary>Options of <see cref="EmbeddingStage"/>.</summary>
 public sealed class EmbeddingStageOptions
 {
-    /// <summary>Texts sent to the embedding model per call. Default 32.</summary>
-    public int BatchSize { get; set; } = 32;
+    /// <summary>
+    /// Texts sent to the embedding model per call, sorted by length so that a call's texts are of similar length.
+    /// Default 256: enough for a local model to split a call into batches that run on every core.
+    /// </summary>
+    public int BatchSize { get; set; } = 256;
 
     /// <summary>
     /// The model id that cache keys include; by default the generator's <c>EmbeddingGeneratorMetadata.DefaultModelId</c>.

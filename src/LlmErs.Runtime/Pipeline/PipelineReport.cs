@@ -48,7 +48,8 @@ public sealed class PipelineReport
         if (Embedding is { } embedding)
         {
             builder.Append(CultureInfo.InvariantCulture,
-                $"Embedded {embedding.Vectors} vector(s) ({embedding.CacheHits} from the cache, {embedding.ModelCalls} model call(s)) in {embedding.WallTime.TotalSeconds:F1} s.\n");
+                $"Embedded {embedding.Vectors} vector(s) ({embedding.CacheHits} from the cache, {embedding.ModelCalls} model call(s)) in {embedding.WallTime.TotalSeconds:F1} s");
+            builder.Append(embedding.TruncatedTexts > 0 ? $"; {embedding.TruncatedTexts} text(s) cut to the model's token window.\n" : ".\n");
         }
 
         foreach (var (field, quality) in SemanticIds)

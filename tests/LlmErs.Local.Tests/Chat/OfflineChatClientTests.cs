@@ -167,6 +167,26 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
         Assert.Equal("llmers-offline-v2", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
     }
 
+    [Fact]
+    public async Task Concurrent_requests_share_model_calls_and_get_the_answers_asked_one_at_a_time()
+    {
+        (LlmField<Movie> Field, string Prompt)[] requests = [.. SampleMovies.All.SelectMany(movie => Model.LlmFields.Select(field => (field, field.RenderPrompt(movie))))];
+        string[] alone = new string[requests.Length];
+        for (var i = 0; i < requests.Length; i++)
+        {
+            alone[i] = await AskAsync(requests[i].Field.Constraints, requests[i].Prompt);
+        }
+
+        using var counting = new CountingGenerator(fixture.Generator);
+        var client = new OfflineChatClient(counting);
+        var together = await Task.WhenAll(requests.Select(async request =>
+            (await client.GetResponseAsync([new ChatMessage(ChatRole.User, request.Prompt)], Options(request.Field.Constraints))).Text));
+
+        Assert.Equal(alone, together);
+        // One at a time, every request but the boolean's makes a model call of its own.
+        Assert.True(counting.Calls * 4 <= requests.Length, $"{counting.Calls} model calls for {requests.Length} requests");
+    }
+
     private async Task<string> AskAsync(AnswerConstraints constraints, string prompt)
     {
         var response = await _client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], Options(constraints));
@@ -183,5 +203,29 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
         public static readonly InlineItems Instance = new();
 
         public string Encode(string input, string value) => "<item>" + value + "</item>";
+    }
+
+    /// <summary>Counts the model calls.</summary>
+    private sealed class CountingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var texts = values.ToList();
+            Interlocked.Increment(ref _calls);
+
+            // Slow enough that requests arriving meanwhile queue behind the call.
+            await Task.Delay(20, cancellationToken);
+            return await inner.GenerateAsync(texts, options, cancellationToken);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+
+        public void Dispose()
+        {
+        }
     }
 }

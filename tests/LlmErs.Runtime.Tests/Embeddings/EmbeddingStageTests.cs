@@ -36,6 +36,35 @@ public sealed class EmbeddingStageTests
     }
 
     [Fact]
+    public async Task Texts_go_to_the_model_sorted_by_length_and_each_item_gets_its_own_vector()
+    {
+        var generator = new FakeEmbeddings(dimensions: 4);
+        var songs = Enumerable.Range(0, 11).Select(i => new Song { Id = $"s{i}", Title = new string((char)('a' + i), (i * 7 % 11) + 1) }).ToList();
+
+        await new EmbeddingStage(generator, new MemoryCache(), new EmbeddingStageOptions { BatchSize = 3 }).EmbedAsync(songs);
+
+        Assert.Equal(4, generator.Calls);
+        Assert.Equal(generator.Texts.OrderBy(t => t.Length), generator.Texts);
+        foreach (var song in songs)
+        {
+            var raw = FakeEmbeddings.Raw($"Song: {song.Title}", 4);
+            Assert.Equal(raw.Select(v => v / Norm(raw)), song.Sound.ToArray().Select(v => (double)v), new ToleranceComparer(1e-6));
+        }
+    }
+
+    [Fact]
+    public async Task Texts_the_model_cut_to_its_window_are_counted_in_the_report()
+    {
+        var songs = Songs(40);
+        songs[3].Title = songs[17].Title = new string('x', 200);
+
+        var report = await new EmbeddingStage(new FakeEmbeddings(dimensions: 4) { WindowLength = 100 }, new MemoryCache(), new EmbeddingStageOptions { BatchSize = 16 }).EmbedAsync(songs);
+
+        Assert.Equal(2, report.TruncatedTexts);
+        Assert.Equal(0, (await new EmbeddingStage(new FakeEmbeddings(dimensions: 4), new MemoryCache()).EmbedAsync(Songs(5))).TruncatedTexts);
+    }
+
+    [Fact]
     public async Task A_rerun_reads_the_cache_and_re_embeds_only_changed_texts()
     {
         var cache = new MemoryCache();

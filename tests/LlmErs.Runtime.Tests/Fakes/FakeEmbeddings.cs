@@ -9,6 +9,12 @@ public sealed class FakeEmbeddings(int dimensions, string? modelId = "fake-embed
 
     public List<string> Texts { get; } = [];
 
+    /// <summary>The texts of each call, in call order.</summary>
+    public List<string[]> CallTexts { get; } = [];
+
+    /// <summary>When set, texts longer than this are reported as cut to the model's window, as a local model reports them.</summary>
+    public int? WindowLength { get; init; }
+
     public static float[] Raw(string text, int dimensions)
     {
         var vector = new float[dimensions];
@@ -25,7 +31,14 @@ public sealed class FakeEmbeddings(int dimensions, string? modelId = "fake-embed
         Calls++;
         var texts = values.ToList();
         Texts.AddRange(texts);
-        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(texts.Select(t => new Embedding<float>(Raw(t, dimensions)))));
+        CallTexts.Add([.. texts]);
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Select(t => new Embedding<float>(Raw(t, dimensions))));
+        if (WindowLength is { } window)
+        {
+            embeddings.Usage = new UsageDetails { AdditionalCounts = new() { [EmbeddingUsage.TruncatedInputCount] = texts.Count(t => t.Length > window) } };
+        }
+
+        return Task.FromResult(embeddings);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
