@@ -94,4 +94,46 @@ public static class FieldFeatures
         string[] names = [.. Enumerable.Range(0, field.Dimensions).Select(column => $"{field.Name}[{column}]")];
         return new FeatureMatrix(values, names);
     }
+
+    /// <summary>
+    /// The codes of a <see cref="SemanticIdField{T}"/> as a one-hot per level (columns <c>Sid[0]=12</c>…), one row per
+    /// item of <paramref name="items"/> in its order; a de-duplication code beyond the field's levels is left out, as it
+    /// only tells colliding items apart. A model's learned projection of this block is a sum of per-level code
+    /// embeddings (row c of level l's part of the projection is the embedding of code c), so an item without
+    /// interactions shares parameters with the warm items whose codes it shares. A <see langword="null"/> item, or one
+    /// without an assigned ID, gets a row of zeros.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An item's code is outside the field's codebook (0 to Codes − 1); assign the IDs with the field's codebook.</exception>
+    public static FeatureMatrix SemanticIdCodes<T>(IReadOnlyList<T?> items, SemanticIdField<T> field)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(field);
+        var (levels, codes) = (field.Levels, field.Codes);
+        var values = VectorMatrix.Allocate(items.Count, levels * codes);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { } item || field.GetId(item) is { IsEmpty: true })
+            {
+                continue;
+            }
+
+            var id = field.GetId(item);
+            var row = values.GetWritableRow(i);
+            for (var level = 0; level < Math.Min(levels, id.Length); level++)
+            {
+                var code = id[level];
+                if ((uint)code >= (uint)codes)
+                {
+                    values.Dispose();
+                    throw new InvalidOperationException(
+                        $"Item {i} has code {code} at level {level} of {field.Name}, outside its {codes} codes; assign the semantic IDs with this field's codebook.");
+                }
+
+                row[(level * codes) + code] = 1f;
+            }
+        }
+
+        string[] names = [.. Enumerable.Range(0, levels * codes).Select(column => $"{field.Name}[{column / codes}]={column % codes}")];
+        return new FeatureMatrix(values, names);
+    }
 }
