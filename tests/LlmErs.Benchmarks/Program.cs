@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using LlmErs.Benchmarks.Enrichment;
+using LlmErs.Benchmarks.Models;
 using LlmErs.Benchmarks.Serving;
 using LlmErs.Benchmarks.Vectors;
 
@@ -9,7 +10,8 @@ namespace LlmErs.Benchmarks;
 /// Runs BenchmarkDotNet over every benchmark class in this assembly (add classes in a folder of your own; nothing
 /// here needs to change), or, with <c>--vectors-report</c> or <c>--enrichment-report</c>, the quick Stopwatch report of
 /// the vector or the enrichment engine benchmarks, with <c>--serving-report</c> the two serving stages, or with
-/// <c>--serving-load-report</c> the serving host's load test.
+/// <c>--serving-load-report</c> the serving host's load test, or with <c>--sequential-report</c> the sequential
+/// recommender's ablation on MovieLens.
 /// </summary>
 public static class Program
 {
@@ -28,6 +30,11 @@ public static class Program
         if (args is ["--serving-load-report", .. var load])
         {
             return ServingLoadReport.Run(load);
+        }
+
+        if (args is ["--sequential-report", .. var sequential])
+        {
+            return SequentialReport.Run(sequential);
         }
 
         if (args is ["--enrichment-report", .. var options])
