@@ -14,7 +14,8 @@ namespace LlmErs.Benchmarks.Models;
 /// removed. Prints the tables, each row's training time, the process's CPU time and the load average.
 /// </summary>
 /// <remarks>
-/// Usage: <c>--sequential-report [--movielens DIR] [--epochs 200] [--patience 20] [--resamples 1000] [--levels 3] [--codes 32] [--quick]</c>;
+/// Usage: <c>--sequential-report [--movielens DIR] [--epochs 200] [--patience 20] [--batch 128] [--learning-rate 0.001]
+/// [--resamples 1000] [--levels 3] [--codes 32] [--quick]</c>;
 /// <c>--quick</c> trains only the ID-only sequential model and prints every epoch.
 /// </remarks>
 internal static class SequentialReport
@@ -37,7 +38,14 @@ internal static class SequentialReport
         var log = dataset.Ratings.Deduplicate().ToImplicit();
         var split = LeaveOneOutSplitter.Split(log);
         Console.WriteLine($"{split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions; {split.ItemCount:N0} items");
-        var options = new SequentialOptions { Epochs = epochs, Patience = patience, Seed = Seed };
+        var options = new SequentialOptions
+        {
+            Epochs = epochs,
+            Patience = patience,
+            Seed = Seed,
+            BatchSize = Int(args, "--batch", 128),
+            LearningRate = Text(args, "--learning-rate") is { } rate ? float.Parse(rate, CultureInfo.InvariantCulture) : 0.001f,
+        };
         var progress = new Progress(clock);
 
         if (quick)
