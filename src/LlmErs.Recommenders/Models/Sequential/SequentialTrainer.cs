@@ -79,9 +79,7 @@ internal sealed class SequentialTrainer
 
     public TrainingResult<SequentialModel> Run(TrainingMonitor? monitor, CancellationToken cancellationToken)
     {
-        var reports = new List<EpochReport>();
-        SequentialModel? best = null;
-        var (bestScore, bestEpoch, epochsWithoutGain, stoppedEarly) = (double.NegativeInfinity, 0, 0, false);
+        var stopping = new EarlyStopping<SequentialModel>(monitor, _options.Patience, _options.Epochs, Snapshot);
         var order = (int[])_trainable.Clone();
         for (var epoch = 1; epoch <= _options.Epochs; epoch++)
         {
@@ -93,44 +91,13 @@ internal sealed class SequentialTrainer
                     $"Training diverged in epoch {epoch} (the loss is {loss}); lower {nameof(SequentialOptions.LearningRate)} or {nameof(SequentialOptions.InitialStandardDeviation)}.");
             }
 
-            double? validation = null;
-            var isBest = true;
-            if (monitor?.Validate is { } validate)
+            if (stopping.AfterEpoch(epoch, loss, distillationLoss: null, clock.Elapsed))
             {
-                var snapshot = Snapshot();
-                validation = validate(snapshot);
-                isBest = validation > bestScore;
-                if (isBest)
-                {
-                    (best, bestScore, bestEpoch, epochsWithoutGain) = (snapshot, validation.Value, epoch, 0);
-                }
-                else
-                {
-                    epochsWithoutGain++;
-                }
-            }
-            else
-            {
-                bestEpoch = epoch;
-            }
-
-            var report = new EpochReport(epoch, loss, null, validation, isBest, clock.Elapsed);
-            reports.Add(report);
-            monitor?.Progress?.Report(report);
-            if (epochsWithoutGain >= _options.Patience)
-            {
-                stoppedEarly = epoch < _options.Epochs;
                 break;
             }
         }
 
-        if (best is null)
-        {
-            best = Snapshot();
-            bestEpoch = reports.Count;
-        }
-
-        return new TrainingResult<SequentialModel>(best, new TrainingHistory(reports, bestEpoch, stoppedEarly));
+        return stopping.Result();
     }
 
     /// <summary>One pass over the users; returns the mean cross-entropy per predicted position.</summary>
