@@ -15,7 +15,8 @@ namespace LlmErs.Benchmarks.Models;
 /// </summary>
 /// <remarks>
 /// Usage: <c>--sequential-report [--movielens DIR] [--epochs 200] [--patience 20] [--batch 128] [--learning-rate 0.001]
-/// [--resamples 1000] [--levels 3] [--codes 32] [--quick]</c>;
+/// [--resamples 1000] [--levels 3] [--codes 32] [--embedding-cache FILE] [--quick]</c>; the cache keeps the MiniLM
+/// vectors between runs (keyed by a hash of the texts);
 /// <c>--quick</c> trains only the ID-only sequential model and prints every epoch.
 /// </remarks>
 internal static class SequentialReport
@@ -63,7 +64,7 @@ internal static class SequentialReport
             return 0;
         }
 
-        using var content = ContentFeatures(dataset, split);
+        using var content = ContentFeatures(dataset, split, Text(args, "--embedding-cache"));
         using var semanticIds = SemanticIdFeatures(content.Embedding, levels, codes);
         var runner = new AblationRunner(new AblationOptions
         {
@@ -93,20 +94,19 @@ internal static class SequentialReport
     }
 
     /// <summary>The MiniLM embedding of each movie's "title (year). genres", and beside it the genre multi-hot.</summary>
-    private static ContentBlock ContentFeatures(MovieLensDataset dataset, DataSplit split)
+    private static ContentBlock ContentFeatures(MovieLensDataset dataset, DataSplit split, string? cache)
     {
         var movies = dataset.Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
         var items = split.ItemIds.Keys.Select(id => movies[id]).ToArray();
         string[] genres = [.. items.SelectMany(movie => movie.Genres).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        using var generator = new MiniLmEmbeddingGenerator();
         var texts = items.Select(movie => $"{movie.Title}{(movie.Year is { } year ? $" ({year})" : "")}. {string.Join(", ", movie.Genres)}").ToArray();
-        var embedded = generator.GenerateAsync(texts).GetAwaiter().GetResult();
+        using var store = Embeddings(texts, cache);
         var width = MiniLmEmbeddingGenerator.Dimensions + genres.Length;
         var embedding = new float[items.Length * MiniLmEmbeddingGenerator.Dimensions];
         var features = new float[items.Length * width];
         for (var i = 0; i < items.Length; i++)
         {
-            var vector = embedded[i].Vector.Span;
+            var vector = store.GetVector(i.ToString(CultureInfo.InvariantCulture));
             vector.CopyTo(embedding.AsSpan(i * MiniLmEmbeddingGenerator.Dimensions));
             vector.CopyTo(features.AsSpan(i * width));
             foreach (var genre in items[i].Genres)
@@ -117,6 +117,35 @@ internal static class SequentialReport
 
         return new ContentBlock(VectorMatrix.Create(embedding, MiniLmEmbeddingGenerator.Dimensions), VectorMatrix.Create(features, width));
     }
+
+    /// <summary>The texts' MiniLM vectors keyed by position, read from <paramref name="cache"/> when it holds the same texts' vectors.</summary>
+    private static VectorStore Embeddings(string[] texts, string? cache)
+    {
+        if (cache is not null && File.Exists(cache))
+        {
+            var cached = VectorStore.Open(cache, new VectorStoreOpenOptions { ExpectedModelId = $"{MiniLmEmbeddingGenerator.ModelId}:{Hash(texts)}" });
+            return cached;
+        }
+
+        using var generator = new MiniLmEmbeddingGenerator();
+        var embedded = generator.GenerateAsync(texts).GetAwaiter().GetResult();
+        using var builder = new VectorStoreBuilder($"{MiniLmEmbeddingGenerator.ModelId}:{Hash(texts)}", MiniLmEmbeddingGenerator.Dimensions, texts.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            builder.Add(i.ToString(CultureInfo.InvariantCulture), embedded[i].Vector.Span);
+        }
+
+        var store = builder.Build();
+        if (cache is not null)
+        {
+            store.Save(cache);
+        }
+
+        return store;
+    }
+
+    private static string Hash(string[] texts) =>
+        System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", texts))).ToString("x16", CultureInfo.InvariantCulture);
 
     private static FeatureMatrix SemanticIdFeatures(VectorMatrix embedding, int levels, int codes)
     {
