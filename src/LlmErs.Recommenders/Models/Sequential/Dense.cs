@@ -50,7 +50,7 @@ internal static class Dense
     }
 
     /// <summary>The transpose of a row-major <paramref name="rows"/> × <paramref name="columns"/> matrix.</summary>
-    public static float[] Transpose(ReadOnlySpan<float> matrix, int rows, int columns)
+    private static float[] Transpose(ReadOnlySpan<float> matrix, int rows, int columns)
     {
         var transposed = new float[matrix.Length];
         for (var r = 0; r < rows; r++)

@@ -9,7 +9,7 @@ namespace LlmErs.Recommenders;
 /// item_i  = E_i + Wᵀ f_i                                   (ID embedding + projected LLM features; E_i = 0 for unseen items)
 /// x       = dropout(item_{s_t} + P_t)
 /// block:    x = x + dropout(Attention(LN₁(x)) W_o + b_o)
-///           x = x + dropout(ReLU(LN₂(x) W₁ + b₁)ᵀ-dropout W₂ + b₂)
+///           x = x + dropout(dropout(ReLU(LN₂(x) W₁ + b₁)) W₂ + b₂)
 /// h       = LN_f(x);   score(i | s_1..t) = h_t · item_i
 /// </code>
 /// Pre-norm blocks: each sublayer reads a normalized copy of the residual stream.

@@ -7,7 +7,4 @@ namespace LlmErs.Recommenders;
 /// <param name="Blocks">The number of self-attention blocks.</param>
 /// <param name="Heads">The number of attention heads.</param>
 /// <param name="MaxLength">The number of positions.</param>
-internal sealed record SequentialShape(int ItemCount, int FeatureDimension, int Dimension, int Blocks, int Heads, int MaxLength)
-{
-    public int HeadDimension => Dimension / Heads;
-}
+internal sealed record SequentialShape(int ItemCount, int FeatureDimension, int Dimension, int Blocks, int Heads, int MaxLength);

@@ -40,8 +40,14 @@ internal sealed class SoftmaxCrossEntropy(int itemCount, int width, int maxDegre
         {
             var count = Math.Min(ChunkRows, rows - first);
             var chunk = hidden.AsMemory(first * width, count * width);
-            var transposed = Dense.Transpose(chunk.Span, count, width);
-            transposed.CopyTo(_transposed, 0);
+            var source = chunk.Span;
+            for (var r = 0; r < count; r++)
+            {
+                for (var c = 0; c < width; c++)
+                {
+                    _transposed[(c * count) + r] = source[(r * width) + c];
+                }
+            }
 
             // Logits, item-major: z[i, r] = item_i · hidden_r.
             ParallelChunks.For(itemCount, ItemsPerThread, maxDegreeOfParallelism, (start, end) =>
