@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using LlmErs.Benchmarks.Embeddings;
 using LlmErs.Benchmarks.Enrichment;
+using LlmErs.Benchmarks.Models;
 using LlmErs.Benchmarks.ScaleOut;
 using LlmErs.Benchmarks.SemanticIds;
 using LlmErs.Benchmarks.Serving;
@@ -23,6 +24,7 @@ public static class Program
         ["--serving-report"] = (ServingReport.Run, "the two serving stages"),
         ["--serving-load-report"] = (ServingLoadReport.Run, "the serving host's load test"),
         ["--workers-report"] = (WorkersReport.Run, "worker scaling over Redis"),
+        ["--sequential-report"] = (SequentialReport.Run, "the sequential recommender on MovieLens beside ID-only BPR"),
         ["--semantic-id-report"] = (SemanticIdReport.Run, "semantic-ID collision rates over a vector store (PATH.vec)"),
     };
 

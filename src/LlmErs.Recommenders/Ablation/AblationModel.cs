@@ -151,6 +151,37 @@ public sealed class AblationModel
             Fitted(Recommenders.TwoTower.Train(context.Feedback, context.RequireFeatures(Name), options: options, monitor: context.Monitor, cancellationToken: cancellationToken)));
     }
 
+    /// <summary>The name of <see cref="IdOnlySequential"/>.</summary>
+    public const string IdOnlySequentialName = "SASRec (ID only)";
+
+    /// <summary>The name of <see cref="Sequential"/>.</summary>
+    public const string SequentialName = "SASRec + LLM features";
+
+    /// <summary>
+    /// The sequential recommender (<see cref="SequentialRecommender"/>) with ID embeddings only: the sequential
+    /// baseline the LLM features must beat.
+    /// </summary>
+    /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
+    /// <remarks><inheritdoc cref="Sequential" path="/remarks"/></remarks>
+    public static AblationModel IdOnlySequential(SequentialOptions? options = null) =>
+        new(IdOnlySequentialName, AblationModelKind.Baseline, usesFeatures: false, (context, cancellationToken) =>
+            FittedSequential(context, features: null, options, cancellationToken));
+
+    /// <summary>
+    /// The sequential recommender whose item vectors add a learned projection of the feature blocks to the ID
+    /// embeddings (LLM-ESR's dual view); a one-hot block of semantic-ID codes (<see cref="FieldFeatures.SemanticIdCodes{T}"/>)
+    /// becomes per-level code embeddings.
+    /// </summary>
+    /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
+    /// <remarks>
+    /// It trains on the training part and stops early with each user's training items as the history. On a
+    /// leave-one-out split the test is then scored with the validation interaction as the user's latest item: the
+    /// evaluator treats it as known history (it masks it), and reading it needs no retraining, only a forward pass.
+    /// </remarks>
+    public static AblationModel Sequential(SequentialOptions? options = null) =>
+        new(SequentialName, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
+            FittedSequential(context, context.RequireFeatures(SequentialName), options, cancellationToken));
+
     /// <summary>The standard set: popularity, ID-only BPR, content only, and the three enhanced variants, all with default options.</summary>
     public static IReadOnlyList<AblationModel> Defaults() =>
     [
@@ -177,6 +208,14 @@ public sealed class AblationModel
 
     private static AblationFit Fitted<TModel>(TrainingResult<TModel> result)
         where TModel : IItemScorer => new(result.Model, result.History);
+
+    private static AblationFit FittedSequential(AblationFitContext context, VectorMatrix? features, SequentialOptions? options, CancellationToken cancellationToken)
+    {
+        var split = context.Split;
+        var trained = SequentialRecommender.Train(split.Train, features, options, context.Monitor, cancellationToken);
+        var model = split.Protocol == SplitProtocol.LeaveOneOut ? trained.Model.WithHistories(split.Train, split.Validation) : trained.Model;
+        return new AblationFit(model, trained.History);
+    }
 
     /// <summary>The features' principal components, zero-padded to <paramref name="dimension"/> columns when they have fewer.</summary>
     private static VectorMatrix PrincipalComponents(VectorMatrix features, int dimension, int maxDegreeOfParallelism, CancellationToken cancellationToken)

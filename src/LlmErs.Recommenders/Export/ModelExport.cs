@@ -39,6 +39,20 @@ public static class ModelExport
         return Write(model.Factors, model.Weights, split, folder, options, cancellationToken);
     }
 
+    /// <summary>
+    /// Exports a sequential model (<see cref="SequentialRecommender"/>) trained on <paramref name="split"/> as a factor
+    /// model: the item vectors, and each known user's final hidden state over the histories the model holds (build it
+    /// with <see cref="SequentialModel.WithHistories"/> from every log the user's history should include). A user
+    /// unknown at export time needs the network itself: <see cref="SequentialModel.EncodeHistory"/> in a process that
+    /// references LlmErs.Recommenders; the serving folder has no sequence encoder.
+    /// </summary>
+    /// <inheritdoc cref="Export(FactorModel, DataSplit, string, ModelExportOptions, CancellationToken)"/>
+    public static ServingManifest Export(SequentialModel model, DataSplit split, string folder, ModelExportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Write(model.Factors, weights: null, split, folder, options, cancellationToken);
+    }
+
     private static ServingManifest Write(FactorModel model, TwoTowerWeights? weights, DataSplit split, string folder, ModelExportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(split);

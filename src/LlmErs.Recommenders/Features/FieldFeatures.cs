@@ -135,4 +135,58 @@ public static class FieldFeatures
         ];
         return new FeatureMatrix(values, names, missing.Count);
     }
+
+    /// <summary>
+    /// The codes of a <see cref="SemanticIdField{T}"/> as a one-hot per level (columns <c>Sid[0]=12</c>…), one row per
+    /// item of <paramref name="items"/> in its order: see <see cref="SemanticIdCodes(IReadOnlyList{SemanticId}, int, int, string)"/>.
+    /// A <see langword="null"/> item gets a row of zeros.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An item's code is outside the field's codebook (0 to Codes − 1); assign the IDs with the field's codebook.</exception>
+    public static FeatureMatrix SemanticIdCodes<T>(IReadOnlyList<T?> items, SemanticIdField<T> field)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(field);
+        SemanticId[] ids = [.. items.Select(item => item is null ? default : field.GetId(item))];
+        return SemanticIdCodes(ids, field.Levels, field.Codes, field.Name);
+    }
+
+    /// <summary>
+    /// Semantic IDs as a one-hot per level (columns <c>Sid[0]=12</c>…), one row per ID in order; a de-duplication code
+    /// beyond <paramref name="levels"/> is left out, as it only tells colliding items apart. A model's learned
+    /// projection of this block is a sum of per-level code embeddings (row c of level l's part of the projection is the
+    /// embedding of code c), so an item without interactions shares parameters with the warm items whose codes it
+    /// shares. An empty ID (not assigned) gets a row of zeros.
+    /// </summary>
+    /// <param name="ids">One ID per item, e.g. from <see cref="SemanticIdCodebook.EncodeAll(VectorMatrix, DeduplicationMode, CancellationToken)"/>.</param>
+    /// <param name="levels">The quantization levels to encode.</param>
+    /// <param name="codes">The codebook size per level.</param>
+    /// <param name="name">The column-name prefix.</param>
+    /// <exception cref="InvalidOperationException">A code is outside 0 to <paramref name="codes"/> − 1; encode with the codebook the sizes describe.</exception>
+    public static FeatureMatrix SemanticIdCodes(IReadOnlyList<SemanticId> ids, int levels, int codes, string name = "Sid")
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentOutOfRangeException.ThrowIfLessThan(levels, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(codes, 1);
+        var values = VectorMatrix.Allocate(ids.Count, levels * codes);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = ids[i];
+            var row = values.GetWritableRow(i);
+            for (var level = 0; level < Math.Min(levels, id.Length); level++)
+            {
+                var code = id[level];
+                if ((uint)code >= (uint)codes)
+                {
+                    values.Dispose();
+                    throw new InvalidOperationException(
+                        $"Item {i} has code {code} at level {level} of {name}, outside its {codes} codes; encode the items with the codebook these sizes describe.");
+                }
+
+                row[(level * codes) + code] = 1f;
+            }
+        }
+
+        string[] names = [.. Enumerable.Range(0, levels * codes).Select(column => $"{name}[{column / codes}]={column % codes}")];
+        return new FeatureMatrix(values, names);
+    }
 }

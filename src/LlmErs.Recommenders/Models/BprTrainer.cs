@@ -82,9 +82,7 @@ internal sealed class BprTrainer<TModel>
             order[p] = p;
         }
 
-        var reports = new List<EpochReport>();
-        TModel? best = null;
-        var (bestScore, bestEpoch, epochsWithoutGain, stoppedEarly) = (double.NegativeInfinity, 0, 0, false);
+        var stopping = new EarlyStopping<TModel>(monitor, _schedule.Patience, _schedule.Epochs, _model.Snapshot, _schedule);
         for (var epoch = 1; epoch <= _schedule.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -107,51 +105,14 @@ internal sealed class BprTrainer<TModel>
                     $"Training diverged in epoch {epoch} (the loss is {loss}); lower {nameof(BprOptions.LearningRate)} or raise {nameof(BprOptions.Regularization)}.");
             }
 
-            double? validation = null;
-            var isBest = true;
-            if (monitor?.Validate is { } validate)
+            var distillationLoss = _distillation is null ? (double?)null : _distillationLossSum / Math.Max(_teacherTriples, 1);
+            if (stopping.AfterEpoch(epoch, loss, distillationLoss, clock.Elapsed))
             {
-                var snapshot = _model.Snapshot();
-                validation = validate(snapshot);
-                isBest = validation > bestScore;
-                if (isBest)
-                {
-                    (best, bestScore, bestEpoch, epochsWithoutGain) = (snapshot, validation.Value, epoch, 0);
-                }
-                else
-                {
-                    epochsWithoutGain++;
-                }
-            }
-            else
-            {
-                bestEpoch = epoch;
-            }
-
-            var report = new EpochReport(
-                epoch,
-                loss,
-                _distillation is null ? null : _distillationLossSum / Math.Max(_teacherTriples, 1),
-                validation,
-                isBest,
-                clock.Elapsed);
-            reports.Add(report);
-            monitor?.Progress?.Report(report);
-            if (epochsWithoutGain >= _schedule.Patience)
-            {
-                stoppedEarly = epoch < _schedule.Epochs;
                 break;
             }
         }
 
-        // Without validation (or when no epoch scored above −∞, e.g. a callback returning NaN), keep the last epoch.
-        if (best is null)
-        {
-            best = _model.Snapshot();
-            bestEpoch = reports.Count;
-        }
-
-        return new TrainingResult<TModel>(best, new TrainingHistory(reports, bestEpoch, stoppedEarly, _schedule));
+        return stopping.Result();
     }
 
     private void Shuffle(Span<int> order)

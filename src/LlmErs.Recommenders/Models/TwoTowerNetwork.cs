@@ -93,10 +93,10 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
         }
 
         // Projected features start at the scale of the ID vectors, whatever the scale of the features.
-        SeededNormal.Fill(_projection.Values, deviation / RootMeanSquareNorm(itemFeatures), ref random);
+        SeededNormal.Fill(_projection.Values, deviation / VectorOps.RootMeanSquareNorm(itemFeatures), ref random);
         if (_userProjection is not null)
         {
-            SeededNormal.Fill(_userProjection.Values, deviation / RootMeanSquareNorm(userFeatures!), ref random);
+            SeededNormal.Fill(_userProjection.Values, deviation / VectorOps.RootMeanSquareNorm(userFeatures!), ref random);
         }
 
         // A batch holds at most BatchSize users (one per positive) and two items per triple.
@@ -340,17 +340,5 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
         }
 
         return (means, counts);
-    }
-
-    private static float RootMeanSquareNorm(VectorMatrix vectors)
-    {
-        var sum = 0.0;
-        foreach (var value in vectors.Values)
-        {
-            sum += (double)value * value;
-        }
-
-        var norm = Math.Sqrt(sum / Math.Max(vectors.Count, 1));
-        return norm > 0 ? (float)norm : 1f;
     }
 }

@@ -68,4 +68,20 @@ internal static class VectorOps
 
     /// <summary>log(1 + e^x) without overflow: the BPR loss of a pair is <c>Softplus(−x)</c>.</summary>
     public static double Softplus(double x) => x > 0 ? x + Math.Log(1.0 + Math.Exp(-x)) : Math.Log(1.0 + Math.Exp(x));
+
+    /// <summary>
+    /// The root-mean-square L2 norm of the rows (1 for an all-zero matrix): a learned projection of features starts
+    /// at the scale of the ID vectors when its initial weights are divided by it, whatever the features' scale.
+    /// </summary>
+    public static float RootMeanSquareNorm(VectorMatrix vectors)
+    {
+        var sum = 0.0;
+        foreach (var value in vectors.Values)
+        {
+            sum += (double)value * value;
+        }
+
+        var norm = Math.Sqrt(sum / Math.Max(vectors.Count, 1));
+        return norm > 0 ? (float)norm : 1f;
+    }
 }

@@ -10,16 +10,22 @@ namespace LlmErs.Recommenders;
 /// <code>
 /// header (128 bytes)
 ///   0  magic "LLMERSMD"        8  format version      12  model kind (1 factor, 2 two-tower)
-///   16 dimension               20 section count       24..39 reserved (0)
+///   16 dimension               20 section count       24..39 four shape integers (sequential: blocks, heads,
+///                                                      maximum length, feature columns; 0 for other kinds)
 ///   40 file length (64-bit)    48 XxHash128 of every byte after the header (16 bytes)   64..127 reserved (0)
 /// payload, per section: row count (32-bit), then rows × dimension float32, row-major
 ///   factor:    user vectors, item vectors
 ///   two-tower: user vectors, item vectors, item feature projection W, projected item features Wᵀf, user feature projection W_g
+///   sequential: user vectors, item vectors, every parameter (SequentialLayout's flat order)
 /// </code>
 /// </summary>
 internal static unsafe class ModelFile
 {
     public const int Version = 1;
+    private const int ShapeOffset = 24;
+
+    /// <summary>The number of shape integers the header holds.</summary>
+    public const int ShapeLength = 4;
 
     // A section is copied out of the mapped file through one span.
     private const long MaxSectionBytes = int.MaxValue;
@@ -28,8 +34,17 @@ internal static unsafe class ModelFile
         "model file", "LLMERSMD"u8.ToArray(), Version, "Train and save the model again, load it with the library version that wrote it, or restore it from a copy.");
 
     /// <summary>Writes the sections, each <paramref name="dimension"/> columns wide, replacing <paramref name="path"/> once complete.</summary>
-    public static void Save(string path, ModelKind kind, int dimension, params ReadOnlySpan<float[]> sections)
+    public static void Save(string path, ModelKind kind, int dimension, params ReadOnlySpan<float[]> sections) =>
+        Save(path, kind, dimension, [], sections);
+
+    /// <summary>Writes the sections with up to <see cref="ShapeLength"/> shape integers in the header.</summary>
+    public static void Save(string path, ModelKind kind, int dimension, ReadOnlySpan<int> shape, params ReadOnlySpan<float[]> sections)
     {
+        if (shape.Length > ShapeLength)
+        {
+            throw new ArgumentException($"The header holds at most {ShapeLength} shape integers.", nameof(shape));
+        }
+
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var writer = new PayloadWriter(path, PayloadHeader.Size);
         foreach (var section in sections)
@@ -47,13 +62,27 @@ internal static unsafe class ModelFile
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12), (int)kind);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16), dimension);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(20), sections.Length);
+        for (var i = 0; i < shape.Length; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(ShapeOffset + (i * sizeof(int))), shape[i]);
+        }
+
         PayloadHeader.Commit(writer, header);
     }
 
-    /// <summary>Reads a file written by <see cref="Save"/> for a model of <paramref name="kind"/>.</summary>
+    /// <summary>Reads a file written by <see cref="Save(string, ModelKind, int, ReadOnlySpan{float[]})"/> for a model of <paramref name="kind"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">The file is damaged, truncated, of another kind or of another format version.</exception>
     public static (int Dimension, float[][] Sections) Load(string path, ModelKind kind)
+    {
+        var (dimension, sections, _) = LoadWithShape(path, kind);
+        return (dimension, sections);
+    }
+
+    /// <summary>Reads a file written by <see cref="Save(string, ModelKind, int, ReadOnlySpan{int}, ReadOnlySpan{float[]})"/>, with its shape integers.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">The file is damaged, truncated, of another kind or of another format version.</exception>
+    public static (int Dimension, float[][] Sections, int[] Shape) LoadWithShape(string path, ModelKind kind)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = MappedFile.Open(path);
@@ -92,15 +121,27 @@ internal static unsafe class ModelFile
             throw file.Corrupted($"its sections end at byte {offset}, not at its end ({file.Length})");
         }
 
-        return (dimension, sections);
+        var shape = new int[ShapeLength];
+        for (var i = 0; i < shape.Length; i++)
+        {
+            shape[i] = BinaryPrimitives.ReadInt32LittleEndian(header[(ShapeOffset + (i * sizeof(int)))..]);
+        }
+
+        return (dimension, sections, shape);
     }
 
-    private static int SectionCount(ModelKind kind) => kind == ModelKind.TwoTower ? 5 : 2;
+    private static int SectionCount(ModelKind kind) => kind switch
+    {
+        ModelKind.TwoTower => 5,
+        ModelKind.Sequential => 3,
+        _ => 2,
+    };
 
     private static string Describe(ModelKind kind) => kind switch
     {
         ModelKind.Factor => "a factor model (BPR)",
         ModelKind.TwoTower => "a two-tower model",
+        ModelKind.Sequential => "a sequential model",
         _ => $"an unknown model kind ({(int)kind})",
     };
 
@@ -108,6 +149,7 @@ internal static unsafe class ModelFile
     {
         ModelKind.Factor => "FactorModel.Load",
         ModelKind.TwoTower => "TwoTowerModel.Load",
+        ModelKind.Sequential => "SequentialModel.Load",
         _ => "the library version that wrote it",
     };
 }

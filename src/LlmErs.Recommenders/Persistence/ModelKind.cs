@@ -8,4 +8,7 @@ internal enum ModelKind
 
     /// <summary>A <see cref="TwoTowerModel"/>, distilled or not.</summary>
     TwoTower = 2,
+
+    /// <summary>A <see cref="SequentialModel"/>.</summary>
+    Sequential = 3,
 }

@@ -24,6 +24,15 @@ public sealed class ServingEquivalenceTests(TrainedModels models) : IClassFixtur
     }
 
     [Fact]
+    public void ServedTop20_EqualsTheEvaluatorsRanking_ForTheSequentialModel()
+    {
+        var options = new SequentialOptions { Dimension = 16, Blocks = 1, MaxLength = 10, Epochs = 2, Seed = 6 };
+        var sequential = SequentialRecommender.Train(models.Split.Train, models.ItemFeatures, options).Model.WithHistories(models.Split.Train, models.Split.Validation);
+
+        AssertServingEqualsEvaluator(sequential, folder => ModelExport.Export(sequential, models.Split, folder, Options()));
+    }
+
+    [Fact]
     public void ServedTop20_EqualsTheEvaluatorsRanking_WhenManyScoresTie()
     {
         // Coarse vectors make most scores tie, so the order within a tie decides most of each top 20.
