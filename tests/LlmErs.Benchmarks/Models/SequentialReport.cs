@@ -68,6 +68,9 @@ internal static class SequentialReport
         using var semanticIds = SemanticIdFeatures(content.Embedding, levels, codes);
         var runner = new AblationRunner(new AblationOptions
         {
+            // Every row gets the same budget: the sequential rows' epochs and patience, BPR's included.
+            EpochBudget = epochs,
+            Patience = patience,
             Models =
             [
                 AblationModel.Popularity(),
