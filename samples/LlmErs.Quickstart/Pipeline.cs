@@ -33,7 +33,8 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
             },
             VectorStorePaths = { [nameof(Movie.Content)] = Path.Combine(outputDirectory, VectorStoreFileName) },
         };
-        var pipeline = new OfflinePipeline<Movie>(engine, cache, Options.Create(options), embeddings, Gates(cache));
+        var faithfulness = new FaithfulnessGate<Movie>(embeddings, new FaithfulnessGateOptions { FieldThresholds = { [nameof(Movie.Pitch)] = PitchFaithfulness } });
+        var pipeline = new OfflinePipeline<Movie>(engine, cache, Options.Create(options), embeddings, Gates(cache, faithfulness));
 
         var result = await ConsoleOutput.WithStageProgressAsync(progress => pipeline.RunAsync(movies, progress, cancellationToken));
         // Preformatted text: Spectre would wrap its table rows at the console width.
@@ -47,7 +48,8 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
         }
 
         Console.WriteLine(result.Report.Governance.ToMarkdown());
-        Console.WriteLine(await FaithfulnessCalibration.MeasureAsync(embeddings, nameof(Movie.Pitch), result.Items.Select(i => i.Item), cancellationToken));
+        // The gate's own cosines: measuring again would embed every pitch and prompt a second time.
+        Console.WriteLine(faithfulness.Calibrations[nameof(Movie.Pitch)]);
         AnsiConsole.MarkupLine($"Run manifest: [blue]{Markup.Escape(result.ManifestPath)}[/] (run {result.Manifest.RunId}).");
         ConsoleOutput.ShowEnriched(movies.Take(3));
         return result.Report;
@@ -61,9 +63,8 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
     /// every pitch. The same model judges a seeded 10% of the pitches; a violation rate whose upper bound passes 20% fails
     /// the run (exit code 3).
     /// </summary>
-    private IPipelineGate<Movie>[] Gates(IEnrichmentCache cache)
+    private IPipelineGate<Movie>[] Gates(IEnrichmentCache cache, FaithfulnessGate<Movie> faithfulness)
     {
-        var faithfulness = new FaithfulnessGate<Movie>(embeddings, new FaithfulnessGateOptions { FieldThresholds = { [nameof(Movie.Pitch)] = PitchFaithfulness } });
         if (chat.IsExtractive)
         {
             return [faithfulness];

@@ -40,6 +40,12 @@ public sealed class FaithfulnessCalibration
             ?? throw new ArgumentException($"{TItem.EnrichmentModel.TypeName} has no free-text LLM field '{field}'.", nameof(field));
         List<TItem> valued = [.. items.Where(i => !llmField.IsUnknown(i))];
         var cosines = await AnswerSimilarity.CosinesAsync(generator, llmField, valued, 64, cancellationToken).ConfigureAwait(false);
+        return FromCosines(field, cosines);
+    }
+
+    /// <summary>The calibration of cosines already measured (by the gate); sorts <paramref name="cosines"/> in place.</summary>
+    internal static FaithfulnessCalibration FromCosines(string field, double[] cosines)
+    {
         Array.Sort(cosines);
         return new FaithfulnessCalibration(field, cosines);
     }

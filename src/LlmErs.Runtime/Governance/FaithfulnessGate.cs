@@ -15,6 +15,7 @@ public sealed class FaithfulnessGate<TItem> : IPipelineGate<TItem>
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
     private readonly FaithfulnessGateOptions _options;
+    private readonly Dictionary<string, FaithfulnessCalibration> _calibrations = new(StringComparer.Ordinal);
 
     /// <summary>Creates the gate.</summary>
     /// <param name="generator">The embedding model (the pipeline's, usually).</param>
@@ -30,10 +31,17 @@ public sealed class FaithfulnessGate<TItem> : IPipelineGate<TItem>
     /// <inheritdoc/>
     public string Name => "unfaithful";
 
+    /// <summary>
+    /// The cosines the last run measured, by field: every answer the gate judged, those it quarantined included, so a
+    /// threshold can be chosen from them without embedding the answers again.
+    /// </summary>
+    public IReadOnlyDictionary<string, FaithfulnessCalibration> Calibrations => _calibrations;
+
     /// <inheritdoc/>
     public async Task RunAsync(IReadOnlyList<PipelineItem<TItem>> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
+        _calibrations.Clear();
         foreach (var field in TItem.EnrichmentModel.LlmFields.Where(f => f.Constraints.Kind == AnswerKind.Text))
         {
             var rows = items.Where(r => r.GetStatus(field.Name).Kind == FeatureStatusKind.Ok).ToList();
@@ -48,6 +56,8 @@ public sealed class FaithfulnessGate<TItem> : IPipelineGate<TItem>
                         $"cosine {cosines[i]:F3} between the answer and its prompt is below {threshold:F3}"));
                 }
             }
+
+            _calibrations[field.Name] = FaithfulnessCalibration.FromCosines(field.Name, cosines);
         }
     }
 }

@@ -33,6 +33,21 @@ public sealed class FaithfulnessGateTests
     }
 
     [Fact]
+    public async Task TheGatesCalibration_HoldsEveryAnswerItJudged_TheQuarantinedOnesToo()
+    {
+        using var directory = new TempDirectory();
+        var unmeasured = await GovernanceRun.RunAsync(directory, new PlantedChatClient(Planted), GovernanceRun.Items(Planted.Keys, t => Synopsis[t]));
+        var measured = await FaithfulnessCalibration.MeasureAsync(new BagOfWordsEmbeddings(), nameof(Screening.Blurb), unmeasured.Items.Select(i => i.Item));
+        using var gated = new TempDirectory();
+        var gate = new FaithfulnessGate<Screening>(new BagOfWordsEmbeddings(), new FaithfulnessGateOptions { FieldThresholds = { ["Blurb"] = 0.3 } });
+
+        var result = await GovernanceRun.RunAsync(gated, new PlantedChatClient(Planted), GovernanceRun.Items(Planted.Keys, t => Synopsis[t]), gate);
+
+        Assert.Equal(2, result.Items.Count(i => i.GetStatus(nameof(Screening.Blurb)).Kind == FeatureStatusKind.Quarantined));
+        Assert.Equal(measured.Cosines, gate.Calibrations[nameof(Screening.Blurb)].Cosines);
+    }
+
+    [Fact]
     public async Task TheCalibrationPrintsQuantilesAndAHistogram()
     {
         using var directory = new TempDirectory();
