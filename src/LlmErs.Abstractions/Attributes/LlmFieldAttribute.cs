@@ -40,4 +40,13 @@ public abstract class LlmFieldAttribute(string template) : Attribute
 
     /// <summary>Names of registered word lists whose phrases may contain a blocked word, as <see cref="AllowedWords"/> do.</summary>
     public string[]? AllowedWordLists { get; set; }
+
+    /// <summary>
+    /// The item member whose images are sent beside the prompt, for a vision-capable model (<c>Images = nameof(Poster)</c>):
+    /// an <see cref="ItemImage"/>, a list of them, a file path or <c>http(s)</c> address (a <see cref="string"/>), a
+    /// <see cref="System.Uri"/>, or encoded bytes (<c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>). The image bytes are
+    /// part of the field's cache key, so a changed image is asked again. A missing, unreadable or oversized image fails
+    /// that item's field, naming the file.
+    /// </summary>
+    public string? Images { get; set; }
 }

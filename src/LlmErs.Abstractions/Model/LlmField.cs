@@ -61,6 +61,12 @@ public abstract class LlmField<T> : DerivedField<T>
     }
 
     /// <summary>
+    /// The images sent beside <paramref name="item"/>'s prompt (<see cref="LlmFieldAttribute.Images"/>); none unless the
+    /// field declares an image member.
+    /// </summary>
+    public virtual IReadOnlyList<ItemImage> GetImages(T item) => ItemImages.None;
+
+    /// <summary>
     /// Parses and validates <paramref name="answerJson"/> and, when valid, stores the value on <paramref name="item"/>.
     /// Otherwise <paramref name="error"/> says precisely what is wrong, in words fit to send back to the model.
     /// </summary>

@@ -149,6 +149,22 @@ internal static class DiagnosticDescriptors
         "LLMERS0037", "Word list both blocked and allowed",
         "'{0}' names the word list '{1}' in both BlockedWordLists and AllowedWordLists, so its blocks could never fire; remove it from one of them");
 
+    public static readonly DiagnosticDescriptor ImagesMemberNotFound = Error(
+        "LLMERS0050", "Images member not found",
+        "[{0}] on '{1}' names '{2}' as its images, but '{3}' has no property or field of that name; use nameof(...) of the member that holds the item's images");
+
+    public static readonly DiagnosticDescriptor UnsupportedImagesType = Error(
+        "LLMERS0051", "Images member has an unsupported type",
+        "[{0}] on '{1}': the images member '{2}' is of type '{3}'; use {4}");
+
+    public static readonly DiagnosticDescriptor UnreadableImagesMember = Error(
+        "LLMERS0052", "Images member cannot be read by generated code",
+        "[{0}] on '{1}': the images member '{2}' is {3}; generated code reads it from each item, so make it an instance member with a get accessor that the generated code can access");
+
+    public static readonly DiagnosticDescriptor ImagesMemberIsDerived = Error(
+        "LLMERS0053", "Images member is a derived field",
+        "[{0}] on '{1}': the images member '{2}' is a derived field, so a model's answer would be read as an image; name a member that holds the item's own images");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

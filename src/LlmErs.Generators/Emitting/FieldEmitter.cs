@@ -87,6 +87,12 @@ internal static class FieldEmitter
         writer.WriteLine($"public override {type} GetValue({self} item) => item.{field.Property.Identifier};");
         writer.WriteLine($"public override void SetValue({self} item, {type} value) => item.{backing} = value;");
         writer.WriteLine($"public override void ClearValue({self} item) => item.{backing} = {field.Property.BackingFieldInitializer ?? "default"};");
+        if (field.Options.Images is { } images)
+        {
+            // The compiler picks the ItemImages.Of overload of the member's type, which the parser checked.
+            writer.WriteLine($"public override global::System.Collections.Generic.IReadOnlyList<global::LlmErs.ItemImage> GetImages({self} item) => global::LlmErs.ItemImages.Of(item.{CSharpIdentifier.Escape(images)});");
+        }
+
         writer.CloseBlock();
     }
 

@@ -36,4 +36,5 @@ internal sealed record FieldOptions(
     EquatableArray<string> BlockedWords = default,
     EquatableArray<string> AllowedWords = default,
     EquatableArray<string> BlockedWordLists = default,
-    EquatableArray<string> AllowedWordLists = default);
+    EquatableArray<string> AllowedWordLists = default,
+    string? Images = null);

@@ -32,6 +32,8 @@ internal static class Fingerprint
             .Append(options.Source).Append('\u001f')
             .Append(options.Levels).Append('\u001f')
             .Append(options.Codes)
+            // Only when declared, so that the fingerprints of fields without images stay what they were.
+            .Append(options.Images is null ? "" : "\u001fimages:" + options.Images)
             .ToString();
 
         using var sha = SHA256.Create();

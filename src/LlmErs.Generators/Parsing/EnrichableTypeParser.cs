@@ -82,7 +82,7 @@ internal static class EnrichableTypeParser
 
         var properties = new List<PropertySpec>();
         var parsed = new List<ParsedField>();
-        var fieldParser = new FieldParser(type, diagnostics, cancellationToken);
+        var fieldParser = new FieldParser(type, compilation, diagnostics, cancellationToken);
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();

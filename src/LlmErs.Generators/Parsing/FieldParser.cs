@@ -14,8 +14,10 @@ namespace LlmErs.Generators.Parsing;
 internal sealed record ParsedField(FieldSpec Spec, EquatableArray<string> Reads);
 
 /// <summary>Checks one derived property and its attribute, and builds its <see cref="FieldSpec"/>.</summary>
-internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+internal sealed class FieldParser(INamedTypeSymbol owner, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
 {
+    private readonly ImageMemberParser _images = new(owner, compilation, diagnostics);
+
     private static readonly Dictionary<string, FieldKindSpec> Kinds = new()
     {
         [KnownNames.LlmText] = FieldKindSpec.Text,
@@ -78,6 +80,7 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         if (kind != FieldKindSpec.Embedding)
         {
             options = new WordRulesParser(reader, shortName, property.Name, diagnostics).Read(options);
+            options = options with { Images = _images.Read(reader, property, shortName) };
         }
 
         if (diagnostics.Count > before)

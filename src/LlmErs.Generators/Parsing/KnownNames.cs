@@ -13,6 +13,7 @@ internal static class KnownNames
     public const string Embedding = "LlmErs.EmbeddingAttribute";
     public const string SemanticIdAttribute = "LlmErs.SemanticIdAttribute";
     public const string SemanticId = "LlmErs.SemanticId";
+    public const string ItemImage = "LlmErs.ItemImage";
     public const string Scorer = "LlmErs.ScorerAttribute";
     public const string Similarity = "LlmErs.SimilarityAttribute";
     public const string FeatureWeight = "LlmErs.FeatureWeightAttribute";

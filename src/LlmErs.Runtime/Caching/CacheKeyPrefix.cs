@@ -39,9 +39,14 @@ internal sealed class CacheKeyPrefix
         return new CacheKeyPrefix(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    public CacheKey Complete(string role, string text)
+    /// <summary>
+    /// The key of one request: this prefix, the item's message and the digests of the images sent with it (none leaves
+    /// the key as it was before images existed, so text-only entries stay valid).
+    /// </summary>
+    public CacheKey Complete(string role, string text, IReadOnlyList<string>? attachments = null)
     {
-        var length = _digest.Length + 2 * sizeof(int) + Encoding.UTF8.GetMaxByteCount(role.Length + text.Length);
+        var attached = attachments?.Sum(a => sizeof(int) + Encoding.UTF8.GetMaxByteCount(a.Length)) ?? 0;
+        var length = _digest.Length + 2 * sizeof(int) + Encoding.UTF8.GetMaxByteCount(role.Length + text.Length) + attached;
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
@@ -50,6 +55,10 @@ internal sealed class CacheKeyPrefix
             var written = _digest.Length;
             written += Write(span[written..], role);
             written += Write(span[written..], text);
+            foreach (var attachment in attachments ?? [])
+            {
+                written += Write(span[written..], attachment);
+            }
             return new CacheKey(SHA256.HashData(span[..written]));
         }
         finally

@@ -59,7 +59,7 @@ public sealed class EnrichmentEngine : IDisposable
         _logger = (ILogger?)loggerFactory?.CreateLogger<EnrichmentEngine>() ?? NullLogger.Instance;
         _rateLimiter = ChatRateLimiter.Create(_options.Resilience);
         _pipeline = ChatResiliencePipeline.Create(_options.Resilience, _options.MaxConcurrency, _rateLimiter, _timeProvider, loggerFactory);
-        _preparer = new FieldPreparer(cache, new PromptHygiene(_options.Hygiene), _logger);
+        _preparer = new FieldPreparer(cache, new PromptHygiene(_options.Hygiene), _options.Images, _logger);
         _metadata = chatClient.GetService<ChatClientMetadata>();
         _batchApi = _options.Batch is { } batch ? new BatchApiClient(batch) : null;
     }

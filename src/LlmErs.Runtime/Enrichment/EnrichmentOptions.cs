@@ -54,6 +54,9 @@ public sealed class EnrichmentOptions
     /// <summary>The least time between two progress reports. Default 1 second.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How the images of fields that declare <see cref="LlmFieldAttribute.Images"/> are read (size limit).</summary>
+    public ImageOptions Images { get; set; } = new();
+
     /// <summary>
     /// When set, runs send their requests through the OpenAI Batch API first and ask live only what the batches did not
     /// answer validly. <see langword="null"/> (the default) asks everything live.
@@ -68,6 +71,8 @@ public sealed class EnrichmentOptions
         ArgumentNullException.ThrowIfNull(Hygiene, nameof(Hygiene));
         ArgumentNullException.ThrowIfNull(Resilience, nameof(Resilience));
         ArgumentNullException.ThrowIfNull(Governance, nameof(Governance));
+        ArgumentNullException.ThrowIfNull(Images, nameof(Images));
+        Images.Validate();
 
         if (ProgressInterval < TimeSpan.Zero)
         {

@@ -75,7 +75,7 @@ internal sealed class ItemEnricher<T>
 
     private async Task<FieldOutcome> AskAsync(T item, string key, FieldPlan<T> field, PreparedField prepared, CancellationToken cancellationToken)
     {
-        List<ChatMessage> messages = [new(ChatRole.System, field.SystemPrompt), new(ChatRole.User, prepared.Prompt.Text)];
+        List<ChatMessage> messages = [new(ChatRole.System, field.SystemPrompt), prepared.UserMessage()];
         var retries = new RetryCounter();
         var usage = default(TokenUsage);
         var calls = 0;

@@ -358,6 +358,29 @@ internal static class ValidCases
                 }
             }
             """),
+        CorpusCase.Valid("images_of_every_accepted_member_type", """
+            [Enrichable]
+            public partial class Movie
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                public string? PosterPath { get; set; }
+                public string[] Stills { get; set; } = [];
+                public Uri? PosterAddress { get; set; }
+                public byte[]? PosterBytes;
+                public ReadOnlyMemory<byte> Thumbnail { get; set; }
+                public ItemImage? Poster { get; init; }
+                public IReadOnlyList<ItemImage> Gallery { get; set; } = [];
+                public List<string?> Frames { get; set; } = [];
+                [LlmText("A {{ id }}", Images = nameof(PosterPath))] public partial string? A { get; set; }
+                [LlmText("B {{ id }}", Images = nameof(Stills))] public partial string? B { get; set; }
+                [LlmText("C {{ id }}", Images = nameof(PosterAddress))] public partial string? C { get; set; }
+                [LlmText("D {{ id }}", Images = nameof(PosterBytes))] public partial string? D { get; set; }
+                [LlmText("E {{ id }}", Images = nameof(Thumbnail))] public partial string? E { get; set; }
+                [LlmValue("F {{ id }}", Images = nameof(Poster))] public partial bool? F { get; set; }
+                [LlmTags("G {{ id }}", Vocabulary = ["x"], Images = nameof(Gallery))] public partial IReadOnlyList<string> G { get; set; }
+                [LlmNormalize("H {{ id }}", Vocabulary = ["x"], Images = nameof(Frames))] public partial string? H { get; set; }
+            }
+            """),
         CorpusCase.Valid("scorer_extreme_but_finite_weight", Movie + """
             public static partial class Scoring
             {

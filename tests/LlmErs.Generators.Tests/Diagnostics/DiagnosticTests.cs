@@ -562,6 +562,49 @@ public sealed class DiagnosticTests
         }
         """, "'Pitch' names the word list 'brands' in both BlockedWordLists and AllowedWordLists", "remove it from one of them");
 
+    [Fact]
+    public void LLMERS0050_images_member_not_found() => Expect("LLMERS0050", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("About {{ id }}", Images = [|"Postre"|])] public partial string? Pitch { get; set; }
+        }
+        """, "[LlmText] on 'Pitch' names 'Postre' as its images, but 'Movie' has no property or field of that name", "use nameof(...)");
+
+    [Fact]
+    public void LLMERS0051_images_member_of_unsupported_type() => Expect("LLMERS0051", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            public int Poster { get; set; }
+            [LlmTags("Tags of {{ id }}", Vocabulary = ["a"], Images = [|nameof(Poster)|])] public partial IReadOnlyList<string> Tags { get; set; }
+        }
+        """, "the images member 'Poster' is of type 'int'", "use ItemImage, a list of ItemImage, a file path or http(s) address (string)");
+
+    [Fact]
+    public void LLMERS0052_images_member_unreadable() => Expect("LLMERS0052", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            public static ItemImage? Poster { get; set; }
+            [LlmValue("Dark? {{ id }}", Images = [|nameof(Poster)|])] public partial bool? Dark { get; set; }
+        }
+        """, "the images member 'Poster' is static", "make it an instance member with a get accessor");
+
+    [Fact]
+    public void LLMERS0053_images_member_is_a_derived_field() => Expect("LLMERS0053", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmText("Path of {{ id }}")] public partial string? PosterPath { get; set; }
+            [LlmText("About {{ id }}", Images = [|nameof(PosterPath)|])] public partial string? Pitch { get; set; }
+        }
+        """, "the images member 'PosterPath' is a derived field", "name a member that holds the item's own images");
+
     private static void Expect(string id, string markup, string messageContains, string? adviceContains, bool spanContains = false)
     {
         var parsed = Markup.Parse(Usings + markup);

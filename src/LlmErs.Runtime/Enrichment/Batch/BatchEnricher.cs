@@ -49,6 +49,12 @@ internal sealed partial class BatchEnricher(BatchRunner runner, FieldPreparer pr
                         continue;
                     }
 
+                    // A batch line carries text only: a field with images is left to the live run, which sends them.
+                    if (prepared.Images is { Count: > 0 })
+                    {
+                        continue;
+                    }
+
                     // The cache key names the question; identical prompts share one request and its answer.
                     var customId = $"{field.Name}-{prepared.Key}";
                     if (!byId.TryGetValue(customId, out var request))
