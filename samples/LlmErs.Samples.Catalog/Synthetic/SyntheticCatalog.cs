@@ -9,8 +9,11 @@ namespace LlmErs.Samples.Catalog.Synthetic;
 /// </summary>
 public sealed class SyntheticCatalog
 {
-    private SyntheticCatalog(IReadOnlyList<Movie> movies, IReadOnlyList<string> themes, IReadOnlyList<Viewing> viewings)
+    private readonly int _seed;
+
+    private SyntheticCatalog(IReadOnlyList<Movie> movies, IReadOnlyList<string> themes, IReadOnlyList<Viewing> viewings, int seed)
     {
+        _seed = seed;
         Movies = movies;
         MovieThemes = themes;
         Viewings = viewings;
@@ -48,7 +51,18 @@ public sealed class SyntheticCatalog
             themes.Add(theme.Name);
         }
 
-        return new SyntheticCatalog(catalog, themes, Simulate(catalog, themes, viewers, random));
+        return new SyntheticCatalog(catalog, themes, Simulate(catalog, themes, viewers, random), seed);
+    }
+
+    /// <summary>
+    /// Each movie's poster, a PNG in <see cref="Movies"/> order, whose colours and shapes follow the movie's latent theme
+    /// (see <c>PosterPainter</c>). The same catalog seed gives the same bytes; painting does not change the catalog.
+    /// </summary>
+    public IReadOnlyList<byte[]> PaintPosters()
+    {
+        // A source of its own, so that the posters never shift the titles, overviews and viewings drawn from the seed.
+        var random = new Random(unchecked((_seed * 7919) + 0x5EED));
+        return [.. MovieThemes.Select(theme => PosterPainter.Paint(theme, random))];
     }
 
     private static string Title(Theme theme, Random random, HashSet<string> used)
