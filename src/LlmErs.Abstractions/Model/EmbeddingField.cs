@@ -28,6 +28,15 @@ public abstract class EmbeddingField<T> : DerivedField<T>
         return encoder is null ? text : encoder.Encode(Name, text);
     }
 
+    /// <summary>
+    /// Whether the field embeds an image (<see cref="EmbeddingAttribute.Images"/>) rather than a rendered text: an image
+    /// embedding stage computes it, and <see cref="RenderText(T)"/> renders nothing.
+    /// </summary>
+    public virtual bool EmbedsImages => false;
+
+    /// <summary>The images of <paramref name="item"/> an image embedding reads; none for a text embedding.</summary>
+    public virtual IReadOnlyList<ItemImage> GetImages(T item) => ItemImages.None;
+
     /// <summary>Reads the vector from an item.</summary>
     public abstract ReadOnlyMemory<float> GetVector(T item);
 

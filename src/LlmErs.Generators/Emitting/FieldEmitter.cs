@@ -26,7 +26,17 @@ internal static class FieldEmitter
                 writer.OpenBlock($"private sealed class {ClassName(field)} : global::LlmErs.EmbeddingField<{self}>");
                 writer.WriteLine($"public {ClassName(field)}() : base({CSharpLiteral.String(name)}, {fingerprint}, {dependsOn}, {CSharpLiteral.Int(field.Options.Dimensions)}) {{ }}");
                 writer.WriteLine();
-                WriteRender(writer, "RenderText", field.Template!, self);
+                if (field.Options.Images is { } embedded)
+                {
+                    writer.WriteLine("public override bool EmbedsImages => true;");
+                    writer.WriteLine($"public override string RenderText({self} item) => string.Empty;");
+                    WriteImages(writer, embedded, self);
+                }
+                else
+                {
+                    WriteRender(writer, "RenderText", field.Template!, self);
+                }
+
                 writer.WriteLine($"public override global::System.ReadOnlyMemory<float> GetVector({self} item) => item.{field.Property.Identifier};");
                 writer.WriteLine($"public override void SetVector({self} item, global::System.ReadOnlyMemory<float> vector) => item.{backing} = vector;");
                 writer.CloseBlock();
@@ -89,12 +99,15 @@ internal static class FieldEmitter
         writer.WriteLine($"public override void ClearValue({self} item) => item.{backing} = {field.Property.BackingFieldInitializer ?? "default"};");
         if (field.Options.Images is { } images)
         {
-            // The compiler picks the ItemImages.Of overload of the member's type, which the parser checked.
-            writer.WriteLine($"public override global::System.Collections.Generic.IReadOnlyList<global::LlmErs.ItemImage> GetImages({self} item) => global::LlmErs.ItemImages.Of(item.{CSharpIdentifier.Escape(images)});");
+            WriteImages(writer, images, self);
         }
 
         writer.CloseBlock();
     }
+
+    // The compiler picks the ItemImages.Of overload of the member's type, which the parser checked.
+    private static void WriteImages(SourceWriter writer, string member, string self) =>
+        writer.WriteLine($"public override global::System.Collections.Generic.IReadOnlyList<global::LlmErs.ItemImage> GetImages({self} item) => global::LlmErs.ItemImages.Of(item.{CSharpIdentifier.Escape(member)});");
 
     private static string Strings(EquatableArray<string> values) => values.Count == 0
         ? "global::System.Array.Empty<string>()"

@@ -60,6 +60,11 @@ internal sealed class FieldParser(INamedTypeSymbol owner, Compilation compilatio
         // [LlmCorrect(source, template)] is the one kind whose template is not the first argument.
         var templateArgument = kind == FieldKindSpec.Correction ? 1 : 0;
         var templateText = reader.ConstructorString(templateArgument);
+        if (kind == FieldKindSpec.Embedding && (reader.Has("Images") || templateText is null or ""))
+        {
+            return ImageEmbeddingField(property, propertySpec, reader, shortName, templateText, options, before);
+        }
+
         if (templateText is null)
         {
             return null;
@@ -94,6 +99,33 @@ internal sealed class FieldParser(INamedTypeSymbol owner, Compilation compilatio
         var fingerprint = Fingerprint.Compute(kind, templateText, schema, instructions, description, options);
         var spec = new FieldSpec(propertySpec, kind, compiled.Spec, schema, fingerprint, EquatableArray<string>.Empty, instructions, description, options);
         return new ParsedField(spec, compiled.RootMembers);
+    }
+
+    /// <summary>An [Embedding] of the item's image: Images names the member, and there is no template.</summary>
+    private ParsedField? ImageEmbeddingField(
+        IPropertySymbol property, PropertySpec propertySpec, AttributeReader reader, string shortName, string? templateText, FieldOptions options, int before)
+    {
+        if (!reader.Has("Images"))
+        {
+            InvalidOption(reader, null, shortName, property, "it has neither a template nor Images; give the template of the text to embed, or Images = nameof(...) of the member whose image to embed");
+            return null;
+        }
+
+        if (templateText is { Length: > 0 })
+        {
+            InvalidOption(reader, "Images", shortName, property, "it has both a template and Images; an embedding encodes either a text or an image, so remove one");
+            return null;
+        }
+
+        options = options with { Images = _images.Read(reader, property, shortName) };
+        if (diagnostics.Count > before || options.Images is null)
+        {
+            return null;
+        }
+
+        var fingerprint = Fingerprint.Compute(FieldKindSpec.Embedding, "", null, null, null, options);
+        var spec = new FieldSpec(propertySpec, FieldKindSpec.Embedding, null, null, fingerprint, EquatableArray<string>.Empty, null, null, options);
+        return new ParsedField(spec, EquatableArray<string>.Empty);
     }
 
     private ParsedField SemanticIdField(PropertySpec propertySpec, FieldOptions options)

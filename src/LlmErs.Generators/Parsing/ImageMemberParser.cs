@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace LlmErs.Generators.Parsing;
 
 /// <summary>
-/// Checks the member an LLM field's <c>Images</c> option names: it must exist, be readable by generated code, hold a
+/// Checks the member an LLM field's or an image embedding's <c>Images</c> option names: it must exist, be readable by generated code, hold a
 /// type <c>LlmErs.ItemImages.Of</c> accepts, and be item data rather than a derived field.
 /// </summary>
 internal sealed class ImageMemberParser(INamedTypeSymbol owner, Compilation compilation, List<DiagnosticInfo> diagnostics)

@@ -54,7 +54,8 @@ public sealed class EmbeddingStage
         ArgumentNullException.ThrowIfNull(items);
         var watch = Stopwatch.StartNew();
         int vectors = 0, hits = 0, calls = 0, truncated = 0;
-        foreach (var field in T.EnrichmentModel.EmbeddingFields)
+        // Image embeddings are the ImageEmbeddingStage's: a text model cannot encode them.
+        foreach (var field in T.EnrichmentModel.EmbeddingFields.Where(f => !f.EmbedsImages))
         {
             var pending = new List<(T Item, string Text, CacheKey Key)>();
             foreach (var item in items)

@@ -51,6 +51,15 @@ public sealed class OfflinePipeline<TItem>
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _options.Validate();
+        if (s_model.EmbeddingFields.FirstOrDefault(f => f.EmbedsImages) is { } image)
+        {
+            // Its vector store, statuses and manifest entry would need the image model too; until the pipeline takes one,
+            // say so before any work rather than write a store without those vectors.
+            throw new NotSupportedException(
+                $"{image} embeds images, which the offline pipeline does not compute yet. Run an ImageEmbeddingStage over the items " +
+                $"instead, on a type of its own that carries the image embedding, and keep {s_model.TypeName} to text embeddings.");
+        }
+
         if (s_model.EmbeddingFields.Count > 0)
         {
             if (embeddingGenerator is null)

@@ -379,6 +379,8 @@ internal static class ValidCases
                 [LlmValue("F {{ id }}", Images = nameof(Poster))] public partial bool? F { get; set; }
                 [LlmTags("G {{ id }}", Vocabulary = ["x"], Images = nameof(Gallery))] public partial IReadOnlyList<string> G { get; set; }
                 [LlmNormalize("H {{ id }}", Vocabulary = ["x"], Images = nameof(Frames))] public partial string? H { get; set; }
+                [Embedding(Images = nameof(Poster), Dimensions = 512)] public partial ReadOnlyMemory<float> Look { get; set; }
+                [SemanticId(nameof(Look))] public partial SemanticId LookId { get; set; }
             }
             """),
         CorpusCase.Valid("scorer_extreme_but_finite_weight", Movie + """

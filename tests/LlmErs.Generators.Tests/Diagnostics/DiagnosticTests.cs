@@ -605,6 +605,27 @@ public sealed class DiagnosticTests
         }
         """, "the images member 'PosterPath' is a derived field", "name a member that holds the item's own images");
 
+    [Fact]
+    public void LLMERS0014_embedding_with_both_a_template_and_images() => Expect("LLMERS0014", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            public ItemImage? Poster { get; set; }
+            [Embedding("{{ id }}", Dimensions = 4, [|Images = nameof(Poster)|])] public partial ReadOnlyMemory<float> Look { get; set; }
+        }
+        """, "it has both a template and Images", "remove one");
+
+    [Fact]
+    public void LLMERS0014_embedding_with_neither_a_template_nor_images() => Expect("LLMERS0014", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [[|Embedding(Dimensions = 4)|]] public partial ReadOnlyMemory<float> Look { get; set; }
+        }
+        """, "it has neither a template nor Images", "Images = nameof(...)");
+
     private static void Expect(string id, string markup, string messageContains, string? adviceContains, bool spanContains = false)
     {
         var parsed = Markup.Parse(Usings + markup);

@@ -16,4 +16,8 @@ public partial class Artwork
 
     [LlmText("Describe the picture of {{ title }}.", MaxWords = 20, Images = nameof(Picture))]
     public partial string? Caption { get; set; }
+
+    /// <summary>The picture's vector, from an image embedding model.</summary>
+    [Embedding(Images = nameof(Picture), Dimensions = 3)]
+    public partial ReadOnlyMemory<float> PictureVector { get; set; }
 }
