@@ -6,11 +6,14 @@ namespace LlmErs.Quickstart.Synthetic;
 
 /// <summary>
 /// Trains and evaluates the baselines and the LLM-enhanced models on the synthetic log (leave-one-out by time), with
-/// each LLM-derived feature block removed in turn: which enriched field carries the gain.
+/// each LLM-derived feature block removed in turn: which enriched field carries the gain. The "image" block is the
+/// movies' posters, embedded and aligned into the content space (<see cref="PosterFeatures"/>).
 /// </summary>
 internal static class SyntheticAblation
 {
-    public static AblationResult Run(DataSplit split, IReadOnlyList<Movie> catalog, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<AblationResult> RunAsync(
+        DataSplit split, IReadOnlyList<Movie> catalog, IReadOnlyDictionary<string, byte[]> posters, IProgress<AblationProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var byId = catalog.ToDictionary(movie => movie.Id);
         var movies = split.ItemIds.Keys.Select(id => byId[id]).ToList();
@@ -26,7 +29,8 @@ internal static class SyntheticAblation
 
         using var moods = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
         using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
-        FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values)];
+        using var image = await PosterFeatures.CreateAsync(movies, posters, content, cancellationToken);
+        FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values), new("image", image)];
         return new AblationRunner(logger: new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
     }
 }

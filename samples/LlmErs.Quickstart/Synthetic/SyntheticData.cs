@@ -9,10 +9,13 @@ namespace LlmErs.Quickstart.Synthetic;
 /// <summary>The synthetic catalog and viewing log: runs anywhere, with no data download.</summary>
 internal sealed class SyntheticData : IDataSource
 {
-    private SyntheticData(IReadOnlyList<Movie> movies, InteractionLog interactions)
+    private readonly IReadOnlyDictionary<string, byte[]> _posters;
+
+    private SyntheticData(IReadOnlyList<Movie> movies, InteractionLog interactions, IReadOnlyDictionary<string, byte[]> posters)
     {
         Movies = movies;
         Interactions = interactions;
+        _posters = posters;
     }
 
     public string Description => $"{Movies.Count} synthetic movies, {Interactions.Count:N0} viewings";
@@ -30,14 +33,15 @@ internal sealed class SyntheticData : IDataSource
             log.Add(viewing.ViewerId, viewing.MovieId, viewing.Timestamp);
         }
 
-        return new SyntheticData(catalog.Movies, log.Build());
+        var posters = catalog.Movies.Zip(catalog.PaintPosters()).ToDictionary(pair => pair.First.Id, pair => pair.Second, StringComparer.Ordinal);
+        return new SyntheticData(catalog.Movies, log.Build(), posters);
     }
 
     public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var split = LeaveOneOutSplitter.Split(Interactions);
-        var ablation = SyntheticAblation.Run(split, Movies, new ConsoleProgress(), cancellationToken);
+        var ablation = await SyntheticAblation.RunAsync(split, Movies, _posters, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.json"), ablation.ToJson(), cancellationToken);
