@@ -2,10 +2,11 @@ using System.Numerics.Tensors;
 using LlmErs.Samples.Catalog.Synthetic;
 using Microsoft.Extensions.AI;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace LlmErs.Local.Tests.Images;
 
-public sealed class ResNet18ImageEmbeddingGeneratorTests
+public sealed class ResNet18ImageEmbeddingGeneratorTests(ITestOutputHelper output)
 {
     private static readonly IReadOnlyList<byte[]> Posters = SyntheticCatalog.Generate(movies: 12, viewers: 4, seed: 7).PaintPosters();
 
@@ -42,6 +43,27 @@ public sealed class ResNet18ImageEmbeddingGeneratorTests
 
         Assert.True(Cosine(0, 1) > Cosine(0, 2), $"space-space {Cosine(0, 1)} vs space-sea {Cosine(0, 2)}");
         Assert.True(Cosine(2, 3) > Cosine(1, 3), $"sea-sea {Cosine(2, 3)} vs space-sea {Cosine(1, 3)}");
+    }
+
+    [ResNet18Fact]
+    public async Task ThePosterVectorsRecoverTheLatentTheme_NearestNeighbourAccuracy()
+    {
+        // 60 posters, 10 per theme (themes are dealt round-robin): each poster's nearest other poster by cosine should
+        // share its theme far more often than the 1 in 6 of chance.
+        var catalog = SyntheticCatalog.Generate(movies: 60, viewers: 4, seed: 7);
+        using var generator = new ResNet18ImageEmbeddingGenerator(new ResNet18ImageEmbeddingGeneratorOptions { Threads = 2 });
+        var vectors = await generator.GenerateAsync([.. catalog.PaintPosters().Select(p => new DataContent(p, "image/png"))]);
+
+        var hits = 0;
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var nearest = Enumerable.Range(0, vectors.Count).Where(j => j != i)
+                .MaxBy(j => TensorPrimitives.Dot(vectors[i].Vector.Span, vectors[j].Vector.Span));
+            hits += catalog.MovieThemes[nearest] == catalog.MovieThemes[i] ? 1 : 0;
+        }
+
+        output.WriteLine($"Nearest-neighbour theme accuracy of the ResNet18 poster vectors: {hits} of {vectors.Count}.");
+        Assert.True(hits >= 0.8 * vectors.Count, $"{hits} of {vectors.Count} posters have a nearest neighbour of their own theme.");
     }
 
     [ResNet18Fact]
