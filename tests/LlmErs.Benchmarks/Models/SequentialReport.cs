@@ -105,12 +105,11 @@ internal static class SequentialReport
         var trained = SequentialRecommender.Train(split.Train, features, options, monitor);
         var evaluator = new RankingEvaluator(new EvaluationOptions { Metrics = [ndcg], Bootstrap = new BootstrapOptions { Resamples = 1000, Seed = 42 } });
         var forTest = trained.Model.WithHistories(split.Train, split.Validation);
-        var counts = split.Train.CountPerItem();
         Console.WriteLine($"{(features is null ? "ID only" : "with features")}, ID shrinkage {options.IdShrinkage}: best epoch {trained.History.BestEpoch} of {trained.History.Epochs.Count}");
         foreach (var penalty in new[] { 0f, 0.1f, 0.25f, 0.5f, 0.75f, 1f })
         {
-            var validation = evaluator.EvaluateFullRanking(new PopularityPenalized(trained.Model, counts, penalty), split, EvaluationTarget.Validation);
-            var test = evaluator.EvaluateFullRanking(new PopularityPenalized(forTest, counts, penalty), split);
+            var validation = evaluator.EvaluateFullRanking(new PopularityDebiasedScorer(trained.Model, split.Train, penalty), split, EvaluationTarget.Validation);
+            var test = evaluator.EvaluateFullRanking(new PopularityDebiasedScorer(forTest, split.Train, penalty), split);
             foreach (var (name, result) in new[] { ("validation", validation), ("test", test) })
             {
                 var cold = result.FindSlice(SliceGroup.ItemPopularity, Slice.ColdName);
@@ -201,21 +200,6 @@ internal static class SequentialReport
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    /// <summary>A scorer's scores less <c>penalty · ln(1 + training count)</c> per item: popularity-debiased logits.</summary>
-    private sealed class PopularityPenalized(IItemScorer scorer, int[] counts, float penalty) : IItemScorer
-    {
-        public int ItemCount => scorer.ItemCount;
-
-        public void ScoreItems(int user, Span<float> scores)
-        {
-            scorer.ScoreItems(user, scores);
-            for (var item = 0; item < scores.Length; item++)
-            {
-                scores[item] -= penalty * MathF.Log(1 + counts[item]);
-            }
-        }
     }
 
     private sealed record ContentBlock(VectorMatrix Embedding, VectorMatrix Features) : IDisposable
