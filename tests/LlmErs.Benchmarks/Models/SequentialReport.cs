@@ -18,7 +18,8 @@ namespace LlmErs.Benchmarks.Models;
 /// [--resamples 1000] [--levels 3] [--codes 32] [--id-shrinkage 0] [--embedding-cache FILE] [--quick [--features]]</c>; the cache keeps the MiniLM
 /// vectors between runs (keyed by a hash of the texts);
 /// <c>--quick</c> trains only the ID-only sequential model (with <c>--features</c>, the one with both feature blocks),
-/// prints every epoch, and prints overall and cold-slice NDCG@10 on validation and test.
+/// prints every epoch, then overall and cold-slice NDCG@10 on validation and test for popularity penalties 0 to 1
+/// (<see cref="PopularityDebiasedScorer"/>).
 /// </remarks>
 internal static class SequentialReport
 {
@@ -90,7 +91,8 @@ internal static class SequentialReport
 
     /// <summary>
     /// One sequential model, ID-only or (with <c>--features</c>) with both feature blocks, printing every epoch and then
-    /// overall and cold-slice NDCG@10 on validation and test, with intervals: the loop for tuning a setting.
+    /// overall and cold-slice NDCG@10 on validation and test, with intervals, for each popularity penalty of a small
+    /// grid (one trained model serves them all): the loop for tuning the rare-item settings.
     /// </summary>
     private static int Quick(string[] args, DataSplit split, SequentialOptions options, FeatureBlock[] blocks, Progress progress, Process process, Stopwatch clock)
     {
