@@ -13,11 +13,11 @@ public sealed class SemanticIdSizeOnMovieLensTests(ITestOutputHelper log)
     /// <summary>
     /// The sample's content vectors of every ml-latest-small movie (offline enrichment, MiniLM), quantized at the size
     /// chosen from the catalog and at the sample's old fixed size (3 levels of 16 codes) on the same vectors: the chosen
-    /// size leaves at most a quarter of the old collisions. Both rates are logged; the README reports them (11.4% and
-    /// 74.5% when measured, above the 10% aimed at).
+    /// size leaves at most 10% of the movies colliding before de-duplication, and at most a quarter of the old
+    /// collisions. Both rates are logged; the README reports them (7.4% and 74.5% when measured).
     /// </summary>
     [MovieLensFact]
-    public async Task TheDefaultSize_CollidesFarLessThanTheOldFixedSize()
+    public async Task TheDefaultSize_CollidesAtMostTenPercent_FarLessThanTheOldFixedSize()
     {
         using var output = new TempDirectory();
         var movies = MovieLensData.Load(MovieLensFolder.Path!, useTags: false, ExperimentSettings.Tuned, "the command", CancellationToken.None).Movies;
@@ -35,6 +35,7 @@ public sealed class SemanticIdSizeOnMovieLensTests(ITestOutputHelper log)
         var fixedSize = RqKMeans.Train(vectors.Vectors, new RqKMeansOptions { Levels = 3, Codes = 16 }).EncodeAll(vectors.Vectors).Quality;
         log.WriteLine($"{quality.ItemCount} movies: {changes.Levels} levels of {changes.Codes} codes collide {quality.CollisionRate:P1}; 3 levels of 16 codes {fixedSize.CollisionRate:P1}.");
         Assert.Equal(SemanticIdSize.ForCatalog(quality.ItemCount), new SemanticIdSize(changes.Levels, changes.Codes));
+        Assert.InRange(quality.CollisionRate, 0, 0.10);
         Assert.InRange(quality.CollisionRate, 0, fixedSize.CollisionRate / 4);
     }
 }

@@ -10,7 +10,7 @@ public sealed class SemanticIdAttribute(string source) : Attribute
     /// <summary>The name of the <see cref="EmbeddingAttribute"/> property that is quantized.</summary>
     public string Source { get; } = source;
 
-    /// <summary>Number of quantization levels (1–16). Default 0: chosen by the runtime, 3 (<c>SemanticIdSize.ForCatalog</c>).</summary>
+    /// <summary>Number of quantization levels (1–16). Default 0: chosen by the runtime, 4 (<c>SemanticIdSize.ForCatalog</c>).</summary>
     public int Levels { get; set; }
 
     /// <summary>

@@ -116,7 +116,7 @@ public sealed class AblationRunner
             Report(AblationStage.Evaluating);
             var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
             rows.Add(new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, kept, fit, ranking, amongWithheld, trainingTime));
-            Warn(warnings, AblationWarnings.ForRow(name, fit.History));
+            Warn(warnings, AblationWarnings.ForRow(name, fit.History, Options.EpochBudget, patience));
             Report(AblationStage.Finished, row: rows[^1]);
         }
 

@@ -9,6 +9,12 @@ public enum AblationWarningKind
     /// <summary>The training loss did not move between the first and the last epoch: the model did not learn.</summary>
     FlatLoss,
 
+    /// <summary>
+    /// Training ran to <see cref="AblationOptions.EpochBudget"/> with validation still improving (the best epoch within
+    /// the last patience epochs): the budget, not early stopping, ended it, so the row understates the model.
+    /// </summary>
+    EpochBudgetReached,
+
     /// <summary>A metric's cut-off K is at least the number of candidates of a protocol, so the metric is trivially high.</summary>
     CutoffCoversCandidates,
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LlmErs.Recommenders;
 
-/// <summary>Finds what makes an ablation's numbers misleading: untrained rows, and cut-offs that cover every candidate.</summary>
+/// <summary>Finds what makes an ablation's numbers misleading: untrained rows, rows cut short by the epoch budget, and cut-offs that cover every candidate.</summary>
 internal static class AblationWarnings
 {
     /// <summary>The relative change of the training loss below which it counts as not having moved.</summary>
@@ -11,8 +11,12 @@ internal static class AblationWarnings
     /// <summary>The best epoch at or below which a trained model counts as barely trained.</summary>
     public const int EarlyBestEpoch = 2;
 
-    /// <summary>The warnings about a trained row: an early best epoch, a loss that did not move.</summary>
-    public static IEnumerable<AblationWarning> ForRow(string row, TrainingHistory? history)
+    /// <summary>The warnings about a trained row: an early best epoch, a loss that did not move, a budget that cut it short.</summary>
+    /// <param name="row">The row's name.</param>
+    /// <param name="history">Its training history; none for a model without epochs.</param>
+    /// <param name="epochBudget">The most epochs the runner allowed.</param>
+    /// <param name="patience">The epochs without a better validation score after which training stops early.</param>
+    public static IEnumerable<AblationWarning> ForRow(string row, TrainingHistory? history, int epochBudget, int patience)
     {
         if (history is null || history.Epochs.Count == 0)
         {
@@ -35,6 +39,14 @@ internal static class AblationWarnings
                 AblationWarningKind.FlatLoss,
                 row,
                 Invariant($"'{row}': the training loss did not move ({first:0.####} at epoch 1, {last:0.####} at epoch {epochs.Count}; ln 2 ≈ 0.6931 is an untrained BPR model), so it did not learn; raise the learning rate or the steps per epoch ({Describe(history.Schedule)})."));
+        }
+
+        if (epochs.Count >= epochBudget && epochs.Count - history.BestEpoch < patience)
+        {
+            yield return new AblationWarning(
+                AblationWarningKind.EpochBudgetReached,
+                row,
+                Invariant($"'{row}': training stopped at the epoch budget ({epochBudget}) while validation was still improving (best at epoch {history.BestEpoch}, fewer than the patience of {patience} epochs before the end), so its numbers understate the model; raise {nameof(AblationOptions)}.{nameof(AblationOptions.EpochBudget)}."));
         }
     }
 

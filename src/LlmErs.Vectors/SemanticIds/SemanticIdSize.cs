@@ -8,8 +8,12 @@ namespace LlmErs.Vectors;
 /// <param name="Codes">Codes per level (2–65,536).</param>
 public readonly record struct SemanticIdSize(int Levels, int Codes)
 {
-    /// <summary>The levels chosen when none are given: three, as in TIGER.</summary>
-    public const int DefaultLevels = 3;
+    /// <summary>
+    /// The levels chosen when none are given: four, one more than TIGER. On MovieLens (9,742 movies) 4 levels of 32
+    /// codes leave 7.4% of the items colliding before de-duplication, 3 levels of 128 codes 11.4%: each level's codes
+    /// split what the level above left, where more codes on the same three levels mostly split dense clusters finer.
+    /// </summary>
+    public const int DefaultLevels = 4;
 
     /// <summary>
     /// How many code tuples the codebook offers per item: the codes per level are the smallest power of two whose

@@ -15,9 +15,11 @@ namespace LlmErs.Benchmarks.Models;
 /// </summary>
 /// <remarks>
 /// Usage: <c>--sequential-report [--movielens DIR] [--epochs 200] [--patience 20] [--batch 128] [--learning-rate 0.001]
-/// [--resamples 1000] [--levels 3] [--codes 32] [--embedding-cache FILE] [--quick]</c>; the cache keeps the MiniLM
+/// [--resamples 1000] [--levels 3] [--codes 32] [--id-shrinkage 0] [--embedding-cache FILE] [--quick [--features]]</c>; the cache keeps the MiniLM
 /// vectors between runs (keyed by a hash of the texts);
-/// <c>--quick</c> trains only the ID-only sequential model and prints every epoch.
+/// <c>--quick</c> trains only the ID-only sequential model (with <c>--features</c>, the one with both feature blocks),
+/// prints every epoch, then overall and cold-slice NDCG@10 on validation and test for popularity penalties 0 to 1
+/// (<see cref="PopularityDebiasedScorer"/>).
 /// </remarks>
 internal static class SequentialReport
 {
@@ -45,27 +47,18 @@ internal static class SequentialReport
             Patience = patience,
             Seed = Seed,
             BatchSize = Int(args, "--batch", 128),
-            LearningRate = Text(args, "--learning-rate") is { } rate ? float.Parse(rate, CultureInfo.InvariantCulture) : 0.001f,
+            LearningRate = Float(args, "--learning-rate", 0.001f),
+            IdShrinkage = Float(args, "--id-shrinkage", 0f),
         };
         var progress = new Progress(clock);
 
-        if (quick)
-        {
-            var validator = new RankingEvaluator(new EvaluationOptions { Metrics = [Metric.Ndcg(10)], Bootstrap = new BootstrapOptions { Resamples = 0 } });
-            var monitor = new TrainingMonitor
-            {
-                Validate = scorer => validator.EvaluateFullRanking(scorer, split, EvaluationTarget.Validation).Overall[Metric.Ndcg(10)].Value,
-                Progress = progress,
-            };
-            var trained = SequentialRecommender.Train(split.Train, options: options, monitor: monitor);
-            var test = validator.EvaluateFullRanking(trained.Model.WithHistories(split.Train, split.Validation), split);
-            Console.WriteLine($"best epoch {trained.History.BestEpoch}; test NDCG@10 {test.Overall[Metric.Ndcg(10)].Value:F4}");
-            Footer(process, clock);
-            return 0;
-        }
-
         using var content = ContentFeatures(dataset, split, Text(args, "--embedding-cache"));
         using var semanticIds = SemanticIdFeatures(content.Embedding, levels, codes);
+        if (quick)
+        {
+            return Quick(args, split, options, [new FeatureBlock("content", content.Features), new FeatureBlock("semantic IDs", semanticIds.Values)], progress, process, clock);
+        }
+
         var runner = new AblationRunner(new AblationOptions
         {
             // Every row gets the same budget: the sequential rows' epochs and patience, BPR's included.
@@ -90,6 +83,40 @@ internal static class SequentialReport
         foreach (var row in result.Rows)
         {
             Console.WriteLine($"{row.Name}: trained in {row.TrainingTime.TotalSeconds:F0} s, best epoch {row.History?.BestEpoch.ToString(CultureInfo.InvariantCulture) ?? "-"} of {row.History?.Epochs.Count.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+        }
+
+        Footer(process, clock);
+        return 0;
+    }
+
+    /// <summary>
+    /// One sequential model, ID-only or (with <c>--features</c>) with both feature blocks, printing every epoch and then
+    /// overall and cold-slice NDCG@10 on validation and test, with intervals, for each popularity penalty of a small
+    /// grid (one trained model serves them all): the loop for tuning the rare-item settings.
+    /// </summary>
+    private static int Quick(string[] args, DataSplit split, SequentialOptions options, FeatureBlock[] blocks, Progress progress, Process process, Stopwatch clock)
+    {
+        var ndcg = Metric.Ndcg(10);
+        var validator = new RankingEvaluator(new EvaluationOptions { Metrics = [ndcg], Bootstrap = new BootstrapOptions { Resamples = 0 } });
+        var monitor = new TrainingMonitor
+        {
+            Validate = scorer => validator.EvaluateFullRanking(scorer, split, EvaluationTarget.Validation).Overall[ndcg].Value,
+            Progress = progress,
+        };
+        using var features = args.Contains("--features") ? FeatureConcatenation.Create(blocks, split.ItemCount).Concatenate(-1) : null;
+        var trained = SequentialRecommender.Train(split.Train, features, options, monitor);
+        var evaluator = new RankingEvaluator(new EvaluationOptions { Metrics = [ndcg], Bootstrap = new BootstrapOptions { Resamples = 1000, Seed = 42 } });
+        var forTest = trained.Model.WithHistories(split.Train, split.Validation);
+        Console.WriteLine($"{(features is null ? "ID only" : "with features")}, ID shrinkage {options.IdShrinkage}: best epoch {trained.History.BestEpoch} of {trained.History.Epochs.Count}");
+        foreach (var penalty in new[] { 0f, 0.1f, 0.25f, 0.5f, 0.75f, 1f })
+        {
+            var validation = evaluator.EvaluateFullRanking(new PopularityDebiasedScorer(trained.Model, split.Train, penalty), split, EvaluationTarget.Validation);
+            var test = evaluator.EvaluateFullRanking(new PopularityDebiasedScorer(forTest, split.Train, penalty), split);
+            foreach (var (name, result) in new[] { ("validation", validation), ("test", test) })
+            {
+                var cold = result.FindSlice(SliceGroup.ItemPopularity, Slice.ColdName);
+                Console.WriteLine($"penalty {penalty} · ln(1 + count), {name}: NDCG@10 {result.Overall[ndcg]}; cold slice ({cold?.TestCaseCount ?? 0} cases) {cold?[ndcg].ToString() ?? "-"}");
+            }
         }
 
         Footer(process, clock);
@@ -167,6 +194,9 @@ internal static class SequentialReport
 
     private static int Int(string[] args, string name, int fallback) =>
         Text(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    private static float Float(string[] args, string name, float fallback) =>
+        Text(args, name) is { } value ? float.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     private static string? Text(string[] args, string name)
     {

@@ -27,6 +27,26 @@ public sealed class AblationWarningTests
     }
 
     [Fact]
+    public void ARowStoppedByTheEpochBudgetWhileImproving_IsWarnedAbout_InTheLogTheTablesAndTheJson()
+    {
+        using var catalog = ClusteredCatalog.Create(users: 80, perUser: 10);
+        var split = LeaveOneOutSplitter.Split(catalog.Log);
+        var learning = new BprOptions { Dimension = 8, LearningRate = 0.02f, Seed = 1, MaxDegreeOfParallelism = 1 };
+        var logger = new ListLogger();
+
+        var result = new AblationRunner(Options([AblationModel.IdOnlyBpr(learning)], epochBudget: 4, patience: 10), logger).Run(split, []);
+
+        var row = Assert.Single(result.Rows);
+        Assert.Equal(4, row.History!.Epochs.Count);
+        var warning = Assert.Single(result.Warnings, warning => warning.Kind == AblationWarningKind.EpochBudgetReached);
+        Assert.Equal(AblationModel.IdOnlyBprName, warning.Row);
+        Assert.Contains("epoch budget (4)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(logger.Messages, message => message.Contains("EpochBudget", StringComparison.Ordinal));
+        Assert.Contains($"| {AblationModel.IdOnlyBprName} ⚠ |", result.ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"EpochBudgetReached\"", result.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATrainedRow_IsNotWarnedAbout()
     {
         using var catalog = ClusteredCatalog.Create(users: 80, perUser: 10);

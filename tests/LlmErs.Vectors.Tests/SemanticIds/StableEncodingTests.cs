@@ -59,12 +59,12 @@ public sealed class StableEncodingTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, 3, 2)]
-    [InlineData(5, 3, 5)]
-    [InlineData(100, 3, 32)]
-    [InlineData(1_500, 3, 64)]
-    [InlineData(9_742, 3, 128)]
-    [InlineData(100_000, 3, 256)]
+    [InlineData(0, 4, 2)]
+    [InlineData(5, 4, 5)]
+    [InlineData(100, 4, 16)]
+    [InlineData(1_500, 4, 32)]
+    [InlineData(9_742, 4, 32)]
+    [InlineData(100_000, 4, 64)]
     public void TheDefaultSize_OffersTuplesPerItem_AndNoMoreCodesThanItems(int items, int levels, int codes)
     {
         var size = SemanticIdSize.ForCatalog(items);

@@ -16,7 +16,7 @@ internal sealed class SequenceEncoder
     {
         _layout = layout;
         _parameters = parameters;
-        _network = new SequentialNetwork(layout, features: null, hasIdVector: null, capacity, maxDegreeOfParallelism);
+        _network = new SequentialNetwork(layout, features: null, idWeights: null, capacity, maxDegreeOfParallelism);
         items.CopyTo(_network.ItemRepresentations);
     }
 

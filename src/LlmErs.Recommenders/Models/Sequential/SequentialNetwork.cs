@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using LlmErs.Vectors;
 
 namespace LlmErs.Recommenders;
@@ -6,7 +7,7 @@ namespace LlmErs.Recommenders;
 /// The forward and backward passes of the sequential model over a <see cref="SequenceBatch"/>, on a flat parameter
 /// vector laid out by <see cref="SequentialLayout"/>:
 /// <code>
-/// item_i  = E_i + Wᵀ f_i                                   (ID embedding + projected LLM features; E_i = 0 for unseen items)
+/// item_i  = g_i E_i + Wᵀ f_i                               (ID embedding, weighted by the item's ID weight, + projected LLM features)
 /// x       = dropout(item_{s_t} + P_t)
 /// block:    x = x + dropout(Attention(LN₁(x)) W_o + b_o)
 ///           x = x + dropout(dropout(ReLU(LN₂(x) W₁ + b₁)) W₂ + b₂)
@@ -35,15 +36,15 @@ internal sealed class SequentialNetwork
     private readonly float[] _keyGradient;
     private readonly float[] _valueGradient;
     private readonly float[] _hiddenGradient;
-    private readonly bool[]? _hasIdVector;
+    private readonly float[]? _idWeights;
     private SoftmaxCrossEntropy? _loss;
 
     /// <param name="layout">The parameter layout.</param>
     /// <param name="features">The item features, items × <see cref="SequentialShape.FeatureDimension"/>, row-major; null for an ID-only model.</param>
-    /// <param name="hasIdVector">Which items have an ID vector that training updates; null for all.</param>
+    /// <param name="idWeights">Each item's ID weight g_i (0: no ID vector, the features alone; 1: the full ID vector); null for 1 everywhere.</param>
     /// <param name="capacity">The most sequences a batch holds.</param>
     /// <param name="maxDegreeOfParallelism">The most threads; the results do not depend on it.</param>
-    public SequentialNetwork(SequentialLayout layout, float[]? features, bool[]? hasIdVector, int capacity, int maxDegreeOfParallelism)
+    public SequentialNetwork(SequentialLayout layout, float[]? features, float[]? idWeights, int capacity, int maxDegreeOfParallelism)
     {
         _layout = layout;
         _features = features;
@@ -63,7 +64,7 @@ internal sealed class SequentialNetwork
         _scratch = new float[values];
         (_gradientA, _gradientB, _gradientC) = (new float[values], new float[values], new float[values]);
         (_queryGradient, _keyGradient, _valueGradient) = (new float[values], new float[values], new float[values]);
-        _hasIdVector = hasIdVector;
+        _idWeights = idWeights;
         _hiddenGradient = new float[values];
         ItemRepresentations = new float[shape.ItemCount * _width];
         ItemRepresentationGradient = new float[ItemRepresentations.Length];
@@ -80,11 +81,20 @@ internal sealed class SequentialNetwork
     /// <summary>The final hidden vectors of the last forward pass, one per row of the batch.</summary>
     public float[] Hidden => _hidden;
 
-    /// <summary><c>item_i = E_i + Wᵀ f_i</c> for every item, from <paramref name="parameters"/>.</summary>
+    /// <summary><c>item_i = g_i E_i + Wᵀ f_i</c> for every item, from <paramref name="parameters"/>.</summary>
     public void ComputeItemRepresentations(float[] parameters)
     {
         var shape = _layout.Shape;
         parameters.AsSpan(_layout.ItemIds, shape.ItemCount * _width).CopyTo(ItemRepresentations);
+        if (_idWeights is not null)
+        {
+            for (var item = 0; item < shape.ItemCount; item++)
+            {
+                var row = ItemRepresentations.AsSpan(item * _width, _width);
+                TensorPrimitives.Multiply(row, _idWeights[item], row);
+            }
+        }
+
         if (_features is not null && shape.FeatureDimension > 0)
         {
             var features = shape.FeatureDimension;
@@ -223,20 +233,18 @@ internal sealed class SequentialNetwork
         ItemRepresentationsBackward(gradient);
     }
 
-    /// <summary>From ∂loss/∂item_i: the ID embedding's gradient (none for items without an ID vector) and <c>∂W = Fᵀ ∂item</c>.</summary>
+    /// <summary>From ∂loss/∂item_i: the ID embedding's gradient <c>g_i ∂item_i</c> (none for items of weight 0) and <c>∂W = Fᵀ ∂item</c>.</summary>
     private void ItemRepresentationsBackward(float[] gradient)
     {
         var shape = _layout.Shape;
         var itemGradient = ItemRepresentationGradient;
         itemGradient.CopyTo(gradient.AsSpan(_layout.ItemIds, itemGradient.Length));
-        if (_hasIdVector is not null)
+        if (_idWeights is not null)
         {
             for (var item = 0; item < shape.ItemCount; item++)
             {
-                if (!_hasIdVector[item])
-                {
-                    gradient.AsSpan(_layout.ItemIds + (item * _width), _width).Clear();
-                }
+                var row = gradient.AsSpan(_layout.ItemIds + (item * _width), _width);
+                TensorPrimitives.Multiply(row, _idWeights[item], row);
             }
         }
 

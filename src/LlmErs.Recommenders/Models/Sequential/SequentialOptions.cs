@@ -39,6 +39,14 @@ public sealed class SequentialOptions
     /// </summary>
     public float InitialStandardDeviation { get; init; } = 0.02f;
 
+    /// <summary>
+    /// With item features: an item with c training interactions enters the model as <c>g E + Wᵀ f</c> with the ID weight
+    /// g = c / (c + IdShrinkage), so a rare item's vector rests on its projected features and a popular one's on its
+    /// ID embedding (LLM-ESR's dual view, weighted by frequency). 0 weighs every item with an interaction fully; an
+    /// ID-only model ignores it. Default 0.
+    /// </summary>
+    public float IdShrinkage { get; init; }
+
     /// <summary>The seed of initialization, shuffling and dropout: the same seed and data give the same model. Default 42.</summary>
     public ulong Seed { get; init; } = 42;
 
@@ -64,6 +72,11 @@ public sealed class SequentialOptions
         if (!float.IsFinite(LearningRate) || LearningRate <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be a positive number; 0.001 suits Adam here.");
+        }
+
+        if (!float.IsFinite(IdShrinkage) || IdShrinkage < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(IdShrinkage), IdShrinkage, "The ID shrinkage is an interaction count: 0 or more.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));

@@ -33,20 +33,24 @@ internal sealed class SequentialTrainer
         }
 
         var features = itemFeatures?.Values.ToArray();
-        var hasIdVector = Array.ConvertAll(train.CountPerItem(), count => count > 0);
+        var idWeights = IdWeights(train.CountPerItem(), itemFeatures is null ? 0f : options.IdShrinkage);
         _layout = new SequentialLayout(new SequentialShape(train.ItemCount, itemFeatures?.Dimension ?? 0, options.Dimension, options.Blocks, options.Heads, options.MaxLength));
         _parameters = new AdamParameters(_layout.Length / options.Dimension, options.Dimension);
-        Initialize(_parameters.Values, _layout, itemFeatures, hasIdVector, options);
+        Initialize(_parameters.Values, _layout, itemFeatures, idWeights, options);
         _gradient = new float[_layout.Length];
-        _network = new SequentialNetwork(_layout, features, hasIdVector, options.BatchSize, options.MaxDegreeOfParallelism);
+        _network = new SequentialNetwork(_layout, features, idWeights, options.BatchSize, options.MaxDegreeOfParallelism);
         _random = new SplitMix64(options.Seed ^ ShuffleStream);
     }
+
+    /// <summary>Each item's ID weight c / (c + shrinkage) from its training count c: 0 for an item never seen in training.</summary>
+    internal static float[] IdWeights(int[] counts, float shrinkage) =>
+        Array.ConvertAll(counts, count => count == 0 ? 0f : count / (count + shrinkage));
 
     /// <summary>
     /// N(0, σ²) weights, gains 1, biases and shifts 0; items without training interactions get no ID vector, and the
     /// feature projection is scaled so projected features start at the scale of the ID vectors.
     /// </summary>
-    internal static void Initialize(float[] parameters, SequentialLayout layout, VectorMatrix? features, bool[] hasIdVector, SequentialOptions options)
+    internal static void Initialize(float[] parameters, SequentialLayout layout, VectorMatrix? features, float[] idWeights, SequentialOptions options)
     {
         var random = new SplitMix64(options.Seed);
         foreach (var (offset, length, isGain) in layout.InitializedTensors())
@@ -68,9 +72,9 @@ internal sealed class SequentialTrainer
         }
 
         var width = layout.Shape.Dimension;
-        for (var item = 0; item < hasIdVector.Length; item++)
+        for (var item = 0; item < idWeights.Length; item++)
         {
-            if (!hasIdVector[item])
+            if (idWeights[item] == 0)
             {
                 parameters.AsSpan(layout.ItemIds + (item * width), width).Clear();
             }

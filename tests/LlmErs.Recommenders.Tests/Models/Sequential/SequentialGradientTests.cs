@@ -6,7 +6,7 @@ namespace LlmErs.Recommenders.Tests.Models.Sequential;
 /// <summary>
 /// Checks the hand-written backward pass of the sequential model against central finite differences of the loss, on
 /// a tiny model (two blocks, two heads, item features, one item without an ID vector), for every parameter of every
-/// layer: ID and position embeddings, feature projection, layer norms, query/key/value/output projections, the
+/// layer: ID embeddings (two of them shrunken), position embeddings, feature projection, layer norms, query/key/value/output projections, the
 /// feed-forward layers. Dropout is on, with the same masks in every evaluation, so its backward pass is checked too.
 /// </summary>
 public sealed class SequentialGradientTests
@@ -72,8 +72,9 @@ public sealed class SequentialGradientTests
         var layout = new SequentialLayout(new SequentialShape(Items, Features, Width, Blocks: 2, Heads: 2, MaxLength: 5));
         var random = new Random(5);
         var features = Enumerable.Range(0, Items * Features).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
-        bool[] hasIdVector = [true, true, true, true, true, true, false];
-        var network = new SequentialNetwork(layout, features, hasIdVector, capacity: Histories.Length, maxDegreeOfParallelism: 2);
+        // Item 6 has no ID vector; items 2 and 4 have shrunken ones (a frequency-weighted ID view).
+        float[] idWeights = [1f, 1f, 0.5f, 1f, 0.25f, 1f, 0f];
+        var network = new SequentialNetwork(layout, features, idWeights, capacity: Histories.Length, maxDegreeOfParallelism: 2);
         foreach (var history in Histories)
         {
             network.Batch.Add(history, heads: 2, withTargets: true);

@@ -7,8 +7,9 @@ public sealed class SequentialRecommenderTests
 {
     private const int Items = 30;
 
-    private static SequentialOptions Options(int threads = 1, int epochs = 100) => new()
+    private static SequentialOptions Options(int threads = 1, int epochs = 100, float idShrinkage = 0) => new()
     {
+        IdShrinkage = idShrinkage,
         Dimension = 16,
         Blocks = 1,
         Heads = 2,
@@ -156,6 +157,45 @@ public sealed class SequentialRecommenderTests
 
         var error = Assert.Throws<ArgumentException>(() => SequentialRecommender.Train(log, features, Options(epochs: 1)));
         Assert.Contains("one per index", error.Message);
+    }
+
+    [Fact]
+    public void IdShrinkage_WeighsEachItemsIdByItsTrainingCount()
+    {
+        Assert.Equal([0f, 1f / 6, 0.5f, 0.95f], SequentialTrainer.IdWeights([0, 1, 5, 95], 5f));
+        Assert.Equal([0f, 1f, 1f], SequentialTrainer.IdWeights([0, 1, 95], 0f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SequentialRecommender.Train(Walks(users: 10), options: new SequentialOptions { IdShrinkage = -1 }));
+    }
+
+    [Fact]
+    public void IdShrinkage_MakesARareItemsVectorRestOnItsFeatures()
+    {
+        // Items 0 and 1 get the same features: with a shrinkage far above their counts, only the ID view tells them apart.
+        var log = Walks(users: 40);
+        var (first, second) = (log.ItemIds.GetIndex("i0"), log.ItemIds.GetIndex("i1"));
+        var values = Features(log.ItemCount).Values.ToArray();
+        values.AsSpan(first * 5, 5).CopyTo(values.AsSpan(second * 5, 5));
+        using var features = VectorMatrix.Create(values, 5);
+
+        float Gap(float shrinkage)
+        {
+            var items = SequentialRecommender.Train(log, features, Options(epochs: 3, idShrinkage: shrinkage)).Model.Factors;
+            return items.GetItemVector(first).ToArray().Zip(items.GetItemVector(second).ToArray(), (a, b) => Math.Abs(a - b)).Max();
+        }
+
+        Assert.True(Gap(0) > 1e-2, $"Without shrinkage the ID vectors should separate the two items; gap {Gap(0)}.");
+        Assert.True(Gap(1e6f) < 1e-4, $"With shrinkage the two items should be their features alone; gap {Gap(1e6f)}.");
+    }
+
+    [Fact]
+    public void IdShrinkage_LeavesAnIdOnlyModelUnchanged()
+    {
+        var log = Walks(users: 40);
+
+        var plain = SequentialRecommender.Train(log, options: Options(epochs: 2)).Model.Factors;
+        var shrunk = SequentialRecommender.Train(log, options: Options(epochs: 2, idShrinkage: 5)).Model.Factors;
+
+        Assert.Equal(plain.ItemVectors.ToArray(), shrunk.ItemVectors.ToArray());
     }
 
     private static VectorMatrix Features(int items)
