@@ -24,6 +24,9 @@ internal sealed class BprTrainer<TModel>
     private readonly BprOptions _options;
     private readonly TrainingSchedule _schedule;
     private readonly DistillationOptions? _distillation;
+    private readonly AugmentedPairs? _augmented;
+    // The augmented pairs in this epoch's order; empty without them.
+    private readonly int[] _augmentedOrder;
     private readonly int _dimension;
     private readonly TripleBatch _batch;
     private readonly float[] _userVectors;
@@ -50,6 +53,8 @@ internal sealed class BprTrainer<TModel>
         _options = options;
         _schedule = schedule;
         _distillation = options.ActiveDistillation;
+        _augmented = options.ActiveAugmentedPairs;
+        _augmentedOrder = [.. Enumerable.Range(0, _augmented?.Pairs.Count ?? 0)];
         _dimension = options.Dimension;
         _batch = new TripleBatch(schedule.TriplesPerBatch(options), feedback.UserCount, feedback.ItemCount);
         _userVectors = new float[_batch.Capacity * _dimension];
@@ -87,11 +92,13 @@ internal sealed class BprTrainer<TModel>
         {
             var clock = Stopwatch.StartNew();
             Shuffle(order);
+            Shuffle(_augmentedOrder);
             (_lossSum, _distillationLossSum, _labeledTriples, _teacherTriples) = (0, 0, 0, 0);
-            for (var start = 0; start < order.Length; start += _schedule.BatchSize)
+            for (var (start, step) = (0, 0); start < order.Length; start += _schedule.BatchSize, step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 FillBatch(order.AsSpan(start, Math.Min(_schedule.BatchSize, order.Length - start)), pairUsers);
+                AddAugmentedPairs(step);
                 if (_batch.LabeledCount > 0)
                 {
                     Step();
@@ -157,6 +164,22 @@ internal sealed class BprTrainer<TModel>
         }
     }
 
+    /// <summary>Step <paramref name="step"/>'s even share of this epoch's augmented pairs (none without them).</summary>
+    private void AddAugmentedPairs(int step)
+    {
+        if (_augmented is null)
+        {
+            return;
+        }
+
+        var (count, steps) = ((long)_augmentedOrder.Length, (long)_schedule.StepsPerEpoch);
+        for (var p = (int)(step * count / steps); p < (int)((step + 1) * count / steps); p++)
+        {
+            var pair = _augmented.Pairs[_augmentedOrder[p]];
+            _batch.Add(pair.User, pair.Preferred, pair.Other, labeled: false, augmented: true);
+        }
+    }
+
     private void Step()
     {
         var batch = _batch;
@@ -188,7 +211,8 @@ internal sealed class BprTrainer<TModel>
     }
 
     /// <summary>
-    /// dLoss/dx per triple, with the loss a mean over the batch's labeled triples: <c>σ(x) − 1</c> from BPR and
+    /// dLoss/dx per triple, with the loss a mean over the batch's labeled triples: <c>σ(x) − 1</c> from BPR (times the
+    /// weight for an augmented pair) and
     /// <c>weight · (σ(x) − p)</c> from pairwise distillation; then, from pointwise distillation, <c>w · (σ(s) − q)</c>
     /// on each item's own score. Sequential, so the loss sums have a fixed order.
     /// </summary>
@@ -206,9 +230,13 @@ internal sealed class BprTrainer<TModel>
                 _lossSum += VectorOps.Softplus(-x);
                 _labeledTriples++;
             }
+            else if (_batch.Augmented[t])
+            {
+                gradient = _augmented!.Weight * (probability - 1);
+            }
 
             var (first, second) = (0.0, 0.0);
-            if (_distillation is { } distillation)
+            if (_distillation is { } distillation && !_batch.Augmented[t])
             {
                 var difference = _teacherFirst[t] - _teacherSecond[t];
                 if (distillation.Weight > 0 && !float.IsNaN(difference))
