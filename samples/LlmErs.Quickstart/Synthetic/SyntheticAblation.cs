@@ -6,11 +6,12 @@ namespace LlmErs.Quickstart.Synthetic;
 
 /// <summary>
 /// Trains and evaluates the baselines and the LLM-enhanced models on the synthetic log (leave-one-out by time), with
-/// each LLM-derived feature block removed in turn: which enriched field carries the gain.
+/// each LLM-derived feature block removed in turn: which enriched field carries the gain; the LLM-chosen pairs train a
+/// BPR beside the ID-only one, and the two-tower model, which is also trained without them.
 /// </summary>
 internal static class SyntheticAblation
 {
-    public static AblationResult Run(DataSplit split, IReadOnlyList<Movie> catalog, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
+    public static AblationResult Run(DataSplit split, IReadOnlyList<Movie> catalog, AugmentedPairs pairs, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
     {
         var byId = catalog.ToDictionary(movie => movie.Id);
         var movies = split.ItemIds.Keys.Select(id => byId[id]).ToList();
@@ -27,6 +28,12 @@ internal static class SyntheticAblation
         using var moods = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
         using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
         FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values)];
-        return new AblationRunner(logger: new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
+        var models = AblationModel.Defaults().SelectMany(model => model.Name switch
+        {
+            AblationModel.IdOnlyBprName => [model, model.WithAugmentedPairs("BPR + LLM-chosen pairs")],
+            "Two-tower" => [model.WithAugmentedPairs()],
+            _ => new[] { model },
+        });
+        return new AblationRunner(new AblationOptions { Models = [.. models], AugmentedPairs = pairs }, new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
     }
 }

@@ -37,7 +37,8 @@ internal sealed class SyntheticData : IDataSource
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var split = LeaveOneOutSplitter.Split(Interactions);
-        var ablation = SyntheticAblation.Run(split, Movies, new ConsoleProgress(), cancellationToken);
+        var pairs = await LlmChosenPairs.ChooseAsync(split, Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal), embeddings, outputDirectory, cancellationToken);
+        var ablation = SyntheticAblation.Run(split, Movies, pairs, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.json"), ablation.ToJson(), cancellationToken);

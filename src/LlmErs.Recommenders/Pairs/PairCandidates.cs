@@ -29,6 +29,26 @@ public static class PairCandidates
     }
 
     /// <summary>
+    /// Each user's latest <paramref name="count"/> training items, oldest first (ties in time keep log order): the
+    /// history a request shows, with nothing from the validation or test part.
+    /// </summary>
+    /// <param name="split">The split; only its training part is read.</param>
+    /// <param name="count">The most items per user.</param>
+    public static int[][] LatestTrainingItems(DataSplit split, int count)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var train = split.Train;
+        var histories = Enumerable.Range(0, split.UserCount).Select(_ => new List<(long Time, int Item)>()).ToArray();
+        for (var row = 0; row < train.Count; row++)
+        {
+            histories[train.Users[row]].Add((train.Timestamps[row], train.Items[row]));
+        }
+
+        return [.. histories.Select(history => history.OrderBy(entry => entry.Time).TakeLast(count).Select(entry => entry.Item).ToArray())];
+    }
+
+    /// <summary>
     /// Each user's <paramref name="count"/> best-scored items by <paramref name="baseModel"/>, best first (ties by item
     /// index), among the items with interactions in <paramref name="training"/> that the user has none with.
     /// </summary>

@@ -71,9 +71,13 @@ public sealed class PairCandidatesTests
 
         var candidates = PairCandidates.FromSplit(split, users, count: 8, Base).Candidates;
         Assert.Equal(candidates, PairCandidates.FromSplit(movedSplit, users, count: 8, Base).Candidates);
+        var histories = PairCandidates.LatestTrainingItems(split, 5);
+        Assert.Equal(histories, PairCandidates.LatestTrainingItems(movedSplit, 5));
+        var training = UserItemMatrix.Create(split.Train);
+        Assert.All(users, user => Assert.All(histories[user], item => Assert.True(training.Contains(user, item))));
+        Assert.All(users, user => Assert.Equal(items[secondLast[user] - 1], histories[user][^1]));
 
         // The same retrieval from a base model trained on the whole log (test part included) does depend on the test part.
-        var training = UserItemMatrix.Create(split.Train);
         var leaky = PairCandidates.Retrieve(MatrixFactorization.Train(UserItemMatrix.Create(log), Base).Model, training, users, 8);
         var movedLeaky = PairCandidates.Retrieve(MatrixFactorization.Train(UserItemMatrix.Create(moved), Base).Model, training, users, 8);
         Assert.NotEqual(leaky, movedLeaky);
