@@ -17,7 +17,7 @@ internal static class LlmChosenPairs
     public const int Candidates = 10;
     public const int HistoryLength = 10;
     public const int MaxUsers = 1000;
-    public const float Margin = 1f;
+    public const float Margin = 0.1f;
     public const float Weight = 1f;
 
     public static async Task<AugmentedPairs> ChooseAsync(

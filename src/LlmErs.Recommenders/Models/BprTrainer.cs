@@ -17,6 +17,7 @@ internal sealed class BprTrainer<TModel>
     where TModel : class, IItemScorer
 {
     private const ulong SamplingStream = 0x6A09E667F3BCC909;
+    private const ulong AugmentedStream = 0xBB67AE8584CAA73B;
     private const int TriplesPerChunk = 256;
 
     private readonly UserItemMatrix _feedback;
@@ -41,6 +42,8 @@ internal sealed class BprTrainer<TModel>
     private readonly float[] _teacherFirst;
     private readonly float[] _teacherSecond;
     private SplitMix64 _random;
+    // The augmented pairs' order has its own stream, so the log's triples are sampled the same with or without them.
+    private SplitMix64 _augmentedRandom;
     private double _lossSum;
     private double _distillationLossSum;
     private long _labeledTriples;
@@ -68,6 +71,7 @@ internal sealed class BprTrainer<TModel>
         _teacherFirst = new float[_batch.Capacity];
         _teacherSecond = new float[_batch.Capacity];
         _random = new SplitMix64(options.Seed ^ SamplingStream);
+        _augmentedRandom = new SplitMix64(options.Seed ^ AugmentedStream);
     }
 
     /// <summary>
@@ -91,8 +95,8 @@ internal sealed class BprTrainer<TModel>
         for (var epoch = 1; epoch <= _schedule.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            Shuffle(order);
-            Shuffle(_augmentedOrder);
+            Shuffle(order, ref _random);
+            Shuffle(_augmentedOrder, ref _augmentedRandom);
             (_lossSum, _distillationLossSum, _labeledTriples, _teacherTriples) = (0, 0, 0, 0);
             for (var (start, step) = (0, 0); start < order.Length; start += _schedule.BatchSize, step++)
             {
@@ -122,11 +126,11 @@ internal sealed class BprTrainer<TModel>
         return stopping.Result();
     }
 
-    private void Shuffle(Span<int> order)
+    private static void Shuffle(Span<int> order, ref SplitMix64 random)
     {
         for (var i = order.Length - 1; i > 0; i--)
         {
-            var j = _random.NextInt32(i + 1);
+            var j = random.NextInt32(i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
     }

@@ -107,6 +107,7 @@ internal static class PairsReport
             .Select(answer => new TrainingPair(answer.Second, split.ItemIds.GetIndex(answer.First.Choice!.Value.Liked), split.ItemIds.GetIndex(answer.First.Choice!.Value.Disliked)))];
         var denoised = PairDenoiser.Prune(retrieved.BaseModel, pairs, margin);
         Console.WriteLine($"pairs: {chosen.Report}; denoising (margin {margin}) kept {denoised.Kept.Count:N0}, dropped {denoised.Dropped.Count:N0}");
+        Console.WriteLine($"kept at other margins: {string.Join(", ", new[] { 0f, 0.05f, 0.1f, 0.25f, 0.5f }.Select(other => $"{other}: {PairDenoiser.Prune(retrieved.BaseModel, pairs, other).Kept.Count:N0}"))}");
         return new AugmentedPairs { Pairs = denoised.Kept };
     }
 
