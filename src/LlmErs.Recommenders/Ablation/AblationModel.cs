@@ -26,7 +26,6 @@ public sealed class AblationModel
     public const string IdOnlyBprName = "BPR (ID only)";
 
     private readonly Func<AblationFitContext, CancellationToken, AblationFit> _fit;
-    private bool _usesAugmentedPairs;
 
     /// <summary>Describes a model.</summary>
     /// <param name="name">The name shown in the tables, unique within a run.</param>
@@ -62,7 +61,7 @@ public sealed class AblationModel
     /// Whether the model trains with the run's <see cref="AblationOptions.AugmentedPairs"/>, read from
     /// <see cref="AblationFitContext.AugmentedPairs"/>: an enhanced one is then also trained without them.
     /// </summary>
-    public bool UsesAugmentedPairs { get => _usesAugmentedPairs; init => _usesAugmentedPairs = value; }
+    public bool UsesAugmentedPairs { get; init; }
 
     /// <summary>
     /// This model trained with the run's <see cref="AblationOptions.AugmentedPairs"/>, under another name where given
