@@ -13,7 +13,7 @@ namespace LlmErs.Quickstart.MovieLens;
 internal static class LlmTeacherRankings
 {
     public const int Candidates = 20;
-    public const int HistoryLength = 10;
+    public const int HistoryLength = LlmChosenPairs.HistoryLength;
 
     public static async Task<ListwiseTeacherScores> RankAsync(
         DataSplit split, IReadOnlyDictionary<string, Movie> byId, IEmbeddingGenerator<string, Embedding<float>> embeddings, string outputDirectory, CancellationToken cancellationToken)
@@ -23,25 +23,20 @@ internal static class LlmTeacherRankings
         var scores = new float[split.ItemCount];
         popularity.ScoreItems(0, scores);
         var popular = Enumerable.Range(0, split.ItemCount).OrderByDescending(item => scores[item]).ThenBy(item => item).ToArray();
-        var histories = Enumerable.Range(0, split.UserCount).Select(_ => new List<(long Time, int Item)>()).ToArray();
-        for (var row = 0; row < train.Count; row++)
-        {
-            histories[train.Users[row]].Add((train.Timestamps[row], train.Items[row]));
-        }
-
+        var histories = PairCandidates.LatestTrainingItems(split, HistoryLength);
+        var seen = UserItemMatrix.Create(train);
         var requests = new List<TeacherRequest>();
         var users = new List<int>();
         for (var user = 0; user < split.UserCount; user++)
         {
-            if (histories[user].Count == 0)
+            if (histories[user].Length == 0)
             {
                 continue;
             }
 
-            var seen = histories[user].Select(entry => entry.Item).ToHashSet();
-            var history = histories[user].OrderBy(entry => entry.Time).TakeLast(HistoryLength).Select(entry => Describe(byId, split.ItemIds[entry.Item])).ToArray();
-            var candidates = popular.Where(item => !seen.Contains(item)).Take(Candidates)
-                .Select(item => new TeacherCandidate(split.ItemIds[item], Describe(byId, split.ItemIds[item]))).ToArray();
+            var history = histories[user].Select(item => LlmChosenPairs.Describe(byId[split.ItemIds[item]])).ToArray();
+            var candidates = popular.Where(item => !seen.Contains(user, item)).Take(Candidates)
+                .Select(item => new TeacherCandidate(split.ItemIds[item], LlmChosenPairs.Describe(byId[split.ItemIds[item]]))).ToArray();
             requests.Add(new TeacherRequest(split.UserIds[user], history, candidates));
             users.Add(user);
         }
@@ -54,11 +49,5 @@ internal static class LlmTeacherRankings
             split.UserCount,
             split.ItemCount,
             rankings.Select((ranking, i) => (users[i], (IReadOnlyList<int>)[.. ranking.RankedKeys.Select(split.ItemIds.GetIndex)])));
-    }
-
-    private static string Describe(IReadOnlyDictionary<string, Movie> byId, string id)
-    {
-        var movie = byId[id];
-        return $"{movie.Title}{(movie.Year is { } year ? $" ({year})" : "")}, {string.Join(", ", movie.Genres)}";
     }
 }

@@ -109,13 +109,14 @@ internal sealed class MovieLensData : IDataSource
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
 
-        async Task<AblationResult> Run(string title, DataSplit split, Func<ListwiseTeacherScores, AblationOptions> settings)
+        async Task<AblationResult> Run(string title, DataSplit split, Func<ListwiseTeacherScores, AugmentedPairs, AblationOptions> settings)
         {
             AnsiConsole.WriteLine();
             AnsiConsole.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
             var teacher = await LlmTeacherRankings.RankAsync(split, byId, embeddings, outputDirectory, cancellationToken);
             AnsiConsole.MarkupLine($"  LLM teacher: the offline client ranked the {LlmTeacherRankings.Candidates} most popular unseen movies of each user by similarity to their last {LlmTeacherRankings.HistoryLength}");
-            var options = settings(teacher);
+            var pairs = await LlmChosenPairs.ChooseAsync(split, byId, embeddings, outputDirectory, cancellationToken);
+            var options = settings(teacher, pairs);
             using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
             AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
             return new AblationRunner(options, new ConsoleWarnings()).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);

@@ -7,13 +7,14 @@ namespace LlmErs.Quickstart.Synthetic;
 /// <summary>
 /// Trains and evaluates the baselines and the LLM-enhanced models on the synthetic log (leave-one-out by time), with
 /// each LLM-derived feature block removed in turn: which enriched field carries the gain. The "image" block is the
-/// movies' posters, embedded and aligned into the content space (<see cref="PosterFeatures"/>).
+/// movies' posters, embedded and aligned into the content space (<see cref="PosterFeatures"/>); the LLM-chosen pairs
+/// train a BPR beside the ID-only one.
 /// </summary>
 internal static class SyntheticAblation
 {
     public static async Task<AblationResult> RunAsync(
-        DataSplit split, IReadOnlyList<Movie> catalog, IReadOnlyDictionary<string, byte[]> posters, IProgress<AblationProgress>? progress,
-        CancellationToken cancellationToken)
+        DataSplit split, IReadOnlyList<Movie> catalog, IReadOnlyDictionary<string, byte[]> posters, AugmentedPairs pairs,
+        IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
     {
         var byId = catalog.ToDictionary(movie => movie.Id);
         var movies = split.ItemIds.Keys.Select(id => byId[id]).ToList();
@@ -31,6 +32,9 @@ internal static class SyntheticAblation
         using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
         using var image = await PosterFeatures.CreateAsync(movies, posters, content, cancellationToken);
         FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values), new("image", image)];
-        return new AblationRunner(logger: new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
+        var models = AblationModel.Defaults().SelectMany(model => model.Name == AblationModel.IdOnlyBprName
+            ? [model, model.WithAugmentedPairs("BPR + LLM-chosen pairs")]
+            : new[] { model });
+        return new AblationRunner(new AblationOptions { Models = [.. models], AugmentedPairs = pairs }, new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
     }
 }

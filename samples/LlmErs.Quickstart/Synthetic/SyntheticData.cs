@@ -41,7 +41,8 @@ internal sealed class SyntheticData : IDataSource
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var split = LeaveOneOutSplitter.Split(Interactions);
-        var ablation = await SyntheticAblation.RunAsync(split, Movies, _posters, new ConsoleProgress(), cancellationToken);
+        var pairs = await LlmChosenPairs.ChooseAsync(split, Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal), embeddings, outputDirectory, cancellationToken);
+        var ablation = await SyntheticAblation.RunAsync(split, Movies, _posters, pairs, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.json"), ablation.ToJson(), cancellationToken);

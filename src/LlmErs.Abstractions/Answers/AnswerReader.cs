@@ -124,6 +124,40 @@ public static class AnswerReader
             : AnswerResult<IReadOnlyList<string>>.Success(tags);
     }
 
+    /// <summary>
+    /// Reads a preference between candidates, <c>{"value": {"liked": key, "disliked": key}}</c>: both must name one of
+    /// <paramref name="keys"/> (returned in its spelling), and not the same one.
+    /// </summary>
+    public static AnswerResult<PreferenceAnswer> ReadPreference(string? answerJson, string[] keys)
+    {
+        var value = ReadValue(answerJson);
+        if (!value.IsValid)
+        {
+            return value.Cast<PreferenceAnswer>();
+        }
+
+        if (value.Value.ValueKind != JsonValueKind.Object)
+        {
+            return AnswerResult<PreferenceAnswer>.Failure($"\"value\" must be an object {{\"liked\": key, \"disliked\": key}}, not a {Describe(value.Value.ValueKind)}.");
+        }
+
+        var liked = PreferenceMember(value.Value, "liked", keys);
+        if (!liked.IsValid)
+        {
+            return liked.Cast<PreferenceAnswer>();
+        }
+
+        var disliked = PreferenceMember(value.Value, "disliked", keys);
+        if (!disliked.IsValid)
+        {
+            return disliked.Cast<PreferenceAnswer>();
+        }
+
+        return liked.Value == disliked.Value
+            ? AnswerResult<PreferenceAnswer>.Failure($"\"liked\" and \"disliked\" both name \"{liked.Value}\"; name two different candidates.")
+            : AnswerResult<PreferenceAnswer>.Success(new PreferenceAnswer(liked.Value!, disliked.Value!));
+    }
+
     /// <summary>Reads one entry of <paramref name="vocabulary"/> (in its spelling), or null where allowed.</summary>
     public static AnswerResult<string?> ReadChoice(string? answerJson, string[] vocabulary, bool nullable)
     {
@@ -268,6 +302,15 @@ public static class AnswerReader
         w.WriteEndArray();
     });
 
+    /// <summary>Writes <c>{"value": {"liked": …, "disliked": …}}</c> for a preference.</summary>
+    public static string Format(PreferenceAnswer preference) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("liked", preference.Liked);
+        w.WriteString("disliked", preference.Disliked);
+        w.WriteEndObject();
+    });
+
     /// <summary>Counts whitespace-separated words.</summary>
     public static int CountWords(ReadOnlySpan<char> text)
     {
@@ -304,6 +347,26 @@ public static class AnswerReader
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The candidate key <paramref name="name"/> holds, validated as a tag is: present, a string, one of <paramref name="keys"/>.</summary>
+    private static AnswerResult<string> PreferenceMember(JsonElement value, string name, string[] keys)
+    {
+        if (!value.TryGetProperty(name, out var member))
+        {
+            return AnswerResult<string>.Failure($"\"value\" has no \"{name}\" member; give {{\"liked\": key, \"disliked\": key}}.");
+        }
+
+        if (member.ValueKind != JsonValueKind.String)
+        {
+            return AnswerResult<string>.Failure($"\"{name}\" must be a candidate key, not a {Describe(member.ValueKind)}. {Allowed(keys)}");
+        }
+
+        var key = member.GetString()!;
+        var canonical = Match(key, keys);
+        return canonical is null
+            ? AnswerResult<string>.Failure($"\"{name}\": \"{key}\" is not one of the candidates. {Allowed(keys)}")
+            : AnswerResult<string>.Success(canonical);
     }
 
     private static string? Match(string answer, string[] vocabulary)

@@ -46,7 +46,7 @@ public sealed class AnswerConstraints
     /// </summary>
     public IReadOnlyList<string> Choices { get; }
 
-    /// <summary>What each of <see cref="Choices"/> stands for, in the same order (<see cref="AnswerKind.Ranking"/>: the candidates' texts); empty for the other kinds.</summary>
+    /// <summary>What each of <see cref="Choices"/> stands for, in the same order (<see cref="AnswerKind.Ranking"/> and <see cref="AnswerKind.Preference"/>: the candidates' texts); empty for the other kinds.</summary>
     public IReadOnlyList<string> ChoiceDescriptions { get; }
 
     /// <summary>Whether every answer is one or several of <see cref="Choices"/> (tags, choices and booleans), or unknown.</summary>
@@ -91,21 +91,21 @@ public sealed class AnswerConstraints
     /// <exception cref="ArgumentException">The lists differ in length, are empty, or a key repeats.</exception>
     public static AnswerConstraints Ranking(IReadOnlyList<string> keys, IReadOnlyList<string> descriptions, int minCount)
     {
-        var choices = Copy(keys);
-        var texts = Copy(descriptions);
-        if (choices.Count == 0 || texts.Count != choices.Count)
-        {
-            throw new ArgumentException($"A ranking needs one description per key and at least one key; there are {choices.Count} keys and {texts.Count} descriptions.", nameof(descriptions));
-        }
-
-        if (choices.Distinct(StringComparer.Ordinal).Count() != choices.Count)
-        {
-            throw new ArgumentException("The candidate keys must be distinct.", nameof(keys));
-        }
-
+        var (choices, texts) = Candidates(keys, descriptions, 1, "A ranking");
         ArgumentOutOfRangeException.ThrowIfLessThan(minCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minCount, choices.Count);
         return new(AnswerKind.Ranking, false, choices, minCount, choices.Count, null, null, 0, texts);
+    }
+
+    /// <summary>
+    /// A preference between candidates: the key of the one a user would most likely enjoy and a different key of the
+    /// one least; each key stands for the candidate <paramref name="descriptions"/> describes at the same position.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length, hold fewer than two candidates, or a key repeats.</exception>
+    public static AnswerConstraints Preference(IReadOnlyList<string> keys, IReadOnlyList<string> descriptions)
+    {
+        var (choices, texts) = Candidates(keys, descriptions, 2, "A preference");
+        return new(AnswerKind.Preference, false, choices, 2, 2, null, null, 0, texts);
     }
 
     /// <summary>One of <paramref name="choices"/> (a normalized vocabulary or enum member names), or unknown where <paramref name="allowsUnknown"/>.</summary>
@@ -136,6 +136,24 @@ public sealed class AnswerConstraints
         }
 
         return new(kind, allowsUnknown, NoChoices, 0, 0, minimum, maximum, 0);
+    }
+
+    /// <summary>Copies of per-request candidates' keys and descriptions, checked: one description per key, distinct keys, at least <paramref name="least"/>.</summary>
+    private static (IReadOnlyList<string> Keys, IReadOnlyList<string> Descriptions) Candidates(IReadOnlyList<string> keys, IReadOnlyList<string> descriptions, int least, string what)
+    {
+        var choices = Copy(keys);
+        var texts = Copy(descriptions);
+        if (choices.Count < least || texts.Count != choices.Count)
+        {
+            throw new ArgumentException($"{what} needs one description per key and at least {least} key(s); there are {choices.Count} keys and {texts.Count} descriptions.", nameof(descriptions));
+        }
+
+        if (choices.Distinct(StringComparer.Ordinal).Count() != choices.Count)
+        {
+            throw new ArgumentException("The candidate keys must be distinct.", nameof(keys));
+        }
+
+        return (choices, texts);
     }
 
     // A copy, so the caller's array (the generated field's vocabulary) cannot change the contract afterwards.

@@ -23,4 +23,11 @@ public enum AnswerKind
     /// described by <see cref="AnswerConstraints.ChoiceDescriptions"/>), at least <see cref="AnswerConstraints.MinCount"/> of them.
     /// </summary>
     Ranking,
+
+    /// <summary>
+    /// Two different keys from <see cref="AnswerConstraints.Choices"/> (candidates described by
+    /// <see cref="AnswerConstraints.ChoiceDescriptions"/>): the candidate a user would most likely enjoy and the one
+    /// least, as <c>{"value": {"liked": key, "disliked": key}}</c> (<see cref="AnswerReader.ReadPreference"/>).
+    /// </summary>
+    Preference,
 }

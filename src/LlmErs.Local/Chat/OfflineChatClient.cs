@@ -15,7 +15,8 @@ namespace LlmErs.Local;
 /// "unknown" (null) where allowed, else false; writes free text as an extractive summary (the prompt's most central
 /// sentences within the word bound); ranks candidates (<see cref="AnswerKind.Ranking"/>, the listwise teacher's
 /// requests) by embedding similarity between each candidate's description and the rest of the prompt (the user's
-/// history). It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
+/// history); and picks a preference pair (<see cref="AnswerKind.Preference"/>, the pair teacher's requests) the same
+/// way: the candidate most similar to the history is "liked", the least similar "disliked". It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
 /// </summary>
 /// <remarks>
 /// Concurrent requests share embedding calls: what arrives while the model is busy is embedded together in the next
@@ -107,6 +108,9 @@ public sealed partial class OfflineChatClient : IChatClient
                 return AnswerReader.Format(await ChooseTagsAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
             case AnswerKind.Ranking:
                 return AnswerReader.Format(await RankCandidatesAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
+            case AnswerKind.Preference:
+                var keys = await RankCandidatesAsync(constraints, prompt, cancellationToken).ConfigureAwait(false);
+                return AnswerReader.Format(new PreferenceAnswer(keys[0], keys[^1]));
             case AnswerKind.Integer:
                 return AnswerReader.Format(FirstNumber(constraints, prompt) is { } integer ? (long)integer : (long?)null);
             case AnswerKind.Number:

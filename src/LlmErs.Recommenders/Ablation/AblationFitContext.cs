@@ -5,8 +5,11 @@ namespace LlmErs.Recommenders;
 /// <summary>What an <see cref="AblationModel"/> is given to train on: one row of the ablation.</summary>
 public sealed class AblationFitContext
 {
-    internal AblationFitContext(DataSplit split, UserItemMatrix feedback, VectorMatrix? itemFeatures, IReadOnlyList<string> blocks, TrainingMonitor monitor)
+    internal AblationFitContext(
+        DataSplit split, UserItemMatrix feedback, VectorMatrix? itemFeatures, IReadOnlyList<string> blocks, TrainingMonitor monitor, bool pairsBlock = false, AugmentedPairs? augmentedPairs = null)
     {
+        HasPairsBlock = pairsBlock;
+        AugmentedPairs = augmentedPairs;
         Split = split;
         Feedback = feedback;
         ItemFeatures = itemFeatures;
@@ -34,6 +37,20 @@ public sealed class AblationFitContext
     /// per-epoch progress: pass it to training. Without a validation part it has no validation callback.
     /// </summary>
     public TrainingMonitor Monitor { get; }
+
+    /// <summary>
+    /// The run's <see cref="AblationOptions.AugmentedPairs"/> for a model that takes them
+    /// (<see cref="AblationModel.UsesAugmentedPairs"/>), except in its row without them; otherwise <see langword="null"/>.
+    /// </summary>
+    public AugmentedPairs? AugmentedPairs { get; }
+
+    /// <summary>Whether the row is one of a pairs-taking model in a run with pairs: its options' pairs are then the row's.</summary>
+    private bool HasPairsBlock { get; }
+
+    /// <summary>The options with this row's pairs (none in the row without them); unchanged outside the pairs block.</summary>
+    internal TOptions WithRowPairs<TOptions>(TOptions options)
+        where TOptions : BprOptions =>
+        HasPairsBlock ? (TOptions)options.WithAugmentedPairs(AugmentedPairs) : options;
 
     /// <summary>The features, or an exception naming the model that needs them.</summary>
     internal VectorMatrix RequireFeatures(string model) =>

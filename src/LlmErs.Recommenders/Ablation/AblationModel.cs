@@ -57,6 +57,22 @@ public sealed class AblationModel
     /// <summary>Whether the model reads the item features.</summary>
     public bool UsesFeatures { get; }
 
+    /// <summary>
+    /// Whether the model trains with the run's <see cref="AblationOptions.AugmentedPairs"/>, read from
+    /// <see cref="AblationFitContext.AugmentedPairs"/>: an enhanced one is then also trained without them.
+    /// </summary>
+    public bool UsesAugmentedPairs { get; init; }
+
+    /// <summary>
+    /// This model trained with the run's <see cref="AblationOptions.AugmentedPairs"/>, under another name where given
+    /// (e.g. <c>AblationModel.IdOnlyBpr().WithAugmentedPairs("BPR + LLM-chosen pairs")</c> beside the plain ID-only
+    /// BPR). The standard models built here (<see cref="IdOnlyBpr"/>, <see cref="TwoTower"/>) add the pairs to their
+    /// training options; a model built with the constructor reads <see cref="AblationFitContext.AugmentedPairs"/> itself.
+    /// </summary>
+    /// <param name="name">The new name; <see langword="null"/> to keep this one.</param>
+    public AblationModel WithAugmentedPairs(string? name = null) =>
+        new(name ?? Name, Kind, UsesFeatures, _fit) { UsesAugmentedPairs = true };
+
     /// <summary>The popularity baseline (<see cref="PopularityRecommender"/>): every user gets the most interacted items.</summary>
     public static AblationModel Popularity() =>
         new("Popularity", AblationModelKind.Baseline, usesFeatures: false, (context, _) => new AblationFit(PopularityRecommender.Fit(context.Split.Train), null));
@@ -65,7 +81,7 @@ public sealed class AblationModel
     /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
     public static AblationModel IdOnlyBpr(BprOptions? options = null) =>
         new(IdOnlyBprName, AblationModelKind.Baseline, usesFeatures: false, (context, cancellationToken) =>
-            Fitted(MatrixFactorization.Train(context.Feedback, options, context.Monitor, cancellationToken)));
+            Fitted(MatrixFactorization.Train(context.Feedback, context.WithRowPairs(options ?? new BprOptions()), context.Monitor, cancellationToken)));
 
     /// <summary>
     /// The content-only baseline (<see cref="ContentBaseline"/>), on all feature blocks: items ranked by cosine similarity
@@ -98,7 +114,8 @@ public sealed class AblationModel
     {
         const string Name = "Two-tower";
         return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
-            Fitted(Recommenders.TwoTower.Train(context.Feedback, context.RequireFeatures(Name), options: options, monitor: context.Monitor, cancellationToken: cancellationToken)));
+            Fitted(Recommenders.TwoTower.Train(
+                context.Feedback, context.RequireFeatures(Name), options: context.WithRowPairs(options ?? new TwoTowerOptions()), monitor: context.Monitor, cancellationToken: cancellationToken)));
     }
 
     /// <summary>

@@ -39,6 +39,13 @@ public sealed class AblationOptions
     /// </summary>
     public string? Reference { get; init; } = AblationModel.IdOnlyBprName;
 
+    /// <summary>
+    /// A removable block of extra training pairs (e.g. LLM-chosen ones, <see cref="Recommenders.AugmentedPairs"/>):
+    /// models that take it (<see cref="AblationModel.WithAugmentedPairs"/>) train with it, and each enhanced one once
+    /// more without it, in a row named after <see cref="AugmentedPairs.Name"/>. <see langword="null"/> (the default) for none.
+    /// </summary>
+    public AugmentedPairs? AugmentedPairs { get; init; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Models, nameof(Models));
@@ -59,6 +66,11 @@ public sealed class AblationOptions
         if (repeated is not null)
         {
             throw new ArgumentException($"Two models are named '{repeated.Key}'; give each a distinct name, as the tables show rows by name.", nameof(Models));
+        }
+
+        if (AugmentedPairs is not null && !Models.Any(model => model.UsesAugmentedPairs))
+        {
+            throw new ArgumentException($"The run has {AugmentedPairs.Name} but no model takes them; add one with {nameof(AblationModel)}.{nameof(AblationModel.WithAugmentedPairs)}, or leave {nameof(AugmentedPairs)} null.", nameof(AugmentedPairs));
         }
 
         if (Reference is not null && !Models.Any(model => model.Name == Reference))

@@ -19,6 +19,9 @@ namespace LlmErs.Recommenders;
 /// mark.</para>
 /// <para>A cold-item split (<see cref="ColdItemSplitter"/>) is evaluated with the cold-item protocol; any other with
 /// full ranking. Removing a block needs at least two: with a single block, the ID-only baseline is the comparison.</para>
+/// <para>Extra training pairs (<see cref="AblationOptions.AugmentedPairs"/>, e.g. LLM-chosen ones) are a block of training
+/// data: the models that take them train with them, and each enhanced one also without them; a baseline that takes them
+/// is compared with its plain counterpart (e.g. ID-only BPR).</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -80,7 +83,8 @@ public sealed class AblationRunner
             throw new InvalidOperationException($"The split has {split.Train.Count:N0} training and {split.Test.Count:N0} test interactions; the ablation needs both.");
         }
 
-        var plan = Plan(blocks);
+        var pairs = Options.AugmentedPairs;
+        var plan = Plan(blocks, pairs is not null);
         var feedback = UserItemMatrix.Create(split.Train.Users, split.Train.Items, split.UserCount, split.ItemCount);
         var validate = Validation(split, cancellationToken);
         var patience = Options.Patience ?? TrainingSchedule.For(new BprOptions(), feedback.PairCount).Patience;
@@ -91,8 +95,13 @@ public sealed class AblationRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (model, kind, removed) = plan[r];
-            var name = removed < 0 ? model.Name : $"{model.Name} without {blocks[removed].Name}";
+
+            // Index blocks.Count stands for the augmented pairs, a block of training data rather than of features.
+            var removedName = removed < 0 ? null : removed < blocks.Count ? blocks[removed].Name : pairs!.Name;
+            var name = removedName is null ? model.Name : $"{model.Name} without {removedName}";
             var kept = model.UsesFeatures ? blocks.Where((_, b) => b != removed).Select(block => block.Name).ToArray() : [];
+            var pairsBlock = pairs is not null && model.UsesAugmentedPairs;
+            var withPairs = pairsBlock && removed != blocks.Count;
             var number = r + 1;
             void Report(AblationStage stage, EpochReport? epoch = null, AblationRow? row = null) =>
                 progress?.Report(new AblationProgress(number, plan.Count, name, stage, epoch, row));
@@ -107,20 +116,21 @@ public sealed class AblationRunner
             };
             var stopwatch = Stopwatch.StartNew();
             AblationFit fit;
-            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed) : null)
+            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed < blocks.Count ? removed : -1) : null)
             {
-                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor), cancellationToken);
+                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor, pairsBlock, withPairs ? pairs : null), cancellationToken);
             }
 
             var trainingTime = stopwatch.Elapsed;
             Report(AblationStage.Evaluating);
             var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
-            rows.Add(new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, kept, fit, ranking, amongWithheld, trainingTime));
+            rows.Add(new AblationRow(name, model, kind, removedName, withPairs ? [.. kept, pairs!.Name] : kept, fit, ranking, amongWithheld, trainingTime));
             Warn(warnings, AblationWarnings.ForRow(name, fit.History, Options.EpochBudget, patience));
             Report(AblationStage.Finished, row: rows[^1]);
         }
 
-        return new AblationResult(split.Protocol, [.. blocks.Select(block => block.Name)], rows, Options.Evaluation.Metrics, Options.Reference, warnings);
+        string[] blockNames = [.. blocks.Select(block => block.Name), .. pairs is null ? Array.Empty<string>() : [pairs.Name]];
+        return new AblationResult(split.Protocol, blockNames, rows, Options.Evaluation.Metrics, Options.Reference, warnings);
     }
 
     private void Warn(List<AblationWarning> warnings, IEnumerable<AblationWarning> found)
@@ -132,8 +142,11 @@ public sealed class AblationRunner
         }
     }
 
-    /// <summary>The rows in order: each model, and after an enhanced one, the same model without each block in turn.</summary>
-    private List<(AblationModel Model, AblationRowKind Kind, int Removed)> Plan(IReadOnlyList<FeatureBlock> blocks)
+    /// <summary>
+    /// The rows in order: each model, and after an enhanced one, the same model without each block in turn, then
+    /// (index <c>blocks.Count</c>) without the augmented pairs when it takes them.
+    /// </summary>
+    private List<(AblationModel Model, AblationRowKind Kind, int Removed)> Plan(IReadOnlyList<FeatureBlock> blocks, bool hasPairs)
     {
         var plan = new List<(AblationModel, AblationRowKind, int)>();
         foreach (var model in Options.Models)
@@ -151,6 +164,11 @@ public sealed class AblationRunner
                 {
                     plan.Add((model, AblationRowKind.BlockRemoved, b));
                 }
+            }
+
+            if (hasPairs && model.UsesAugmentedPairs)
+            {
+                plan.Add((model, AblationRowKind.BlockRemoved, blocks.Count));
             }
         }
 

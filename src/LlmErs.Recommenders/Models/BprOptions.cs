@@ -11,6 +11,8 @@ namespace LlmErs.Recommenders;
 /// </remarks>
 public class BprOptions
 {
+    private AugmentedPairs? _augmentedPairs;
+
     /// <summary>The size of the user and item vectors. Default 64.</summary>
     public int Dimension { get; init; } = 64;
 
@@ -51,12 +53,29 @@ public class BprOptions
     /// <summary>Distillation from a teacher's scores; <see langword="null"/> (the default) or weight 0 for none.</summary>
     public DistillationOptions? Distillation { get; init; }
 
+    /// <summary>
+    /// Extra (user, preferred, other) pairs trained alongside the log's triples, e.g. the pairs an LLM chose
+    /// (<see cref="Recommenders.AugmentedPairs"/>); <see langword="null"/> (the default), no pairs or weight 0 for none.
+    /// </summary>
+    public AugmentedPairs? AugmentedPairs { get => _augmentedPairs; init => _augmentedPairs = value; }
+
     /// <summary>The most threads training may use; -1 (the default) for all cores. The model does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>The distillation that training applies: none when both its weights are 0, so that it trains exactly as without.</summary>
     internal DistillationOptions? ActiveDistillation =>
         Distillation is { } distillation && (distillation.Weight > 0 || distillation.PointwiseWeight > 0) ? distillation : null;
+
+    /// <summary>The augmented pairs that training samples: none when there are no pairs or their weight is 0, so that it trains exactly as without.</summary>
+    internal AugmentedPairs? ActiveAugmentedPairs => AugmentedPairs is { IsActive: true } pairs ? pairs : null;
+
+    /// <summary>A copy of these options (of the same type) with <paramref name="pairs"/> as <see cref="AugmentedPairs"/>.</summary>
+    internal BprOptions WithAugmentedPairs(AugmentedPairs? pairs)
+    {
+        var copy = (BprOptions)MemberwiseClone();
+        copy._augmentedPairs = pairs;
+        return copy;
+    }
 
     /// <summary>Throws when an option is out of range, naming it.</summary>
     internal virtual void Validate(int itemCount)

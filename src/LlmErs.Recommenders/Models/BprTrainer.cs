@@ -17,6 +17,7 @@ internal sealed class BprTrainer<TModel>
     where TModel : class, IItemScorer
 {
     private const ulong SamplingStream = 0x6A09E667F3BCC909;
+    private const ulong AugmentedStream = 0xBB67AE8584CAA73B;
     private const int TriplesPerChunk = 256;
 
     private readonly UserItemMatrix _feedback;
@@ -24,6 +25,9 @@ internal sealed class BprTrainer<TModel>
     private readonly BprOptions _options;
     private readonly TrainingSchedule _schedule;
     private readonly DistillationOptions? _distillation;
+    private readonly AugmentedPairs? _augmented;
+    // The augmented pairs in this epoch's order; empty without them.
+    private readonly int[] _augmentedOrder;
     private readonly int _dimension;
     private readonly TripleBatch _batch;
     private readonly float[] _userVectors;
@@ -38,6 +42,8 @@ internal sealed class BprTrainer<TModel>
     private readonly float[] _teacherFirst;
     private readonly float[] _teacherSecond;
     private SplitMix64 _random;
+    // The augmented pairs' order has its own stream, so the log's triples are sampled the same with or without them.
+    private SplitMix64 _augmentedRandom;
     private double _lossSum;
     private double _distillationLossSum;
     private long _labeledTriples;
@@ -50,6 +56,8 @@ internal sealed class BprTrainer<TModel>
         _options = options;
         _schedule = schedule;
         _distillation = options.ActiveDistillation;
+        _augmented = options.ActiveAugmentedPairs;
+        _augmentedOrder = [.. Enumerable.Range(0, _augmented?.Pairs.Count ?? 0)];
         _dimension = options.Dimension;
         _batch = new TripleBatch(schedule.TriplesPerBatch(options), feedback.UserCount, feedback.ItemCount);
         _userVectors = new float[_batch.Capacity * _dimension];
@@ -63,6 +71,7 @@ internal sealed class BprTrainer<TModel>
         _teacherFirst = new float[_batch.Capacity];
         _teacherSecond = new float[_batch.Capacity];
         _random = new SplitMix64(options.Seed ^ SamplingStream);
+        _augmentedRandom = new SplitMix64(options.Seed ^ AugmentedStream);
     }
 
     /// <summary>
@@ -86,12 +95,14 @@ internal sealed class BprTrainer<TModel>
         for (var epoch = 1; epoch <= _schedule.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            Shuffle(order);
+            Shuffle(order, ref _random);
+            Shuffle(_augmentedOrder, ref _augmentedRandom);
             (_lossSum, _distillationLossSum, _labeledTriples, _teacherTriples) = (0, 0, 0, 0);
-            for (var start = 0; start < order.Length; start += _schedule.BatchSize)
+            for (var (start, step) = (0, 0); start < order.Length; start += _schedule.BatchSize, step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 FillBatch(order.AsSpan(start, Math.Min(_schedule.BatchSize, order.Length - start)), pairUsers);
+                AddAugmentedPairs(step);
                 if (_batch.LabeledCount > 0)
                 {
                     Step();
@@ -115,11 +126,11 @@ internal sealed class BprTrainer<TModel>
         return stopping.Result();
     }
 
-    private void Shuffle(Span<int> order)
+    private static void Shuffle(Span<int> order, ref SplitMix64 random)
     {
         for (var i = order.Length - 1; i > 0; i--)
         {
-            var j = _random.NextInt32(i + 1);
+            var j = random.NextInt32(i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
     }
@@ -157,6 +168,22 @@ internal sealed class BprTrainer<TModel>
         }
     }
 
+    /// <summary>Step <paramref name="step"/>'s even share of this epoch's augmented pairs (none without them).</summary>
+    private void AddAugmentedPairs(int step)
+    {
+        if (_augmented is null)
+        {
+            return;
+        }
+
+        var (count, steps) = ((long)_augmentedOrder.Length, (long)_schedule.StepsPerEpoch);
+        for (var p = (int)(step * count / steps); p < (int)((step + 1) * count / steps); p++)
+        {
+            var pair = _augmented.Pairs[_augmentedOrder[p]];
+            _batch.Add(pair.User, pair.Preferred, pair.Other, labeled: false, augmented: true);
+        }
+    }
+
     private void Step()
     {
         var batch = _batch;
@@ -188,7 +215,8 @@ internal sealed class BprTrainer<TModel>
     }
 
     /// <summary>
-    /// dLoss/dx per triple, with the loss a mean over the batch's labeled triples: <c>σ(x) − 1</c> from BPR and
+    /// dLoss/dx per triple, with the loss a mean over the batch's labeled triples: <c>σ(x) − 1</c> from BPR (times the
+    /// weight for an augmented pair) and
     /// <c>weight · (σ(x) − p)</c> from pairwise distillation; then, from pointwise distillation, <c>w · (σ(s) − q)</c>
     /// on each item's own score. Sequential, so the loss sums have a fixed order.
     /// </summary>
@@ -206,9 +234,13 @@ internal sealed class BprTrainer<TModel>
                 _lossSum += VectorOps.Softplus(-x);
                 _labeledTriples++;
             }
+            else if (_batch.Augmented[t])
+            {
+                gradient = _augmented!.Weight * (probability - 1);
+            }
 
             var (first, second) = (0.0, 0.0);
-            if (_distillation is { } distillation)
+            if (_distillation is { } distillation && !_batch.Augmented[t])
             {
                 var difference = _teacherFirst[t] - _teacherSecond[t];
                 if (distillation.Weight > 0 && !float.IsNaN(difference))

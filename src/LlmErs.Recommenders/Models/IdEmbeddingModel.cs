@@ -25,8 +25,8 @@ internal sealed class IdEmbeddingModel : IEmbeddingModel<FactorModel>
         var dimension = options.Dimension;
         _users = new AdamParameters(userCount, dimension);
         _items = new AdamParameters(itemCount, dimension);
-        // A batch holds at most BatchSize users, one per positive.
-        _userSlotGradients = new float[schedule.BatchSize * dimension];
+        // A batch holds at most one user per positive and augmented pair.
+        _userSlotGradients = new float[schedule.UsersPerBatch(options) * dimension];
         _learningRate = options.LearningRate;
         _maxDegreeOfParallelism = options.MaxDegreeOfParallelism;
 

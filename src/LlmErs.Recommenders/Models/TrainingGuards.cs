@@ -15,6 +15,7 @@ internal static class TrainingGuards
         }
 
         options.Validate(feedback.ItemCount);
+        options.AugmentedPairs?.Validate(feedback.UserCount, feedback.ItemCount);
     }
 
     /// <summary>Throws when <paramref name="vectors"/> holds NaN or an infinity, which would spread to every score.</summary>

@@ -51,7 +51,14 @@ public sealed record TrainingSchedule(int BatchSize, int Patience, int Epochs, i
         return new TrainingSchedule(batchSize, patience, monitor?.MaxEpochs ?? options.Epochs, steps);
     }
 
-    /// <summary>The most triples a mini-batch holds: per positive, its negatives and the teacher's extra pairs.</summary>
+    /// <summary>The most triples a mini-batch holds: per positive, its negatives and the teacher's extra pairs; then its share of the augmented pairs.</summary>
     internal int TriplesPerBatch(BprOptions options) =>
-        checked(BatchSize * (options.NegativeSamples + (options.ActiveDistillation?.PairsPerPositive ?? 0)));
+        checked((BatchSize * (options.NegativeSamples + (options.ActiveDistillation?.PairsPerPositive ?? 0))) + AugmentedPairsPerBatch(options));
+
+    /// <summary>The most distinct users a mini-batch holds: one per positive, and one per augmented pair.</summary>
+    internal int UsersPerBatch(BprOptions options) => checked(BatchSize + AugmentedPairsPerBatch(options));
+
+    /// <summary>The most augmented pairs one mini-batch takes: every pair once an epoch, spread evenly over its steps.</summary>
+    internal int AugmentedPairsPerBatch(BprOptions options) =>
+        options.ActiveAugmentedPairs is { } pairs ? (pairs.Pairs.Count + StepsPerEpoch - 1) / StepsPerEpoch : 0;
 }

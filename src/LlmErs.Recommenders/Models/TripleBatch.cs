@@ -6,7 +6,7 @@ namespace LlmErs.Recommenders;
 /// </summary>
 /// <remarks>
 /// Labeled triples are training pairs (i a positive, j a sampled negative); unlabeled ones are pairs that only a
-/// distillation teacher judges.
+/// distillation teacher judges, or augmented pairs (i preferred to j by another source, e.g. an LLM).
 /// </remarks>
 internal sealed class TripleBatch
 {
@@ -19,6 +19,7 @@ internal sealed class TripleBatch
         Positives = new int[capacity];
         Negatives = new int[capacity];
         Labeled = new bool[capacity];
+        Augmented = new bool[capacity];
         UserSlots = new int[capacity];
         PositiveSlots = new int[capacity];
         NegativeSlots = new int[capacity];
@@ -50,6 +51,9 @@ internal sealed class TripleBatch
 
     public bool[] Labeled { get; }
 
+    /// <summary>Whether each triple is an augmented pair (<see cref="AugmentedPairs"/>): unlabeled, trained with the pairs' weight.</summary>
+    public bool[] Augmented { get; }
+
     public int[] UserSlots { get; }
 
     public int[] PositiveSlots { get; }
@@ -77,13 +81,14 @@ internal sealed class TripleBatch
         Count = LabeledCount = UserSlotCount = ItemSlotCount = 0;
     }
 
-    public void Add(int user, int first, int second, bool labeled)
+    public void Add(int user, int first, int second, bool labeled, bool augmented = false)
     {
         var t = Count++;
         Users[t] = user;
         Positives[t] = first;
         Negatives[t] = second;
         Labeled[t] = labeled;
+        Augmented[t] = augmented;
         LabeledCount += labeled ? 1 : 0;
         UserSlots[t] = UserSlot(user);
         PositiveSlots[t] = ItemSlot(first);

@@ -99,8 +99,8 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
             SeededNormal.Fill(_userProjection.Values, deviation / VectorOps.RootMeanSquareNorm(userFeatures!), ref random);
         }
 
-        // A batch holds at most BatchSize users (one per positive) and two items per triple.
-        var (maxUserSlots, maxTriples) = (schedule.BatchSize, schedule.TriplesPerBatch(options));
+        // A batch holds at most one user per positive and augmented pair, and two items per triple.
+        var (maxUserSlots, maxTriples) = (schedule.UsersPerBatch(options), schedule.TriplesPerBatch(options));
         var maxItemSlots = 2 * maxTriples;
         _slotItemFeatures = new float[maxItemSlots * features];
         _slotHistories = new float[maxUserSlots * features];

@@ -24,6 +24,8 @@ internal static class AnswerAllowance
         AnswerKind.Choice => LongestChoice(constraints.Choices),
         // The brackets, then each tag and its separator.
         AnswerKind.Tags or AnswerKind.Ranking => 2 + constraints.MaxCount * (1 + LongestChoice(constraints.Choices)),
+        // The braces, then each of the two member names, its colon and key.
+        AnswerKind.Preference => 2 + 2 * (4 + LongestChoice(constraints.Choices)),
         _ => textAnswerTokens,
     };
 

@@ -136,6 +136,23 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Preferences_like_the_candidate_most_similar_to_the_history_and_dislike_the_least_similar()
+    {
+        string[] descriptions = ["A romantic comedy about a wedding in Paris", "Astronauts fight an alien creature aboard a spaceship", "A documentary about aliens and space exploration"];
+        var constraints = AnswerConstraints.Preference(["c1", "c2", "c3"], descriptions);
+        var prompt = "The user watched: a science fiction film about aliens attacking a space station; astronauts lost in deep space.\nCandidates:\n"
+            + string.Join("\n", descriptions.Select((text, i) => $"c{i + 1}: {text}"));
+        var ranking = AnswerReader.ReadTags(await AskAsync(AnswerConstraints.Ranking(["c1", "c2", "c3"], descriptions, minCount: 3), prompt), ["c1", "c2", "c3"], 3, 3).Value;
+
+        var answer = AnswerReader.ReadPreference(await AskAsync(constraints, prompt), ["c1", "c2", "c3"]);
+
+        Assert.True(answer.IsValid, answer.Error);
+        Assert.Equal(new PreferenceAnswer(ranking[0], ranking[^1]), answer.Value);
+        Assert.Equal("c1", answer.Value.Disliked);
+        Assert.NotEqual("c1", answer.Value.Liked);
+    }
+
+    [Fact]
     public async Task Requests_without_constraints_are_refused_with_advice()
     {
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => _client.GetResponseAsync("Hello"));
