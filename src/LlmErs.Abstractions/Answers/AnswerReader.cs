@@ -292,7 +292,7 @@ public static class AnswerReader
         if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
     }
 
-    private static string Write(Action<Utf8JsonWriter> writeValue)
+    internal static string Write(Action<Utf8JsonWriter> writeValue)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -306,7 +306,8 @@ public static class AnswerReader
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static string? Match(string answer, string[] vocabulary)
+    /// <summary>The vocabulary entry <paramref name="answer"/> names (trimmed, case-insensitively), or null: the normalization rule every closed answer follows.</summary>
+    internal static string? Match(string answer, IReadOnlyList<string> vocabulary)
     {
         var trimmed = answer.AsSpan().Trim();
         foreach (var entry in vocabulary)
@@ -323,12 +324,12 @@ public static class AnswerReader
     private static AnswerResult<T> Null<T>(bool nullable, string expected) =>
         nullable ? AnswerResult<T>.Success(default!) : AnswerResult<T>.Failure($"\"value\" must not be null; give {expected}.");
 
-    private static string Allowed(string[] vocabulary) => $"Allowed: {string.Join(", ", vocabulary.Select(v => $"\"{v}\""))}.";
+    internal static string Allowed(IReadOnlyList<string> vocabulary) => $"Allowed: {string.Join(", ", vocabulary.Select(v => $"\"{v}\""))}.";
 
     private static string Show(JsonElement element) =>
         element.ValueKind == JsonValueKind.Number ? element.GetRawText() : $"a {Describe(element.ValueKind)}";
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "object",
         JsonValueKind.Array => "array",

@@ -23,4 +23,16 @@ public enum AnswerKind
     /// described by <see cref="AnswerConstraints.ChoiceDescriptions"/>), at least <see cref="AnswerConstraints.MinCount"/> of them.
     /// </summary>
     Ranking,
+
+    /// <summary>
+    /// Knowledge-graph triples about the item, each a relation of <see cref="AnswerConstraints.Relations"/> and one of its
+    /// entities, at most <see cref="AnswerConstraints.MaxCount"/> of them (<see cref="LlmTriplesAttribute"/>, completion).
+    /// </summary>
+    Triples,
+
+    /// <summary>
+    /// One verdict per given triple, in order: keep it, fix it (a replacement from <see cref="AnswerConstraints.Relations"/>)
+    /// or drop it, with a reason (<see cref="LlmTriplesAttribute"/> with <see cref="LlmTriplesAttribute.Given"/>, correction).
+    /// </summary>
+    TripleVerdicts,
 }

@@ -36,4 +36,8 @@ internal sealed record FieldOptions(
     EquatableArray<string> BlockedWords = default,
     EquatableArray<string> AllowedWords = default,
     EquatableArray<string> BlockedWordLists = default,
-    EquatableArray<string> AllowedWordLists = default);
+    EquatableArray<string> AllowedWordLists = default,
+    EquatableArray<RelationSpec> Relations = default);
+
+/// <summary>A relation of a triples field and the entities its tails are normalized to.</summary>
+internal sealed record RelationSpec(string Name, EquatableArray<string> Entities);

@@ -23,6 +23,7 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         [KnownNames.LlmValue] = FieldKindSpec.Value,
         [KnownNames.LlmNormalize] = FieldKindSpec.Normalized,
         [KnownNames.LlmCorrect] = FieldKindSpec.Correction,
+        [KnownNames.LlmTriples] = FieldKindSpec.Triples,
         [KnownNames.Embedding] = FieldKindSpec.Embedding,
         [KnownNames.SemanticIdAttribute] = FieldKindSpec.SemanticId,
     };
@@ -90,7 +91,11 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
         var schema = kind == FieldKindSpec.Embedding ? null : JsonSchemaBuilder.Build(kind, options, description);
         var fingerprint = Fingerprint.Compute(kind, templateText, schema, instructions, description, options);
         var spec = new FieldSpec(propertySpec, kind, compiled.Spec, schema, fingerprint, EquatableArray<string>.Empty, instructions, description, options);
-        return new ParsedField(spec, compiled.RootMembers);
+        // A correction reads its given triples besides the template's members, so a derived source is enriched first.
+        var reads = kind == FieldKindSpec.Triples && options.Source is { } given
+            ? compiled.RootMembers.Concat(new[] { given }).Distinct().ToEquatableArray()
+            : compiled.RootMembers;
+        return new ParsedField(spec, reads);
     }
 
     private ParsedField SemanticIdField(PropertySpec propertySpec, FieldOptions options)
@@ -138,6 +143,9 @@ internal sealed class FieldParser(INamedTypeSymbol owner, List<DiagnosticInfo> d
 
             case FieldKindSpec.Correction:
                 return ReadCorrectionOptions(property, reader);
+
+            case FieldKindSpec.Triples:
+                return new TriplesParser(owner, property, reader, diagnostics).Read();
 
             case FieldKindSpec.Embedding:
                 var dimensions = reader.Int("Dimensions", 0);
