@@ -15,7 +15,9 @@ namespace LlmErs.Local;
 /// "unknown" (null) where allowed, else false; writes free text as an extractive summary (the prompt's most central
 /// sentences within the word bound); ranks candidates (<see cref="AnswerKind.Ranking"/>, the listwise teacher's
 /// requests) by embedding similarity between each candidate's description and the rest of the prompt (the user's
-/// history). It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
+/// history); completes knowledge-graph triples (<see cref="AnswerKind.Triples"/>) by ranking every relation's entities
+/// against the prompt and taking each relation's closest ones, as it chooses tags. It cannot check given triples
+/// (<see cref="AnswerKind.TripleVerdicts"/>) and says so. It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
 /// </summary>
 /// <remarks>
 /// Concurrent requests share embedding calls: what arrives while the model is busy is embedded together in the next
@@ -29,6 +31,7 @@ public sealed partial class OfflineChatClient : IChatClient
 
     private readonly LabelRanker _ranker;
     private readonly ExtractiveSummarizer _summarizer;
+    private readonly TripleChooser _triples;
     private readonly OfflineChatClientOptions _options;
     private readonly ChatClientMetadata _metadata;
 
@@ -40,6 +43,7 @@ public sealed partial class OfflineChatClient : IChatClient
         var batcher = new EmbeddingBatcher(embeddings, TextsPerEmbeddingCall, Environment.ProcessorCount);
         _ranker = new LabelRanker(batcher);
         _summarizer = new ExtractiveSummarizer(batcher);
+        _triples = new TripleChooser(_ranker, _options.TagMargin);
         _metadata = new ChatClientMetadata("llmers-offline", defaultModelId: _options.ModelId);
     }
 
@@ -107,6 +111,12 @@ public sealed partial class OfflineChatClient : IChatClient
                 return AnswerReader.Format(await ChooseTagsAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
             case AnswerKind.Ranking:
                 return AnswerReader.Format(await RankCandidatesAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
+            case AnswerKind.Triples:
+                return TripleAnswers.FormatTriples(await _triples.ChooseAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
+            case AnswerKind.TripleVerdicts:
+                throw new NotSupportedException(
+                    "The offline chat client cannot check given triples: judging whether a fact holds needs a language model's knowledge. " +
+                    "Enrich correction fields ([LlmTriples] with Given) with a real IChatClient.");
             case AnswerKind.Integer:
                 return AnswerReader.Format(FirstNumber(constraints, prompt) is { } integer ? (long)integer : (long?)null);
             case AnswerKind.Number:
