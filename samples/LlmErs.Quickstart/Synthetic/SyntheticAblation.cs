@@ -1,3 +1,4 @@
+using LlmErs.Quickstart.MovieLens;
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
 using Spectre.Console;
@@ -26,7 +27,12 @@ internal static class SyntheticAblation
 
         using var moods = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
         using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
-        FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values)];
+        using var entities = EntityFeatures.Triples(movies, (LlmField<Movie, IReadOnlyList<KgTriple>>)model.Field(nameof(Movie.Facts)));
+        FeatureBlock[] blocks =
+        [
+            new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values),
+            new(MovieFeatures.KgEntities, entities.Values),
+        ];
         return new AblationRunner(logger: new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
     }
 }
