@@ -86,6 +86,10 @@ internal static class ConsoleOutput
         }
 
         AnsiConsole.Write(table);
+        foreach (var movie in movies)
+        {
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(movie.Title)}[/] triples: {Markup.Escape(string.Join("; ", movie.Facts.Select(t => $"({t.Relation}, {t.Tail})")))}");
+        }
     }
 
     public static void ShowRecommendations(string user, IReadOnlyList<Movie> history, params (string Title, IEnumerable<(Movie Movie, float Score)> Items)[] lists)

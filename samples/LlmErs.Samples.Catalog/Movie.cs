@@ -49,6 +49,19 @@ public partial class Movie
         Vocabulary = ["City", "Countryside", "Sea", "Space", "Fantasy world", "Other"])]
     public partial string? Setting { get; set; }
 
+    /// <summary>
+    /// Knowledge-graph triples about the movie (the movie is the head): each relation's tails normalized to its declared
+    /// entities. The triples go to <c>triples.parquet</c> and, as a multi-hot per relation, to the "KG entities" block.
+    /// </summary>
+    [LlmTriples(
+        "Which facts hold for {{ title }}{{ if year }} ({{ year }}){{ end }}? Genres: {{ genres | array.join ', ' }}.{{ if overview }} Plot: {{ overview }}{{ end }}",
+        Max = 6,
+        Instructions = "State only facts the title, genres or plot support; use each relation at most twice.")]
+    [LlmRelation("has_theme", Entities = ["love", "friendship", "family", "revenge", "survival", "crime", "justice", "war", "magic", "exploration", "coming of age", "humor"])]
+    [LlmRelation("set_in", Entities = ["outer space", "the sea", "a big city", "the countryside", "a fantasy realm", "the past", "the future"])]
+    [LlmRelation("suits_audience", Entities = ["young children", "families", "teenagers", "adults", "mature audiences"])]
+    public partial IReadOnlyList<KgTriple> Facts { get; set; }
+
     /// <summary>The text embedding of the catalog text and the derived fields.</summary>
     [Embedding("{{ title }}. {{ genres | array.join ', ' }}. {{ pitch }} Moods: {{ moods | array.join ', ' }}.", Dimensions = 384)]
     public partial ReadOnlyMemory<float> Content { get; set; }

@@ -65,7 +65,7 @@ public sealed class FeatureBlockTests
         Movie[] movies =
         [
             Enriched("m1", genres: ["Animation", "comedy"], moods: ["funny"]),
-            Enriched("m2", genres: ["Drama"], moods: ["dark"]),
+            Enriched("m2", genres: ["Drama"], moods: ["dark"], facts: [new("set_in", "The Sea"), new("has_theme", "war", TripleStatus.Dropped, "No war.")]),
             Enriched("m3", genres: ["Comedy", "Drama"], moods: ["romantic"]),
             Enriched("m4", genres: [], moods: ["tense"]),
         ];
@@ -91,9 +91,12 @@ public sealed class FeatureBlockTests
 
         using var features = MovieFeatures.Create(split, movies.ToDictionary(movie => movie.Id), store, tags);
 
-        Assert.Equal([MovieFeatures.TextEmbedding, MovieFeatures.Genres, MovieFeatures.LlmSlots, MovieFeatures.Tags], features.Blocks.Select(block => block.Name));
-        // Genres Animation, Comedy, Drama (case-insensitive); a tag on one movie only is no column.
-        Assert.Equal([2, 3, 20, 1], features.Blocks.Select(block => block.Values.Dimension));
+        Assert.Equal(
+            [MovieFeatures.TextEmbedding, MovieFeatures.Genres, MovieFeatures.LlmSlots, MovieFeatures.KgEntities, MovieFeatures.Tags],
+            features.Blocks.Select(block => block.Name));
+        // Genres Animation, Comedy, Drama (case-insensitive); one column per relation and entity (12 + 7 + 5); a tag on one movie only is no column.
+        Assert.Equal([2, 3, 20, 24, 1], features.Blocks.Select(block => block.Values.Dimension));
+        var seaColumn = 12 + 1;
         Assert.All(features.Blocks, block => Assert.Equal(split.ItemCount, block.Values.Count));
         for (var row = 0; row < split.ItemCount; row++)
         {
@@ -103,7 +106,9 @@ public sealed class FeatureBlockTests
                 new[] { "Animation", "Comedy", "Drama" }.Select(genre => movie.Genres.Contains(genre, StringComparer.OrdinalIgnoreCase) ? 1f : 0f),
                 features.Blocks[1].Values.GetRow(row).ToArray());
             Assert.Equal(movie.Moods, Hot(features.Blocks[2].Values, row, Moods));
-            Assert.Equal(movie.Id is "m1" or "m3" ? 1f : 0f, features.Blocks[3].Values.GetRow(row)[0]);
+            // Only m2's kept triple is hot; its dropped one is not.
+            Assert.Equal(movie.Id == "m2" ? [seaColumn] : [], Enumerable.Range(0, 24).Where(column => features.Blocks[3].Values.GetRow(row)[column] == 1));
+            Assert.Equal(movie.Id is "m1" or "m3" ? 1f : 0f, features.Blocks[4].Values.GetRow(row)[0]);
         }
     }
 
@@ -125,7 +130,7 @@ public sealed class FeatureBlockTests
 
         using var features = MovieFeatures.Create(split, split.ItemIds.Keys.ToDictionary(id => id, id => Enriched(id)), store, tags: null);
 
-        Assert.Equal([MovieFeatures.TextEmbedding, MovieFeatures.Genres, MovieFeatures.LlmSlots], features.Blocks.Select(block => block.Name));
+        Assert.Equal([MovieFeatures.TextEmbedding, MovieFeatures.Genres, MovieFeatures.LlmSlots, MovieFeatures.KgEntities], features.Blocks.Select(block => block.Name));
     }
 
     /// <summary>The column names of the LLM slots block, in order.</summary>
@@ -148,7 +153,8 @@ public sealed class FeatureBlockTests
     }
 
     private static Movie Enriched(
-        string id, string[]? genres = null, string[]? moods = null, bool? familyFriendly = null, Pace? pacing = null, string? setting = null) =>
+        string id, string[]? genres = null, string[]? moods = null, bool? familyFriendly = null, Pace? pacing = null, string? setting = null,
+        KgTriple[]? facts = null) =>
         new()
         {
             Id = id,
@@ -158,6 +164,7 @@ public sealed class FeatureBlockTests
             FamilyFriendly = familyFriendly,
             Pacing = pacing,
             Setting = setting,
+            Facts = facts ?? [],
         };
 
     private static LlmField<Movie> Field(string name) => (LlmField<Movie>)EnrichmentModel.Of<Movie>().Field(name);

@@ -41,13 +41,13 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
             Assert.NotEmpty(movie.Moods);
             Assert.NotEqual(default, movie.Sid);
         });
-        Assert.All(["movies.parquet", "movies.jsonl", "movies.vec", "governance.json", "governance.md", "report.json", "manifest.json", "cache.db"], file => Assert.True(File.Exists(output.File(file)), file));
+        Assert.All(["movies.parquet", "movies.jsonl", "triples.parquet", "movies.vec", "governance.json", "governance.md", "report.json", "manifest.json", "cache.db"], file => Assert.True(File.Exists(output.File(file)), file));
         AssertFeatureRowsAreComplete(output.File("movies.jsonl"));
         using (var manifest = JsonDocument.Parse(File.ReadAllBytes(output.File("manifest.json"))))
         {
             Assert.Equal(MiniLmEmbeddingGenerator.ModelId, manifest.RootElement.GetProperty("embeddingModel").GetString());
             Assert.Equal(
-                ["movies.parquet", "movies.jsonl", "movies.vec", "Sid.codebook", "Sid.ids.json", "governance.json", "governance.md", "report.json"],
+                ["movies.parquet", "movies.jsonl", "triples.parquet", "movies.vec", "Sid.codebook", "Sid.ids.json", "governance.json", "governance.md", "report.json"],
                 manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
         }
 
@@ -65,8 +65,9 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         var results = File.ReadAllText(output.File("results.md"));
         Assert.Contains("Reproduce with `the command`.", results);
         // Two epochs: every trained row peaks by epoch 2, so the runner marks it as barely trained.
-        Assert.Contains("| Two-tower without LLM slots ⚠ | text embedding, genres, tags |", results);
-        Assert.Contains("| Two-tower without tags ⚠ | text embedding, genres, LLM slots |", results);
+        Assert.Contains("| Two-tower without LLM slots ⚠ | text embedding, genres, KG entities, tags |", results);
+        Assert.Contains("| Two-tower without KG entities ⚠ | text embedding, genres, LLM slots, tags |", results);
+        Assert.Contains("| Two-tower without tags ⚠ | text embedding, genres, LLM slots, KG entities |", results);
         Assert.Contains("**Warnings**", results);
         Assert.All(["results.json", "ndcg-by-popularity.svg"], file => Assert.True(File.Exists(output.File(file)), file));
         log.WriteLine($"{stopwatch.ElapsedMilliseconds} ms");

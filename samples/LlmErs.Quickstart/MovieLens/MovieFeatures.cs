@@ -6,8 +6,9 @@ namespace LlmErs.Quickstart.MovieLens;
 
 /// <summary>
 /// The feature blocks of one split, one row per item in the split's item-index order: the text embedding of the catalog
-/// text, the genres as a multi-hot, the LLM slots (every enriched field with a closed set of answers), and optionally
-/// the user tags of training interactions as a multi-hot. Owns the matrices.
+/// text, the genres as a multi-hot, the LLM slots (every enriched field with a closed set of answers), the "KG entities"
+/// (the knowledge-graph triples as a multi-hot of tails per relation), and optionally the user tags of training
+/// interactions as a multi-hot. Owns the matrices.
 /// </summary>
 internal sealed class MovieFeatures : IDisposable
 {
@@ -15,6 +16,11 @@ internal sealed class MovieFeatures : IDisposable
     public const string Genres = "genres";
     public const string LlmSlots = "LLM slots";
     public const string Tags = "tags";
+    public const string KgEntities = "KG entities";
+
+    /// <summary>The triples field whose tails per relation make the <see cref="KgEntities"/> block.</summary>
+    public static LlmField<Movie, IReadOnlyList<KgTriple>> TriplesField { get; } =
+        (LlmField<Movie, IReadOnlyList<KgTriple>>)EnrichmentModel.Of<Movie>().Field(nameof(Movie.Facts));
 
     /// <summary>The LLM fields with a closed set of answers (tags, choices, booleans): those of the <see cref="LlmSlots"/> block.</summary>
     public static IReadOnlyList<LlmField<Movie>> SlotFields { get; } =
@@ -41,6 +47,7 @@ internal sealed class MovieFeatures : IDisposable
         features.Add(TextEmbedding, Rows(items, embeddings.Dimension, (movie, row) => embeddings.GetVector(movie.Id).CopyTo(row)));
         features.Add(Genres, MultiHot(items, movie => movie.Genres));
         features.Add(LlmSlots, FieldFeatures.Answers(items, SlotFields).Values);
+        features.Add(KgEntities, EntityFeatures.Triples(items, TriplesField).Values);
         if (tags is not null)
         {
             features.Add(Tags, MultiHot(items, movie => tags.TryGetValue(movie.Id, out var movieTags) ? movieTags : [], MinMoviesPerTag));

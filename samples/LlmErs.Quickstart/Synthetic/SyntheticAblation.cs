@@ -1,3 +1,4 @@
+using LlmErs.Quickstart.MovieLens;
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
 using Spectre.Console;
@@ -31,7 +32,12 @@ internal static class SyntheticAblation
         using var moods = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
         using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
         using var image = await PosterFeatures.CreateAsync(movies, posters, content, cancellationToken);
-        FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values), new("image", image)];
+        using var entities = EntityFeatures.Triples(movies, (LlmField<Movie, IReadOnlyList<KgTriple>>)model.Field(nameof(Movie.Facts)));
+        FeatureBlock[] blocks =
+        [
+            new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values),
+            new(MovieFeatures.KgEntities, entities.Values), new("image", image),
+        ];
         var models = AblationModel.Defaults().SelectMany(model => model.Name == AblationModel.IdOnlyBprName
             ? [model, model.WithAugmentedPairs("BPR + LLM-chosen pairs")]
             : new[] { model });

@@ -335,7 +335,7 @@ public static class AnswerReader
         if (value is null) writer.WriteNullValue(); else writer.WriteStringValue(value);
     }
 
-    private static string Write(Action<Utf8JsonWriter> writeValue)
+    internal static string Write(Action<Utf8JsonWriter> writeValue)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -369,7 +369,8 @@ public static class AnswerReader
             : AnswerResult<string>.Success(canonical);
     }
 
-    private static string? Match(string answer, string[] vocabulary)
+    /// <summary>The vocabulary entry <paramref name="answer"/> names (trimmed, case-insensitively), or null: the normalization rule every closed answer follows.</summary>
+    internal static string? Match(string answer, IReadOnlyList<string> vocabulary)
     {
         var trimmed = answer.AsSpan().Trim();
         foreach (var entry in vocabulary)
@@ -386,12 +387,12 @@ public static class AnswerReader
     private static AnswerResult<T> Null<T>(bool nullable, string expected) =>
         nullable ? AnswerResult<T>.Success(default!) : AnswerResult<T>.Failure($"\"value\" must not be null; give {expected}.");
 
-    private static string Allowed(string[] vocabulary) => $"Allowed: {string.Join(", ", vocabulary.Select(v => $"\"{v}\""))}.";
+    internal static string Allowed(IReadOnlyList<string> vocabulary) => $"Allowed: {string.Join(", ", vocabulary.Select(v => $"\"{v}\""))}.";
 
     private static string Show(JsonElement element) =>
         element.ValueKind == JsonValueKind.Number ? element.GetRawText() : $"a {Describe(element.ValueKind)}";
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "object",
         JsonValueKind.Array => "array",

@@ -16,12 +16,15 @@ public sealed class AnswerConstraints
     public const string ChatOptionsKey = "llmers.answer";
 
     private static readonly IReadOnlyList<string> NoChoices = Array.AsReadOnly(Array.Empty<string>());
+    private static readonly IReadOnlyList<TripleRelation> NoRelations = Array.AsReadOnly(Array.Empty<TripleRelation>());
     private static readonly IReadOnlyList<string> BooleanChoices = Array.AsReadOnly(new[] { "true", "false" });
 
     private AnswerConstraints(
         AnswerKind kind, bool allowsUnknown, IReadOnlyList<string> choices, int minCount, int maxCount,
-        double? minimum, double? maximum, int maxWords, IReadOnlyList<string>? choiceDescriptions = null)
+        double? minimum, double? maximum, int maxWords, IReadOnlyList<string>? choiceDescriptions = null,
+        IReadOnlyList<TripleRelation>? relations = null)
     {
+        Relations = relations ?? NoRelations;
         ChoiceDescriptions = choiceDescriptions ?? NoChoices;
         Kind = kind;
         AllowsUnknown = allowsUnknown;
@@ -49,13 +52,19 @@ public sealed class AnswerConstraints
     /// <summary>What each of <see cref="Choices"/> stands for, in the same order (<see cref="AnswerKind.Ranking"/> and <see cref="AnswerKind.Preference"/>: the candidates' texts); empty for the other kinds.</summary>
     public IReadOnlyList<string> ChoiceDescriptions { get; }
 
+    /// <summary>
+    /// The relations a triple may have and the entities each allows (<see cref="AnswerKind.Triples"/>,
+    /// <see cref="AnswerKind.TripleVerdicts"/>); empty for the other kinds.
+    /// </summary>
+    public IReadOnlyList<TripleRelation> Relations { get; }
+
     /// <summary>Whether every answer is one or several of <see cref="Choices"/> (tags, choices and booleans), or unknown.</summary>
     public bool IsClosed => Kind is AnswerKind.Tags or AnswerKind.Choice or AnswerKind.Boolean;
 
     /// <summary>The fewest tags an answer lists (<see cref="AnswerKind.Tags"/>); 0 for the other kinds.</summary>
     public int MinCount { get; }
 
-    /// <summary>The most tags an answer lists (<see cref="AnswerKind.Tags"/>); 0 for the other kinds.</summary>
+    /// <summary>The most tags (<see cref="AnswerKind.Tags"/>) or triples (<see cref="AnswerKind.Triples"/>) an answer lists; 0 for the other kinds.</summary>
     public int MaxCount { get; }
 
     /// <summary>The smallest allowed number (<see cref="AnswerKind.Integer"/>, <see cref="AnswerKind.Number"/>); <see langword="null"/> when unbounded.</summary>
@@ -108,6 +117,20 @@ public sealed class AnswerConstraints
         return new(AnswerKind.Preference, false, choices, 2, 2, null, null, 0, texts);
     }
 
+    /// <summary>Up to <paramref name="maxCount"/> distinct triples over <paramref name="relations"/> (a completion).</summary>
+    /// <exception cref="ArgumentException">There are no relations, or two share a name.</exception>
+    public static AnswerConstraints Triples(IReadOnlyList<TripleRelation> relations, int maxCount)
+    {
+        var copy = CopyRelations(relations);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        return new(AnswerKind.Triples, false, NoChoices, 0, maxCount, null, null, 0, relations: copy);
+    }
+
+    /// <summary>One verdict per given triple, fixes drawn from <paramref name="relations"/> (a correction).</summary>
+    /// <exception cref="ArgumentException">There are no relations, or two share a name.</exception>
+    public static AnswerConstraints TripleVerdicts(IReadOnlyList<TripleRelation> relations) =>
+        new(AnswerKind.TripleVerdicts, false, NoChoices, 0, 0, null, null, 0, relations: CopyRelations(relations));
+
     /// <summary>One of <paramref name="choices"/> (a normalized vocabulary or enum member names), or unknown where <paramref name="allowsUnknown"/>.</summary>
     public static AnswerConstraints Choice(IReadOnlyList<string> choices, bool allowsUnknown) =>
         new(AnswerKind.Choice, allowsUnknown, Copy(choices), 0, 0, null, null, 0);
@@ -154,6 +177,22 @@ public sealed class AnswerConstraints
         }
 
         return (choices, texts);
+    }
+
+    private static IReadOnlyList<TripleRelation> CopyRelations(IReadOnlyList<TripleRelation> relations)
+    {
+        ArgumentNullException.ThrowIfNull(relations);
+        if (relations.Count == 0)
+        {
+            throw new ArgumentException("A triples field needs at least one relation.", nameof(relations));
+        }
+
+        if (relations.Select(r => r.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() != relations.Count)
+        {
+            throw new ArgumentException("The relations' names must be distinct.", nameof(relations));
+        }
+
+        return Array.AsReadOnly([.. relations]);
     }
 
     // A copy, so the caller's array (the generated field's vocabulary) cannot change the contract afterwards.

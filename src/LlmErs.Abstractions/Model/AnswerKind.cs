@@ -30,4 +30,16 @@ public enum AnswerKind
     /// least, as <c>{"value": {"liked": key, "disliked": key}}</c> (<see cref="AnswerReader.ReadPreference"/>).
     /// </summary>
     Preference,
+
+    /// <summary>
+    /// Knowledge-graph triples about the item, each a relation of <see cref="AnswerConstraints.Relations"/> and one of its
+    /// entities, at most <see cref="AnswerConstraints.MaxCount"/> of them (<see cref="LlmTriplesAttribute"/>, completion).
+    /// </summary>
+    Triples,
+
+    /// <summary>
+    /// One verdict per given triple, in order: keep it, fix it (a replacement from <see cref="AnswerConstraints.Relations"/>)
+    /// or drop it, with a reason (<see cref="LlmTriplesAttribute"/> with <see cref="LlmTriplesAttribute.Given"/>, correction).
+    /// </summary>
+    TripleVerdicts,
 }

@@ -17,4 +17,6 @@ public enum FieldKind
     SemanticId,
     /// <summary>A proposed correction of a source member from <see cref="LlmCorrectAttribute"/>.</summary>
     Correction,
+    /// <summary>Knowledge-graph triples about the item from <see cref="LlmTriplesAttribute"/>.</summary>
+    Triples,
 }

@@ -26,7 +26,8 @@ public abstract class LlmField<T, TValue> : LlmField<T>
     public abstract string FormatAnswer(TValue value);
 
     /// <inheritdoc/>
-    public sealed override bool TryApply(T item, string answerJson, [NotNullWhen(false)] out string? error)
+    /// <remarks>Fields whose answer must agree with the item (a triples correction has one verdict per given triple) check it here.</remarks>
+    public override bool TryApply(T item, string answerJson, [NotNullWhen(false)] out string? error)
     {
         var result = Parse(answerJson);
         if (!result.IsValid)

@@ -149,6 +149,22 @@ internal static class DiagnosticDescriptors
         "LLMERS0037", "Word list both blocked and allowed",
         "'{0}' names the word list '{1}' in both BlockedWordLists and AllowedWordLists, so its blocks could never fire; remove it from one of them");
 
+    public static readonly DiagnosticDescriptor TriplesWithoutRelations = Error(
+        "LLMERS0046", "Triples field declares no relation",
+        "[LlmTriples] on '{0}' needs at least one relation: add [LlmRelation(\"name\", Entities = [\"…\"])] to the property for each relation");
+
+    public static readonly DiagnosticDescriptor RelationOutsideTriples = Error(
+        "LLMERS0047", "Relation outside a triples field",
+        "'{0}' carries [LlmRelation] but not [LlmTriples]; relations only belong to a triples field, so add [LlmTriples(…)] or remove the relation");
+
+    public static readonly DiagnosticDescriptor BadRelationName = Error(
+        "LLMERS0048", "Relation is declared badly",
+        "[LlmRelation] on '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor BadGivenTriples = Error(
+        "LLMERS0049", "Given triples are not a triple list",
+        "[LlmTriples] on '{0}': Given names '{1}', {2} of '{3}'; use nameof of an IReadOnlyList<KgTriple> property or field holding the triples to check");
+
     public static readonly DiagnosticDescriptor ImagesMemberNotFound = Error(
         "LLMERS0050", "Images member not found",
         "[{0}] on '{1}' names '{2}' as its images, but '{3}' has no property or field of that name; use nameof(...) of the member that holds the item's images");

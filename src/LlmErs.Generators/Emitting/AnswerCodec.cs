@@ -11,6 +11,7 @@ namespace LlmErs.Generators.Emitting;
 internal static class AnswerCodec
 {
     private const string Reader = "global::LlmErs.AnswerReader";
+    private const string Triples = "global::LlmErs.TripleAnswers";
 
     public static string Read(FieldSpec field)
     {
@@ -21,6 +22,9 @@ internal static class AnswerCodec
             FieldKindSpec.Text => $"{Reader}.ReadText(answerJson, {CSharpLiteral.Int(o.MaxWords)})",
             FieldKindSpec.Tags => $"{Reader}.ReadTags(answerJson, Vocabulary, {CSharpLiteral.Int(o.MinCount)}, {CSharpLiteral.Int(o.MaxCount)})",
             FieldKindSpec.Normalized => $"{Reader}.ReadChoice(answerJson, Vocabulary, {nullable})",
+            FieldKindSpec.Triples => o.Source is null
+                ? $"{Triples}.ReadTriples(answerJson, Relations, {CSharpLiteral.Int(o.MaxCount)})"
+                : $"{Triples}.ReadVerdicts(answerJson, Relations)",
             _ => o.ValueKind switch
             {
                 ValueKind.Boolean => $"{Reader}.ReadBoolean(answerJson, {nullable})",
@@ -37,7 +41,7 @@ internal static class AnswerCodec
     public static string Convert(FieldSpec field, string value)
     {
         var o = field.Options;
-        if (field.Kind is FieldKindSpec.Text or FieldKindSpec.Tags)
+        if (field.Kind is FieldKindSpec.Text or FieldKindSpec.Tags or FieldKindSpec.Triples)
         {
             return value;
         }
@@ -51,8 +55,13 @@ internal static class AnswerCodec
         };
     }
 
+    /// <summary>The expression that writes a property value (<paramref name="value"/>) as an answer the field's parser reads back.</summary>
+    public static string FormatAnswer(FieldSpec field, string value) => field.Kind == FieldKindSpec.Triples
+        ? $"{Triples}.{(field.Options.Source is null ? "FormatTriples" : "FormatVerdicts")}({value})"
+        : $"{Reader}.Format({Format(field, value)})";
+
     /// <summary>Converts a property value (<paramref name="value"/>) to an argument of an <c>AnswerReader.Format</c> overload.</summary>
-    public static string Format(FieldSpec field, string value)
+    private static string Format(FieldSpec field, string value)
     {
         var o = field.Options;
         if (field.Kind is FieldKindSpec.Text or FieldKindSpec.Tags or FieldKindSpec.Normalized)

@@ -22,6 +22,8 @@ internal static class AnswerConstraintsEmitter
             AnswerKindSpec.Choice => $"{Type}.Choice(Vocabulary, {unknown})",
             AnswerKindSpec.Boolean => $"{Type}.Boolean({unknown})",
             AnswerKindSpec.Integer => $"{Type}.Integer({unknown}, {Bound(answer.Minimum)}, {Bound(answer.Maximum)})",
+            AnswerKindSpec.Triples => $"{Type}.Triples(Relations, {CSharpLiteral.Int(answer.MaxCount)})",
+            AnswerKindSpec.TripleVerdicts => $"{Type}.TripleVerdicts(Relations)",
             AnswerKindSpec.Number => $"{Type}.Number({unknown}, {Bound(answer.Minimum)}, {Bound(answer.Maximum)})",
             _ => $"{Type}.String({unknown})",
         };

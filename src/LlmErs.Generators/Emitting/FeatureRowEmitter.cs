@@ -38,7 +38,7 @@ internal static class FeatureRowEmitter
         var (type, nullable) = field.Kind switch
         {
             FieldKindSpec.Text => ("String", true),
-            FieldKindSpec.Tags => ("StringList", false),
+            FieldKindSpec.Tags or FieldKindSpec.Triples => ("StringList", false),
             FieldKindSpec.Normalized => ("String", field.Options.Nullable),
             FieldKindSpec.Embedding => ("Vector", false),
             FieldKindSpec.SemanticId => ("SemanticId", false),
@@ -61,6 +61,7 @@ internal static class FeatureRowEmitter
         {
             FieldKindSpec.Text or FieldKindSpec.Normalized => $"WriteString({value})",
             FieldKindSpec.Tags => $"WriteStringList({value})",
+            FieldKindSpec.Triples => $"WriteStringList(global::LlmErs.KgTriple.LabelsOf({value}))",
             FieldKindSpec.Embedding => $"WriteVector({value})",
             FieldKindSpec.SemanticId => $"WriteSemanticId({value})",
             _ => field.Options.ValueKind switch

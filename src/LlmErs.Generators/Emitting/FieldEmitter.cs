@@ -59,6 +59,21 @@ internal static class FieldEmitter
             writer.WriteLine();
         }
 
+        if (field.Options.Relations.Count > 0)
+        {
+            writer.WriteLine("private static readonly global::LlmErs.TripleRelation[] Relations = new global::LlmErs.TripleRelation[]");
+            writer.WriteLine("{");
+            writer.Indent();
+            foreach (var relation in field.Options.Relations)
+            {
+                writer.WriteLine($"new global::LlmErs.TripleRelation({CSharpLiteral.String(relation.Name)}, {Strings(relation.Entities)}),");
+            }
+
+            writer.Outdent();
+            writer.WriteLine("};");
+            writer.WriteLine();
+        }
+
         var wordRules = field.Options.BlockedWords.Count > 0 || field.Options.BlockedWordLists.Count > 0;
         var wordLists = field.Options.BlockedWordLists.Count > 0;
         if (wordRules)
@@ -93,7 +108,12 @@ internal static class FieldEmitter
         writer.WriteLine($"return result.IsValid ? global::LlmErs.AnswerResult<{type}>.Success({AnswerCodec.Convert(field, "result.Value")}) : result.Cast<{type}>();");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"public override string FormatAnswer({type} value) => global::LlmErs.AnswerReader.Format({AnswerCodec.Format(field, "value")});");
+        writer.WriteLine($"public override string FormatAnswer({type} value) => {AnswerCodec.FormatAnswer(field, "value")};");
+        if (field.Kind == FieldKindSpec.Triples && field.Options.Source is { } given)
+        {
+            WriteVerdictCheck(writer, self, given);
+        }
+
         writer.WriteLine($"public override {type} GetValue({self} item) => item.{field.Property.Identifier};");
         writer.WriteLine($"public override void SetValue({self} item, {type} value) => item.{backing} = value;");
         writer.WriteLine($"public override void ClearValue({self} item) => item.{backing} = {field.Property.BackingFieldInitializer ?? "default"};");
@@ -108,6 +128,23 @@ internal static class FieldEmitter
     // The compiler picks the ItemImages.Of overload of the member's type, which the parser checked.
     private static void WriteImages(SourceWriter writer, string member, string self) =>
         writer.WriteLine($"public override global::System.Collections.Generic.IReadOnlyList<global::LlmErs.ItemImage> GetImages({self} item) => global::LlmErs.ItemImages.Of(item.{CSharpIdentifier.Escape(member)});");
+
+    /// <summary>A correction's verdicts are valid only against the item's given triples: one each, in order.</summary>
+    private static void WriteVerdictCheck(SourceWriter writer, string self, string given)
+    {
+        writer.WriteLine();
+        writer.OpenBlock($"public override bool TryApply({self} item, string answerJson, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)");
+        writer.WriteLine("var result = Parse(answerJson);");
+        writer.WriteLine($"error = result.IsValid ? global::LlmErs.TripleAnswers.CheckVerdicts(result.Value, item.{CSharpIdentifier.Escape(given)}) : result.Error;");
+        writer.OpenBlock("if (error is not null)");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("SetValue(item, result.Value);");
+        writer.WriteLine("return true;");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
 
     private static string Strings(EquatableArray<string> values) => values.Count == 0
         ? "global::System.Array.Empty<string>()"

@@ -16,7 +16,8 @@ internal sealed record AnswerContract(
     int MaxCount = 0,
     double Minimum = double.NaN,
     double Maximum = double.NaN,
-    int MaxWords = 0)
+    int MaxWords = 0,
+    EquatableArray<RelationSpec> Relations = default)
 {
     /// <summary>The contract of an LLM field; <see langword="null"/> for embeddings and semantic IDs, which no model answers, and for a slot whose type was rejected.</summary>
     public static AnswerContract? Of(FieldKindSpec kind, FieldOptions options) => kind switch
@@ -26,6 +27,10 @@ internal sealed record AnswerContract(
         FieldKindSpec.Normalized => new(AnswerKindSpec.Choice, options.Nullable, options.Vocabulary),
         // A correction is free text where null says "nothing to correct", so the original stays the value to use.
         FieldKindSpec.Correction => new(AnswerKindSpec.String, true, default),
+        // Source names the given triples: with it the field checks them (one verdict each), without it completes the graph.
+        FieldKindSpec.Triples => options.Source is null
+            ? new(AnswerKindSpec.Triples, false, default, MaxCount: options.MaxCount, Relations: options.Relations)
+            : new(AnswerKindSpec.TripleVerdicts, false, default, Relations: options.Relations),
         FieldKindSpec.Value => options.ValueKind switch
         {
             ValueKind.Boolean => new(AnswerKindSpec.Boolean, options.Nullable, default),

@@ -10,4 +10,6 @@ internal enum AnswerKindSpec
     Integer,
     Number,
     String,
+    Triples,
+    TripleVerdicts,
 }

@@ -10,4 +10,5 @@ internal enum FieldKindSpec
     Embedding,
     SemanticId,
     Correction,
+    Triples,
 }

@@ -37,4 +37,8 @@ internal sealed record FieldOptions(
     EquatableArray<string> AllowedWords = default,
     EquatableArray<string> BlockedWordLists = default,
     EquatableArray<string> AllowedWordLists = default,
-    string? Images = null);
+    string? Images = null,
+    EquatableArray<RelationSpec> Relations = default);
+
+/// <summary>A relation of a triples field and the entities its tails are normalized to.</summary>
+internal sealed record RelationSpec(string Name, EquatableArray<string> Entities);

@@ -47,6 +47,24 @@ internal static class JsonSchemaBuilder
             case AnswerKindSpec.String:
                 value.Add(Type("string", answer.Nullable));
                 break;
+            case AnswerKindSpec.Triples:
+                // One branch per relation, so a provider's structured output can only pair a relation with its own tails.
+                var branches = answer.Relations.Select(r =>
+                    "{\"type\":\"object\",\"properties\":{\"relation\":{\"type\":\"string\",\"enum\":" + Array(new[] { r.Name }) +
+                    "},\"tail\":{\"type\":\"string\",\"enum\":" + Array(r.Entities) + "}},\"required\":[\"relation\",\"tail\"],\"additionalProperties\":false}");
+                value.Add("\"type\":\"array\"");
+                value.Add("\"items\":{\"anyOf\":[" + string.Join(",", branches) + "]}");
+                value.Add($"\"maxItems\":{answer.MaxCount}");
+                break;
+            case AnswerKindSpec.TripleVerdicts:
+                value.Add("\"type\":\"array\"");
+                value.Add("\"items\":{\"type\":\"object\",\"properties\":{\"verdict\":{\"type\":\"string\",\"enum\":[\"keep\",\"fix\",\"drop\"]}," +
+                          "\"relation\":{\"type\":\"string\"},\"tail\":{\"type\":\"string\"},\"reason\":{\"type\":\"string\"}}," +
+                          "\"required\":[\"verdict\",\"relation\",\"tail\",\"reason\"],\"additionalProperties\":false}");
+                description = Join(description,
+                    "One verdict per given triple, in order: keep it or drop it (restating it), or fix it (stating the replacement); a fix or a drop says why in reason. " +
+                    "Relations and tails: " + string.Join("; ", answer.Relations.Select(r => r.Name + ": " + string.Join(", ", r.Entities))) + ".");
+                break;
         }
 
         if (description is not null)

@@ -90,6 +90,12 @@ internal static class EnrichableTypeParser
                 .Select(a => (Data: a, Name: a.AttributeClass?.ToDisplayString()))
                 .Where(a => a.Name is not null && KnownNames.FieldAttributes.Contains(a.Name))
                 .ToList();
+            if (!attributes.Any(a => a.Name == KnownNames.LlmTriples)
+                && property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.LlmRelation))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RelationOutsideTriples, LocationInfo.From(property.Locations.FirstOrDefault()), property.Name));
+            }
+
             if (attributes.Count == 0)
             {
                 continue;

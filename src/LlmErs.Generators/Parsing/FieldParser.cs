@@ -25,6 +25,7 @@ internal sealed class FieldParser(INamedTypeSymbol owner, Compilation compilatio
         [KnownNames.LlmValue] = FieldKindSpec.Value,
         [KnownNames.LlmNormalize] = FieldKindSpec.Normalized,
         [KnownNames.LlmCorrect] = FieldKindSpec.Correction,
+        [KnownNames.LlmTriples] = FieldKindSpec.Triples,
         [KnownNames.Embedding] = FieldKindSpec.Embedding,
         [KnownNames.SemanticIdAttribute] = FieldKindSpec.SemanticId,
     };
@@ -98,7 +99,11 @@ internal sealed class FieldParser(INamedTypeSymbol owner, Compilation compilatio
         var schema = kind == FieldKindSpec.Embedding ? null : JsonSchemaBuilder.Build(kind, options, description);
         var fingerprint = Fingerprint.Compute(kind, templateText, schema, instructions, description, options);
         var spec = new FieldSpec(propertySpec, kind, compiled.Spec, schema, fingerprint, EquatableArray<string>.Empty, instructions, description, options);
-        return new ParsedField(spec, compiled.RootMembers);
+        // A correction reads its given triples besides the template's members, so a derived source is enriched first.
+        var reads = kind == FieldKindSpec.Triples && options.Source is { } given
+            ? compiled.RootMembers.Concat(new[] { given }).Distinct().ToEquatableArray()
+            : compiled.RootMembers;
+        return new ParsedField(spec, reads);
     }
 
     /// <summary>An [Embedding] of the item's image: Images names the member, and there is no template.</summary>
@@ -173,6 +178,9 @@ internal sealed class FieldParser(INamedTypeSymbol owner, Compilation compilatio
 
             case FieldKindSpec.Correction:
                 return ReadCorrectionOptions(property, reader);
+
+            case FieldKindSpec.Triples:
+                return new TriplesParser(owner, property, reader, diagnostics).Read();
 
             case FieldKindSpec.Embedding:
                 var dimensions = reader.Int("Dimensions", 0);

@@ -10,6 +10,9 @@ internal static class KnownNames
     public const string LlmValue = "LlmErs.LlmValueAttribute";
     public const string LlmNormalize = "LlmErs.LlmNormalizeAttribute";
     public const string LlmCorrect = "LlmErs.LlmCorrectAttribute";
+    public const string LlmTriples = "LlmErs.LlmTriplesAttribute";
+    public const string LlmRelation = "LlmErs.LlmRelationAttribute";
+    public const string KgTriple = "LlmErs.KgTriple";
     public const string Embedding = "LlmErs.EmbeddingAttribute";
     public const string SemanticIdAttribute = "LlmErs.SemanticIdAttribute";
     public const string SemanticId = "LlmErs.SemanticId";
@@ -19,7 +22,7 @@ internal static class KnownNames
     public const string FeatureWeight = "LlmErs.FeatureWeightAttribute";
 
     /// <summary>The attributes that declare a derived field.</summary>
-    public static readonly string[] FieldAttributes = [LlmText, LlmTags, LlmValue, LlmNormalize, LlmCorrect, Embedding, SemanticIdAttribute];
+    public static readonly string[] FieldAttributes = [LlmText, LlmTags, LlmValue, LlmNormalize, LlmCorrect, LlmTriples, Embedding, SemanticIdAttribute];
 
     /// <summary>The attribute's name as a user writes it, e.g. <c>LlmText</c>.</summary>
     public static string ShortName(string metadataName)

@@ -18,6 +18,7 @@ internal static class TypeShapes
         FieldKindSpec.Value => "bool, int, long, double, string or an enum (nullable to allow \"unknown\")",
         FieldKindSpec.Normalized => "'string' (or 'string?' to allow \"unknown\")",
         FieldKindSpec.Embedding => "'ReadOnlyMemory<float>'",
+        FieldKindSpec.Triples => "'IReadOnlyList<KgTriple>'",
         _ => "'LlmErs.SemanticId'",
     };
 
@@ -27,12 +28,19 @@ internal static class TypeShapes
         FieldKindSpec.Tags => type is INamedTypeSymbol { TypeArguments.Length: 1 } named
                               && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IReadOnlyList_T
                               && named.TypeArguments[0].SpecialType == SpecialType.System_String,
+        FieldKindSpec.Triples => IsTripleList(type),
         FieldKindSpec.Value => ValueKindOf(type, out _) != ValueKind.None,
         FieldKindSpec.Embedding => type is INamedTypeSymbol { TypeArguments.Length: 1 } memory
                                    && memory.OriginalDefinition.ToDisplayString() == "System.ReadOnlyMemory<T>"
                                    && memory.TypeArguments[0].SpecialType == SpecialType.System_Single,
         _ => type.ToDisplayString() == KnownNames.SemanticId,
     };
+
+    /// <summary>Whether <paramref name="type"/> is <c>IReadOnlyList&lt;LlmErs.KgTriple&gt;</c>, the shape of triples and of the triples a correction checks.</summary>
+    public static bool IsTripleList(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } named
+        && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IReadOnlyList_T
+        && named.TypeArguments[0].ToDisplayString() == KnownNames.KgTriple;
 
     /// <summary>The answer shape of an [LlmValue] property; <paramref name="nullable"/> when it may be "unknown".</summary>
     public static ValueKind ValueKindOf(ITypeSymbol type, out bool nullable)

@@ -15,8 +15,11 @@ namespace LlmErs.Local;
 /// "unknown" (null) where allowed, else false; writes free text as an extractive summary (the prompt's most central
 /// sentences within the word bound); ranks candidates (<see cref="AnswerKind.Ranking"/>, the listwise teacher's
 /// requests) by embedding similarity between each candidate's description and the rest of the prompt (the user's
-/// history); and picks a preference pair (<see cref="AnswerKind.Preference"/>, the pair teacher's requests) the same
-/// way: the candidate most similar to the history is "liked", the least similar "disliked". It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
+/// history); picks a preference pair (<see cref="AnswerKind.Preference"/>, the pair teacher's requests) the same
+/// way: the candidate most similar to the history is "liked", the least similar "disliked"; completes knowledge-graph
+/// triples (<see cref="AnswerKind.Triples"/>) by ranking every relation's entities
+/// against the prompt and taking each relation's closest ones, as it chooses tags. It cannot check given triples
+/// (<see cref="AnswerKind.TripleVerdicts"/>) and says so. It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
 /// </summary>
 /// <remarks>
 /// Concurrent requests share embedding calls: what arrives while the model is busy is embedded together in the next
@@ -30,6 +33,7 @@ public sealed partial class OfflineChatClient : IChatClient
 
     private readonly LabelRanker _ranker;
     private readonly ExtractiveSummarizer _summarizer;
+    private readonly TripleChooser _triples;
     private readonly OfflineChatClientOptions _options;
     private readonly ChatClientMetadata _metadata;
 
@@ -41,6 +45,7 @@ public sealed partial class OfflineChatClient : IChatClient
         var batcher = new EmbeddingBatcher(embeddings, TextsPerEmbeddingCall, Environment.ProcessorCount);
         _ranker = new LabelRanker(batcher);
         _summarizer = new ExtractiveSummarizer(batcher);
+        _triples = new TripleChooser(_ranker, _options.TagMargin);
         _metadata = new ChatClientMetadata("llmers-offline", defaultModelId: _options.ModelId);
     }
 
@@ -111,6 +116,12 @@ public sealed partial class OfflineChatClient : IChatClient
             case AnswerKind.Preference:
                 var keys = await RankCandidatesAsync(constraints, prompt, cancellationToken).ConfigureAwait(false);
                 return AnswerReader.Format(new PreferenceAnswer(keys[0], keys[^1]));
+            case AnswerKind.Triples:
+                return TripleAnswers.FormatTriples(await _triples.ChooseAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
+            case AnswerKind.TripleVerdicts:
+                throw new NotSupportedException(
+                    "The offline chat client cannot check given triples: judging whether a fact holds needs a language model's knowledge. " +
+                    "Enrich correction fields ([LlmTriples] with Given) with a real IChatClient.");
             case AnswerKind.Integer:
                 return AnswerReader.Format(FirstNumber(constraints, prompt) is { } integer ? (long)integer : (long?)null);
             case AnswerKind.Number:

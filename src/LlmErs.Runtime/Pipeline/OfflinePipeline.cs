@@ -127,6 +127,7 @@ public sealed class OfflinePipeline<TItem>
         Starting(PipelineStage.FeatureFiles);
         var files = new List<OutputFile>();
         await WriteFeatureFilesAsync(rows, outputDirectory, files, progress, cancellationToken).ConfigureAwait(false);
+        await WriteTriplesFileAsync(rows, outputDirectory, files, cancellationToken).ConfigureAwait(false);
 
         Starting(PipelineStage.VectorStores);
         await WriteVectorStoresAsync(rows, outputDirectory, files, progress, cancellationToken).ConfigureAwait(false);
@@ -354,6 +355,19 @@ public sealed class OfflinePipeline<TItem>
             files.Add(await DescribeAsync(outputs[i].Path, "features", outputDirectory, cancellationToken).ConfigureAwait(false));
             progress?.Report(new(PipelineStage.FeatureFiles, i + 1, outputs.Count));
         }
+    }
+
+    /// <summary>The triples file, when the item type has triples fields.</summary>
+    private async Task WriteTriplesFileAsync(List<PipelineItem<TItem>> rows, string outputDirectory, List<OutputFile> files, CancellationToken cancellationToken)
+    {
+        if (TriplesFile.FieldsOf<TItem>().Count == 0)
+        {
+            return;
+        }
+
+        var path = Path.Combine(outputDirectory, OfflinePipelineOptions.TriplesFileName);
+        await TriplesFile.WriteAsync(path, TriplesFile.RecordsOf(rows), cancellationToken).ConfigureAwait(false);
+        files.Add(await DescribeAsync(path, "triples", outputDirectory, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>One store per embedding field, of the items whose vector has a value, in input order; the header names the model.</summary>

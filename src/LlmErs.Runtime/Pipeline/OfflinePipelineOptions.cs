@@ -6,6 +6,12 @@ public sealed class OfflinePipelineOptions
     /// <summary>The run manifest's file name, in <see cref="OutputDirectory"/>.</summary>
     public const string ManifestFileName = "manifest.json";
 
+    /// <summary>
+    /// The triples file's name, in <see cref="OutputDirectory"/>: written when the item type has triples fields
+    /// (<see cref="LlmTriplesAttribute"/>), see <see cref="TriplesFile"/>.
+    /// </summary>
+    public const string TriplesFileName = "triples.parquet";
+
     /// <summary>The run report's file name, in <see cref="OutputDirectory"/>.</summary>
     public const string ReportFileName = "report.json";
 

@@ -4,7 +4,7 @@ namespace LlmErs;
 
 /// <summary>A file a pipeline run wrote, as the run manifest lists it.</summary>
 /// <param name="Path">The path, relative to the output directory when inside it, with '/' separators.</param>
-/// <param name="Kind">What the file holds: <c>features</c>, <c>vectors</c> or <c>report</c>.</param>
+/// <param name="Kind">What the file holds: <c>features</c>, <c>triples</c>, <c>vectors</c>, <c>report</c>….</param>
 /// <param name="Bytes">The file's size.</param>
 /// <param name="Sha256">The SHA-256 of the file's bytes, in lower-case hexadecimal.</param>
 public sealed record OutputFile(string Path, string Kind, long Bytes, string Sha256)

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace LlmErs.Generators.Tests.Diagnostics;
 
 /// <summary>One test per diagnostic: its ID, where it points, and what its message tells the user to do.</summary>
-public sealed class DiagnosticTests
+public sealed partial class DiagnosticTests
 {
     private const string Usings = "using System; using System.Collections.Generic; using LlmErs;\n";
 
