@@ -18,7 +18,10 @@ namespace LlmErs.Recommenders;
 /// candidates of a ranking — is logged as a warning and kept in <see cref="AblationResult.Warnings"/>, which the tables
 /// mark.</para>
 /// <para>A cold-item split (<see cref="ColdItemSplitter"/>) is evaluated with the cold-item protocol; any other with
-/// full ranking. Removing a block needs at least two: with a single block, the ID-only baseline is the comparison.</para>
+/// full ranking. Removing an item block needs at least two: with a single block, the ID-only baseline is the comparison.</para>
+/// <para>User blocks (<see cref="FeatureBlock.ForUsers"/>, e.g. an embedded LLM-written profile) go to the models that read
+/// them (<see cref="AblationModel.UsesUserFeatures"/>: the two-tower models), each of which gets a row without each user
+/// block. Without user blocks every row is what it would be without this feature.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -61,7 +64,10 @@ public sealed class AblationRunner
 
     /// <summary>Trains and evaluates every row.</summary>
     /// <param name="split">The split; every row trains on its training part.</param>
-    /// <param name="blocks">The LLM-derived feature blocks, one row per item of <paramref name="split"/> each; may be empty when no model uses features.</param>
+    /// <param name="blocks">
+    /// The LLM-derived feature blocks, one row per item of <paramref name="split"/> each (per user for a user block); may
+    /// be empty when no model uses features.
+    /// </param>
     /// <param name="progress">Receives a report when a row starts training, after each epoch, and when it is evaluated and finished.</param>
     /// <param name="cancellationToken">Cancels between epochs and rows.</param>
     /// <exception cref="ArgumentException">The blocks do not fit the split (see <see cref="FeatureBlock"/>), or a model needs features and there are none.</exception>
@@ -69,10 +75,10 @@ public sealed class AblationRunner
     public AblationResult Run(DataSplit split, IReadOnlyList<FeatureBlock> blocks, IProgress<AblationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(split);
-        var features = FeatureConcatenation.Create(blocks, split.ItemCount);
-        if (blocks.Count == 0 && Options.Models.FirstOrDefault(model => model.UsesFeatures) is { } needy)
+        var features = FeatureConcatenation.Create(blocks, split.ItemCount, split.UserCount);
+        if (!blocks.Any(block => block.Side == FeatureSide.Item) && Options.Models.FirstOrDefault(model => model.UsesFeatures) is { } needy)
         {
-            throw new ArgumentException($"'{needy.Name}' uses item features but no feature block was given.", nameof(blocks));
+            throw new ArgumentException($"'{needy.Name}' uses item features but no item feature block was given.", nameof(blocks));
         }
 
         if (split.Train.Count == 0 || split.Test.Count == 0)
@@ -92,7 +98,8 @@ public sealed class AblationRunner
             cancellationToken.ThrowIfCancellationRequested();
             var (model, kind, removed) = plan[r];
             var name = removed < 0 ? model.Name : $"{model.Name} without {blocks[removed].Name}";
-            var kept = model.UsesFeatures ? blocks.Where((_, b) => b != removed).Select(block => block.Name).ToArray() : [];
+            var kept = Kept(blocks, FeatureSide.Item, removed, model.UsesFeatures);
+            var keptUser = Kept(blocks, FeatureSide.User, removed, model.UsesUserFeatures);
             var number = r + 1;
             void Report(AblationStage stage, EpochReport? epoch = null, AblationRow? row = null) =>
                 progress?.Report(new AblationProgress(number, plan.Count, name, stage, epoch, row));
@@ -107,15 +114,16 @@ public sealed class AblationRunner
             };
             var stopwatch = Stopwatch.StartNew();
             AblationFit fit;
-            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed) : null)
+            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(FeatureSide.Item, removed) : null)
+            using (var userFeatures = model.UsesUserFeatures ? features.Concatenate(FeatureSide.User, removed) : null)
             {
-                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor), cancellationToken);
+                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, userFeatures, keptUser, monitor), cancellationToken);
             }
 
             var trainingTime = stopwatch.Elapsed;
             Report(AblationStage.Evaluating);
             var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
-            rows.Add(new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, kept, fit, ranking, amongWithheld, trainingTime));
+            rows.Add(new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, [.. kept, .. keptUser], fit, ranking, amongWithheld, trainingTime));
             Warn(warnings, AblationWarnings.ForRow(name, fit.History));
             Report(AblationStage.Finished, row: rows[^1]);
         }
@@ -132,10 +140,18 @@ public sealed class AblationRunner
         }
     }
 
-    /// <summary>The rows in order: each model, and after an enhanced one, the same model without each block in turn.</summary>
+    /// <summary>The names of the blocks of <paramref name="side"/> a row keeps: none when the model does not read that side.</summary>
+    private static string[] Kept(IReadOnlyList<FeatureBlock> blocks, FeatureSide side, int removed, bool reads) =>
+        reads ? [.. blocks.Where((block, b) => b != removed && block.Side == side).Select(block => block.Name)] : [];
+
+    /// <summary>
+    /// The rows in order: each model, and after an enhanced one, the same model without each block it reads in turn: an
+    /// item block when there are at least two (the model needs one), a user block always (the item blocks remain).
+    /// </summary>
     private List<(AblationModel Model, AblationRowKind Kind, int Removed)> Plan(IReadOnlyList<FeatureBlock> blocks)
     {
         var plan = new List<(AblationModel, AblationRowKind, int)>();
+        var itemBlocks = blocks.Count(block => block.Side == FeatureSide.Item);
         foreach (var model in Options.Models)
         {
             if (model.Kind == AblationModelKind.Baseline)
@@ -145,9 +161,9 @@ public sealed class AblationRunner
             }
 
             plan.Add((model, AblationRowKind.Enhanced, -1));
-            if (blocks.Count >= 2)
+            for (var b = 0; b < blocks.Count; b++)
             {
-                for (var b = 0; b < blocks.Count; b++)
+                if (blocks[b].Side == FeatureSide.Item ? itemBlocks >= 2 : model.UsesUserFeatures)
                 {
                     plan.Add((model, AblationRowKind.BlockRemoved, b));
                 }
