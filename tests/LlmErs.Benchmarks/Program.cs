@@ -25,6 +25,7 @@ public static class Program
         ["--serving-load-report"] = (ServingLoadReport.Run, "the serving host's load test"),
         ["--workers-report"] = (WorkersReport.Run, "worker scaling over Redis"),
         ["--sequential-report"] = (SequentialReport.Run, "the sequential recommender on MovieLens beside ID-only BPR"),
+        ["--user-profile-report"] = (UserProfileReport.Run, "the user-profile block of the two-tower model on MovieLens, both protocols"),
         ["--semantic-id-report"] = (SemanticIdReport.Run, "semantic-ID collision rates over a vector store (PATH.vec)"),
     };
 

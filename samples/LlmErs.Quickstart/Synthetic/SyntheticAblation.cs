@@ -6,11 +6,11 @@ namespace LlmErs.Quickstart.Synthetic;
 
 /// <summary>
 /// Trains and evaluates the baselines and the LLM-enhanced models on the synthetic log (leave-one-out by time), with
-/// each LLM-derived feature block removed in turn: which enriched field carries the gain.
+/// each LLM-derived feature block removed in turn, the viewers' profiles included: which enriched field carries the gain.
 /// </summary>
 internal static class SyntheticAblation
 {
-    public static AblationResult Run(DataSplit split, IReadOnlyList<Movie> catalog, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
+    public static AblationResult Run(DataSplit split, IReadOnlyList<Movie> catalog, FeatureBlock userProfile, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
     {
         var byId = catalog.ToDictionary(movie => movie.Id);
         var movies = split.ItemIds.Keys.Select(id => byId[id]).ToList();
@@ -26,7 +26,7 @@ internal static class SyntheticAblation
 
         using var moods = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Moods)));
         using var setting = FieldFeatures.Answers(movies, (LlmField<Movie>)model.Field(nameof(Movie.Setting)));
-        FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values)];
+        FeatureBlock[] blocks = [new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values), userProfile];
         return new AblationRunner(logger: new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
     }
 }

@@ -21,6 +21,8 @@ internal sealed class SyntheticData : IDataSource
 
     public InteractionLog Interactions { get; }
 
+    public InteractionLog? Ratings => null;
+
     public static SyntheticData Generate()
     {
         var catalog = SyntheticCatalog.Generate();
@@ -33,11 +35,13 @@ internal sealed class SyntheticData : IDataSource
         return new SyntheticData(catalog.Movies, log.Build());
     }
 
-    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
+    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ViewerProfiles profiles, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var split = LeaveOneOutSplitter.Split(Interactions);
-        var ablation = SyntheticAblation.Run(split, Movies, new ConsoleProgress(), cancellationToken);
+        var userProfile = await profiles.CreateBlockAsync(split, Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal), cancellationToken);
+        using var userProfileValues = userProfile.Values;
+        var ablation = SyntheticAblation.Run(split, Movies, userProfile, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.json"), ablation.ToJson(), cancellationToken);

@@ -12,7 +12,7 @@ namespace LlmErs.Recommenders;
 public static class UserHistories
 {
     /// <summary>Each user's training history, as item ids.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The options are invalid.</exception>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static IReadOnlyList<IReadOnlyList<HistoryEntry<string>>> FromTraining(DataSplit split, UserHistoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(split);
@@ -23,7 +23,7 @@ public static class UserHistories
     /// <param name="split">The split; only its training log is read.</param>
     /// <param name="items">The catalog by item id; it must hold every item of the split's training log.</param>
     /// <param name="options">How much history to keep; defaults when null.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The options are invalid.</exception>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="KeyNotFoundException">A training item is not in <paramref name="items"/>.</exception>
     public static IReadOnlyList<IReadOnlyList<HistoryEntry<TItem>>> FromTraining<TItem>(
         DataSplit split, IReadOnlyDictionary<string, TItem> items, UserHistoryOptions? options = null)
@@ -63,6 +63,12 @@ public static class UserHistories
             }
         }
 
+        var ratings = options.RatingsFrom is { } source ? RatingsOf(source) : null;
+        float? Rating(int row) =>
+            ratings is not null
+                ? ratings.TryGetValue((split.UserIds[train.Users[row]], split.ItemIds[train.Items[row]]), out var rating) ? rating : null
+                : train.HasRatings ? train.Ratings[row] : null;
+
         var histories = new IReadOnlyList<HistoryEntry<TItem>>[split.UserCount];
         for (var user = 0; user < histories.Length; user++)
         {
@@ -70,9 +76,21 @@ public static class UserHistories
             var userRows = rows[user];
             userRows.Sort((a, b) => train.Timestamps[b] != train.Timestamps[a] ? train.Timestamps[b].CompareTo(train.Timestamps[a]) : b.CompareTo(a));
             histories[user] = [.. userRows.Take(options.MaxLength).Select(row => new HistoryEntry<TItem>(
-                catalog[train.Items[row]], train.Timestamps[row], train.HasRatings ? train.Ratings[row] : null))];
+                catalog[train.Items[row]], train.Timestamps[row], Rating(row)))];
         }
 
         return histories;
+    }
+
+    /// <summary>The rating of each (user id, item id) pair; of repeated pairs, the latest row's.</summary>
+    private static Dictionary<(string User, string Item), float> RatingsOf(InteractionLog log)
+    {
+        var ratings = new Dictionary<(string, string), float>(log.Count);
+        for (var row = 0; row < log.Count; row++)
+        {
+            ratings[(log.UserIds[log.Users[row]], log.ItemIds[log.Items[row]])] = log.Ratings[row];
+        }
+
+        return ratings;
     }
 }

@@ -12,8 +12,21 @@ public sealed class UserHistoryOptions
     /// </summary>
     public long? Cutoff { get; init; }
 
+    /// <summary>
+    /// When set, the ratings come from this log (for example the explicit log a split's implicit one was made from with
+    /// <see cref="InteractionLogOperations.ToImplicit"/>), looked up by user and item id for the training pairs only;
+    /// when null, from the training log itself. A pair this log lacks has no rating.
+    /// </summary>
+    public InteractionLog? RatingsFrom { get; init; }
+
     internal void Validate()
     {
+        if (RatingsFrom is { HasRatings: false })
+        {
+            throw new ArgumentException(
+                $"{nameof(UserHistoryOptions)}.{nameof(RatingsFrom)} is a log without ratings; give the log that carries them (before ToImplicit), or leave it null.", nameof(RatingsFrom));
+        }
+
         if (MaxLength < 1)
         {
             throw new ArgumentOutOfRangeException(

@@ -97,7 +97,7 @@ internal static class SequentialReport
     }
 
     /// <summary>The MiniLM embedding of each movie's "title (year). genres", and beside it the genre multi-hot.</summary>
-    private static ContentBlock ContentFeatures(MovieLensDataset dataset, DataSplit split, string? cache)
+    internal static ContentBlock ContentFeatures(MovieLensDataset dataset, DataSplit split, string? cache)
     {
         var movies = dataset.Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
         var items = split.ItemIds.Keys.Select(id => movies[id]).ToArray();
@@ -157,24 +157,24 @@ internal static class SequentialReport
         return FieldFeatures.SemanticIdCodes(encoding.Ids, levels, codes);
     }
 
-    private static void Footer(Process process, Stopwatch clock)
+    internal static void Footer(Process process, Stopwatch clock)
     {
         process.Refresh();
         Console.WriteLine($"wall {clock.Elapsed.TotalMinutes:F1} min, CPU {process.TotalProcessorTime.TotalMinutes:F1} min; load average {LoadAverage()} at end");
     }
 
-    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    internal static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
-    private static int Int(string[] args, string name, int fallback) =>
+    internal static int Int(string[] args, string name, int fallback) =>
         Text(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    private static string? Text(string[] args, string name)
+    internal static string? Text(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private sealed record ContentBlock(VectorMatrix Embedding, VectorMatrix Features) : IDisposable
+    internal sealed record ContentBlock(VectorMatrix Embedding, VectorMatrix Features) : IDisposable
     {
         public void Dispose()
         {
@@ -189,7 +189,7 @@ internal static class SequentialReport
             Console.WriteLine($"  [{clock.Elapsed:mm\\:ss}] epoch {value.Epoch}: loss {value.Loss:F4}, validation {value.ValidationScore:F4}{(value.IsBest ? " *" : "")}, {value.Elapsed.TotalSeconds:F1} s, load {LoadAverage()}");
     }
 
-    private sealed class AblationProgressWriter(Stopwatch clock) : IProgress<AblationProgress>
+    internal sealed class AblationProgressWriter(Stopwatch clock) : IProgress<AblationProgress>
     {
         private readonly Progress _epochs = new(clock);
 

@@ -77,6 +77,20 @@ public sealed class UserHistoriesTests
     }
 
     [Fact]
+    public void RatingsFrom_GivesAnImplicitSplitsHistoryTheExplicitRatings()
+    {
+        var explicitLog = Logs.Parse("u1 a 1 4.5", "u1 b 2 1", "u1 c 3 3", "u1 d 4 2");
+        var split = LeaveOneOutSplitter.Split(explicitLog.ToImplicit());
+
+        var history = UserHistories.FromTraining(split, new UserHistoryOptions { RatingsFrom = explicitLog })[0];
+
+        Assert.Equal([1f, 4.5f], history.Select(entry => entry.Rating));
+        Assert.All(UserHistories.FromTraining(split)[0], entry => Assert.Null(entry.Rating));
+        var error = Assert.Throws<ArgumentException>(() => UserHistories.FromTraining(split, new UserHistoryOptions { RatingsFrom = split.Train }));
+        Assert.Contains("RatingsFrom is a log without ratings", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnEmptyMaxLength_IsRejected_NamingTheOption()
     {
         var split = LeaveOneOutSplitter.Split(Logs.Parse("u1 a 1", "u1 b 2", "u1 c 3"));
