@@ -44,7 +44,11 @@ internal static class UserProfileReport
         using var embeddings = new MiniLmEmbeddingGenerator();
         using var cache = new SqliteEnrichmentCache(Path.Combine(cacheFolder, "cache.db"));
         using var chat = new OfflineChatClient(embeddings);
-        using var engine = new EnrichmentEngine(chat, cache, Options.Create(new EnrichmentOptions { MaxConcurrency = 64 }));
+        // A profile prompt lists 30 movies, and the offline client summarizes it sentence by sentence: on a busy machine
+        // one answer may take minutes, which is slowness, not a failing endpoint.
+        var options = new EnrichmentOptions { MaxConcurrency = 64 };
+        options.Resilience.AttemptTimeout = TimeSpan.FromMinutes(10);
+        using var engine = new EnrichmentEngine(chat, cache, Options.Create(options));
         var movieReport = engine.RunAsync(movies).GetAwaiter().GetResult();
         Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] movies enriched: {movieReport.Succeeded:N0} of {movieReport.Items:N0}, {movieReport.LlmCalls:N0} calls");
 
