@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LlmErs.Local;
 using LlmErs.Quickstart;
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
@@ -94,6 +95,38 @@ public sealed class ViewerProfileTests
             await RunAsync(new RecordingChatClient(), folder, viewers);
             return viewers;
         }
+    }
+
+    [Fact]
+    public async Task TheOfflineClient_LikesWhatWasRatedWell_AndAvoidsWhatWasRatedLow()
+    {
+        Movie Film(string title, string genre, string mood) => new() { Id = title, Title = title, Genres = [genre], Moods = [mood] };
+        var viewer = new Viewer
+        {
+            Id = "u1",
+            History =
+            [
+                new(Film("Laugh Riot", "Comedy", "funny"), 3, 5f),
+                new(Film("Grim Night", "Horror", "dark"), 2, 1f),
+                new(Film("Big Jokes", "Comedy", "funny"), 1, 4.5f),
+                new(Film("Black Alley", "Thriller", "dark"), 0, 1.5f),
+            ],
+        };
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        using var chat = ChatSetup.Create(null, embeddings);
+        using var folder = new TempDirectory();
+        await using var cache = new SqliteEnrichmentCache(folder.File("cache.db"));
+        using var engine = new EnrichmentEngine(chat.Client, cache, Options.Create(chat.Options));
+
+        var report = await engine.RunAsync([viewer]);
+
+        Assert.Equal(1, report.Succeeded);
+        // By embedding similarity: the liked moods include the well-rated movies' mood (MiniLM also finds "dark" close to
+        // the question itself, so it may come along); the disliked ones are the low-rated movies'.
+        Assert.Contains("funny", viewer.LikedMoods);
+        Assert.Equal(["dark"], viewer.DislikedMoods);
+        // Extractive: the profile is made of the history's own sentences.
+        Assert.Contains("Laugh Riot", viewer.Profile, StringComparison.Ordinal);
     }
 
     private static DataSplit Split(string protocol) => protocol == "cold-item"
