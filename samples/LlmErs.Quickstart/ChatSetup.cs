@@ -20,6 +20,8 @@ internal sealed class ChatSetup : IDisposable
 
     private const int OfflineConcurrency = 64;
 
+    private static readonly TimeSpan OfflineAttemptTimeout = TimeSpan.FromMinutes(10);
+
     public IChatClient Client { get; }
 
     public EnrichmentOptions Options { get; }
@@ -34,10 +36,13 @@ internal sealed class ChatSetup : IDisposable
     {
         if (endpoint is null)
         {
-            // The offline client embeds the prompts of concurrent requests together: many in flight fill its batches.
+            // The offline client embeds the prompts of concurrent requests together: many in flight fill its batches. It
+            // runs on this machine, so a slow answer (a viewer's profile prompt lists 30 movies) is load, not a dead endpoint.
+            var offline = new EnrichmentOptions { MaxConcurrency = OfflineConcurrency };
+            offline.Resilience.AttemptTimeout = OfflineAttemptTimeout;
             return new ChatSetup(
                 new OfflineChatClient(embeddings),
-                new EnrichmentOptions { MaxConcurrency = OfflineConcurrency },
+                offline,
                 "offline chat client (no LLM, no network: labels by embedding similarity, extractive text)",
                 isExtractive: true);
         }

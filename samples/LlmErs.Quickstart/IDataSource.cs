@@ -16,9 +16,13 @@ internal interface IDataSource
     /// <summary>Who watched what and when; item keys are <see cref="Movie.Id"/>s.</summary>
     InteractionLog Interactions { get; }
 
+    /// <summary>The explicit log whose ratings the viewers' histories show; null when the data has no ratings.</summary>
+    InteractionLog? Ratings { get; }
+
     /// <summary>
-    /// Trains and evaluates the baselines and LLM-enhanced models on the enriched catalog, writes the result files, and
-    /// returns the trained two-tower model of the leave-one-out protocol, to serve.
+    /// Trains and evaluates the baselines and LLM-enhanced models on the enriched catalog, with the viewers' profiles
+    /// (written per split by <paramref name="profiles"/>) as the user block, writes the result files, and returns the
+    /// trained two-tower model of the leave-one-out protocol, to serve.
     /// </summary>
-    Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken);
+    Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ViewerProfiles profiles, CancellationToken cancellationToken);
 }

@@ -85,7 +85,8 @@ static async Task RunAsync(SampleOptions options, CancellationToken cancellation
     await new Pipeline(chat, embeddings).RunAsync(data.Movies, options.OutputDirectory, cancellationToken);
 
     var ablationStart = stopwatch.Elapsed;
-    var served = await data.RunAblationAsync(options.OutputDirectory, embeddings, cancellationToken);
+    var profiles = new ViewerProfiles(chat, embeddings, options.OutputDirectory, data.Ratings);
+    var served = await data.RunAblationAsync(options.OutputDirectory, embeddings, profiles, cancellationToken);
     Console.WriteLine($"Stage time: ablation {(stopwatch.Elapsed - ablationStart).TotalSeconds:F1} s.");
     var servingFolder = OnlineServing.Export(served, options.OutputDirectory, cancellationToken);
 

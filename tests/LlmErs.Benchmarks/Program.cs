@@ -27,6 +27,7 @@ public static class Program
         ["--sequential-report"] = (SequentialReport.Run, "the sequential recommender on MovieLens beside ID-only BPR"),
         ["--pairs-report"] = (PairsReport.Run, "LLM-chosen training pairs on MovieLens, both protocols, beside ID-only BPR"),
         ["--kg-report"] = (KgReport.Run, "the two-tower model on MovieLens with and without the \"KG entities\" block, beside ID-only BPR"),
+        ["--user-profile-report"] = (UserProfileReport.Run, "the user-profile block of the two-tower model on MovieLens, both protocols"),
         ["--semantic-id-report"] = (SemanticIdReport.Run, "semantic-ID collision rates over a vector store (PATH.vec)"),
     };
 

@@ -56,7 +56,7 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         Assert.Equal(5, byContent.Count);
         Assert.DoesNotContain(byContent, recommendation => history.Contains(recommendation.ItemId));
 
-        var served = await movieLens.RunAblationAsync(output.Path, embeddings, CancellationToken.None);
+        var served = await movieLens.RunAblationAsync(output.Path, embeddings, new ViewerProfiles(chat, embeddings, output.Path, movieLens.Ratings), CancellationToken.None);
         var servingFolder = OnlineServing.Export(served, output.Path, CancellationToken.None);
         var byModel = OnlineServing.RecommendForUser(servingFolder, user, count: 5);
         Assert.Equal(5, byModel.Count);
@@ -65,9 +65,10 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         var results = File.ReadAllText(output.File("results.md"));
         Assert.Contains("Reproduce with `the command`.", results);
         // Two epochs: every trained row peaks by epoch 2, so the runner marks it as barely trained.
-        Assert.Contains("| Two-tower without LLM slots ⚠ | text embedding, genres, KG entities, tags |", results);
-        Assert.Contains("| Two-tower without KG entities ⚠ | text embedding, genres, LLM slots, tags |", results);
-        Assert.Contains("| Two-tower without tags ⚠ | text embedding, genres, LLM slots, KG entities |", results);
+        Assert.Contains("| Two-tower without LLM slots ⚠ | text embedding, genres, KG entities, tags, user profile |", results);
+        Assert.Contains("| Two-tower without KG entities ⚠ | text embedding, genres, LLM slots, tags, user profile |", results);
+        Assert.Contains("| Two-tower without tags ⚠ | text embedding, genres, LLM slots, KG entities, user profile |", results);
+        Assert.Contains("| Two-tower without user profile ⚠ | text embedding, genres, LLM slots, KG entities, tags |", results);
         Assert.Contains("**Warnings**", results);
         Assert.All(["results.json", "ndcg-by-popularity.svg"], file => Assert.True(File.Exists(output.File(file)), file));
         log.WriteLine($"{stopwatch.ElapsedMilliseconds} ms");

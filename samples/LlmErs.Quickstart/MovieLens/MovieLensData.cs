@@ -18,10 +18,11 @@ internal sealed class MovieLensData : IDataSource
     private readonly ExperimentSettings _settings;
     private readonly string _command;
 
-    private MovieLensData(MovieLensDataset dataset, IReadOnlyList<Movie> movies, InteractionLog interactions, bool useTags, ExperimentSettings settings, string command)
+    private MovieLensData(MovieLensDataset dataset, IReadOnlyList<Movie> movies, InteractionLog ratings, InteractionLog interactions, bool useTags, ExperimentSettings settings, string command)
     {
         _dataset = dataset;
         Movies = movies;
+        Ratings = ratings;
         Interactions = interactions;
         _useTags = useTags;
         _settings = settings;
@@ -34,6 +35,8 @@ internal sealed class MovieLensData : IDataSource
     public IReadOnlyList<Movie> Movies { get; }
 
     public InteractionLog Interactions { get; }
+
+    public InteractionLog? Ratings { get; }
 
     /// <summary>Reads the folder after checking it holds the files the run needs.</summary>
     /// <param name="directory">The ml-latest-small folder.</param>
@@ -66,13 +69,14 @@ internal sealed class MovieLensData : IDataSource
         }
 
         // Every rating counts as a positive: the user chose to watch the movie, whatever they thought of it afterwards.
-        var log = dataset.Ratings.Deduplicate().ToImplicit();
+        var ratings = dataset.Ratings.Deduplicate();
+        var log = ratings.ToImplicit();
         if (log.ItemIds.Keys.FirstOrDefault(id => !known.Contains(id)) is { } unknown)
         {
             throw new SampleException($"Movie {unknown} is rated in ratings.csv but missing from movies.csv in '{directory}'; use the movies.csv that came with the ratings.");
         }
 
-        return new MovieLensData(dataset, movies, log, useTags, settings, command);
+        return new MovieLensData(dataset, movies, ratings, log, useTags, settings, command);
     }
 
     /// <summary>Checks that <paramref name="directory"/> holds ratings.csv and movies.csv, and tags.csv with <paramref name="useTags"/>.</summary>
@@ -104,7 +108,7 @@ internal sealed class MovieLensData : IDataSource
     /// <summary>A MovieLens movie as a catalog movie, ready for enrichment.</summary>
     public static Movie ToMovie(MovieLensMovie movie) => new() { Id = movie.Id, Title = movie.Title, Year = movie.Year, Genres = movie.Genres };
 
-    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
+    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ViewerProfiles profiles, CancellationToken cancellationToken)
     {
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
@@ -118,8 +122,10 @@ internal sealed class MovieLensData : IDataSource
             var pairs = await LlmChosenPairs.ChooseAsync(split, byId, embeddings, outputDirectory, cancellationToken);
             var options = settings(teacher, pairs);
             using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
-            AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
-            return new AblationRunner(options, new ConsoleWarnings()).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);
+            var userProfile = await profiles.CreateBlockAsync(split, byId, cancellationToken);
+            using var userProfileValues = userProfile.Values;
+            AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Append(userProfile).Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
+            return new AblationRunner(options, new ConsoleWarnings()).Run(split, [.. features.Blocks, userProfile], new ConsoleProgress(), cancellationToken);
         }
 
         var leaveOneOutSplit = LeaveOneOutSplitter.Split(Interactions);

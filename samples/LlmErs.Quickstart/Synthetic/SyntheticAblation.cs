@@ -7,15 +7,15 @@ namespace LlmErs.Quickstart.Synthetic;
 
 /// <summary>
 /// Trains and evaluates the baselines and the LLM-enhanced models on the synthetic log (leave-one-out by time), with
-/// each LLM-derived feature block removed in turn: which enriched field carries the gain. The "image" block is the
-/// movies' posters, embedded and aligned into the content space (<see cref="PosterFeatures"/>); the LLM-chosen pairs
-/// train a BPR beside the ID-only one.
+/// each LLM-derived feature block removed in turn, the viewers' profiles included: which enriched field carries the
+/// gain. The "image" block is the movies' posters, embedded and aligned into the content space
+/// (<see cref="PosterFeatures"/>); the LLM-chosen pairs train a BPR beside the ID-only one.
 /// </summary>
 internal static class SyntheticAblation
 {
     public static async Task<AblationResult> RunAsync(
         DataSplit split, IReadOnlyList<Movie> catalog, IReadOnlyDictionary<string, byte[]> posters, AugmentedPairs pairs,
-        IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
+        FeatureBlock userProfile, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
     {
         var byId = catalog.ToDictionary(movie => movie.Id);
         var movies = split.ItemIds.Keys.Select(id => byId[id]).ToList();
@@ -36,7 +36,7 @@ internal static class SyntheticAblation
         FeatureBlock[] blocks =
         [
             new("content embedding", contentBlock.Values), new("moods", moods.Values), new("setting", setting.Values),
-            new(MovieFeatures.KgEntities, entities.Values), new("image", image),
+            new(MovieFeatures.KgEntities, entities.Values), new("image", image), userProfile,
         ];
         var models = AblationModel.Defaults().SelectMany(model => model.Name == AblationModel.IdOnlyBprName
             ? [model, model.WithAugmentedPairs("BPR + LLM-chosen pairs")]

@@ -24,6 +24,8 @@ internal sealed class SyntheticData : IDataSource
 
     public InteractionLog Interactions { get; }
 
+    public InteractionLog? Ratings => null;
+
     public static SyntheticData Generate()
     {
         var catalog = SyntheticCatalog.Generate();
@@ -37,12 +39,14 @@ internal sealed class SyntheticData : IDataSource
         return new SyntheticData(catalog.Movies, log.Build(), posters);
     }
 
-    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
+    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ViewerProfiles profiles, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var split = LeaveOneOutSplitter.Split(Interactions);
+        var userProfile = await profiles.CreateBlockAsync(split, Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal), cancellationToken);
+        using var userProfileValues = userProfile.Values;
         var pairs = await LlmChosenPairs.ChooseAsync(split, Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal), embeddings, outputDirectory, cancellationToken);
-        var ablation = await SyntheticAblation.RunAsync(split, Movies, _posters, pairs, new ConsoleProgress(), cancellationToken);
+        var ablation = await SyntheticAblation.RunAsync(split, Movies, _posters, pairs, userProfile, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.json"), ablation.ToJson(), cancellationToken);

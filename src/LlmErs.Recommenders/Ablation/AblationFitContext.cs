@@ -6,7 +6,8 @@ namespace LlmErs.Recommenders;
 public sealed class AblationFitContext
 {
     internal AblationFitContext(
-        DataSplit split, UserItemMatrix feedback, VectorMatrix? itemFeatures, IReadOnlyList<string> blocks, TrainingMonitor monitor, bool pairsBlock = false, AugmentedPairs? augmentedPairs = null)
+        DataSplit split, UserItemMatrix feedback, VectorMatrix? itemFeatures, IReadOnlyList<string> blocks, VectorMatrix? userFeatures, IReadOnlyList<string> userBlocks,
+        TrainingMonitor monitor, bool pairsBlock = false, AugmentedPairs? augmentedPairs = null)
     {
         HasPairsBlock = pairsBlock;
         AugmentedPairs = augmentedPairs;
@@ -14,6 +15,8 @@ public sealed class AblationFitContext
         Feedback = feedback;
         ItemFeatures = itemFeatures;
         Blocks = blocks;
+        UserFeatures = userFeatures;
+        UserBlocks = userBlocks;
         Monitor = monitor;
     }
 
@@ -31,6 +34,16 @@ public sealed class AblationFitContext
 
     /// <summary>The names of the blocks in <see cref="ItemFeatures"/>, in column order.</summary>
     public IReadOnlyList<string> Blocks { get; }
+
+    /// <summary>
+    /// The user blocks of this row side by side (<see cref="FeatureBlock.ForUsers"/>), rescaled as item blocks are, one row
+    /// per user; <see langword="null"/> when the row has none or the model does not read them
+    /// (<see cref="AblationModel.UsesUserFeatures"/>). Valid only during the call.
+    /// </summary>
+    public VectorMatrix? UserFeatures { get; }
+
+    /// <summary>The names of the blocks in <see cref="UserFeatures"/>, in column order.</summary>
+    public IReadOnlyList<string> UserBlocks { get; }
 
     /// <summary>
     /// Early stopping on the split's validation part (the runner's <see cref="AblationOptions.ValidationMetric"/>), and

@@ -73,6 +73,12 @@ public sealed class AblationModel
     public AblationModel WithAugmentedPairs(string? name = null) =>
         new(name ?? Name, Kind, UsesFeatures, _fit) { UsesAugmentedPairs = true };
 
+    /// <summary>
+    /// Whether the model reads <see cref="AblationFitContext.UserFeatures"/> (the user blocks, <see cref="FeatureBlock.ForUsers"/>);
+    /// such a model also gets a row without each user block. The two-tower models do.
+    /// </summary>
+    public bool UsesUserFeatures { get; init; }
+
     /// <summary>The popularity baseline (<see cref="PopularityRecommender"/>): every user gets the most interacted items.</summary>
     public static AblationModel Popularity() =>
         new("Popularity", AblationModelKind.Baseline, usesFeatures: false, (context, _) => new AblationFit(PopularityRecommender.Fit(context.Split.Train), null));
@@ -108,14 +114,20 @@ public sealed class AblationModel
         });
     }
 
-    /// <summary>The two-tower model (<see cref="Recommenders.TwoTower"/>): ID vectors plus a learned projection of the features in both towers.</summary>
+    /// <summary>
+    /// The two-tower model (<see cref="Recommenders.TwoTower"/>): ID vectors plus a learned projection of the item features
+    /// in both towers, and of the user blocks' features in the user tower when the run has any.
+    /// </summary>
     /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
     public static AblationModel TwoTower(TwoTowerOptions? options = null)
     {
         const string Name = "Two-tower";
         return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
             Fitted(Recommenders.TwoTower.Train(
-                context.Feedback, context.RequireFeatures(Name), options: context.WithRowPairs(options ?? new TwoTowerOptions()), monitor: context.Monitor, cancellationToken: cancellationToken)));
+                context.Feedback, context.RequireFeatures(Name), context.UserFeatures, context.WithRowPairs(options ?? new TwoTowerOptions()), context.Monitor, cancellationToken)))
+        {
+            UsesUserFeatures = true,
+        };
     }
 
     /// <summary>
@@ -136,8 +148,11 @@ public sealed class AblationModel
                 throw new InvalidOperationException($"The options of '{Name}' have no distillation; set TwoTowerOptions.Distillation with the teacher the callback receives.");
             }
 
-            return Fitted(Recommenders.TwoTower.Train(context.Feedback, features, options: twoTower, monitor: context.Monitor, cancellationToken: cancellationToken));
-        });
+            return Fitted(Recommenders.TwoTower.Train(context.Feedback, features, context.UserFeatures, twoTower, context.Monitor, cancellationToken));
+        })
+        {
+            UsesUserFeatures = true,
+        };
     }
 
     /// <summary>
@@ -165,7 +180,10 @@ public sealed class AblationModel
         RequireTeacher(options, nameof(options));
         const string Name = "Two-tower" + LlmTeacherSuffix;
         return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
-            Fitted(Recommenders.TwoTower.Train(context.Feedback, context.RequireFeatures(Name), options: options, monitor: context.Monitor, cancellationToken: cancellationToken)));
+            Fitted(Recommenders.TwoTower.Train(context.Feedback, context.RequireFeatures(Name), context.UserFeatures, options, context.Monitor, cancellationToken)))
+        {
+            UsesUserFeatures = true,
+        };
     }
 
     /// <summary>The name of <see cref="IdOnlySequential"/>.</summary>

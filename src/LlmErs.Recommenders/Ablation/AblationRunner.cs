@@ -18,7 +18,10 @@ namespace LlmErs.Recommenders;
 /// candidates of a ranking — is logged as a warning and kept in <see cref="AblationResult.Warnings"/>, which the tables
 /// mark.</para>
 /// <para>A cold-item split (<see cref="ColdItemSplitter"/>) is evaluated with the cold-item protocol; any other with
-/// full ranking. Removing a block needs at least two: with a single block, the ID-only baseline is the comparison.</para>
+/// full ranking. Removing an item block needs at least two: with a single block, the ID-only baseline is the comparison.</para>
+/// <para>User blocks (<see cref="FeatureBlock.ForUsers"/>, e.g. an embedded LLM-written profile) go to the models that read
+/// them (<see cref="AblationModel.UsesUserFeatures"/>: the two-tower models), each of which gets a row without each user
+/// block. Without user blocks every row is what it would be without this feature.</para>
 /// <para>Extra training pairs (<see cref="AblationOptions.AugmentedPairs"/>, e.g. LLM-chosen ones) are a block of training
 /// data: the models that take them train with them, and each enhanced one also without them; a baseline that takes them
 /// is compared with its plain counterpart (e.g. ID-only BPR).</para>
@@ -64,7 +67,10 @@ public sealed class AblationRunner
 
     /// <summary>Trains and evaluates every row.</summary>
     /// <param name="split">The split; every row trains on its training part.</param>
-    /// <param name="blocks">The LLM-derived feature blocks, one row per item of <paramref name="split"/> each; may be empty when no model uses features.</param>
+    /// <param name="blocks">
+    /// The LLM-derived feature blocks, one row per item of <paramref name="split"/> each (per user for a user block); may
+    /// be empty when no model uses features.
+    /// </param>
     /// <param name="progress">Receives a report when a row starts training, after each epoch, and when it is evaluated and finished.</param>
     /// <param name="cancellationToken">Cancels between epochs and rows.</param>
     /// <exception cref="ArgumentException">The blocks do not fit the split (see <see cref="FeatureBlock"/>), or a model needs features and there are none.</exception>
@@ -72,10 +78,10 @@ public sealed class AblationRunner
     public AblationResult Run(DataSplit split, IReadOnlyList<FeatureBlock> blocks, IProgress<AblationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(split);
-        var features = FeatureConcatenation.Create(blocks, split.ItemCount);
-        if (blocks.Count == 0 && Options.Models.FirstOrDefault(model => model.UsesFeatures) is { } needy)
+        var features = FeatureConcatenation.Create(blocks, split.ItemCount, split.UserCount);
+        if (!blocks.Any(block => block.Side == FeatureSide.Item) && Options.Models.FirstOrDefault(model => model.UsesFeatures) is { } needy)
         {
-            throw new ArgumentException($"'{needy.Name}' uses item features but no feature block was given.", nameof(blocks));
+            throw new ArgumentException($"'{needy.Name}' uses item features but no item feature block was given.", nameof(blocks));
         }
 
         if (split.Train.Count == 0 || split.Test.Count == 0)
@@ -99,7 +105,8 @@ public sealed class AblationRunner
             // Index blocks.Count stands for the augmented pairs, a block of training data rather than of features.
             var removedName = removed < 0 ? null : removed < blocks.Count ? blocks[removed].Name : pairs!.Name;
             var name = removedName is null ? model.Name : $"{model.Name} without {removedName}";
-            var kept = model.UsesFeatures ? blocks.Where((_, b) => b != removed).Select(block => block.Name).ToArray() : [];
+            var kept = Kept(blocks, FeatureSide.Item, removed, model.UsesFeatures);
+            var keptUser = Kept(blocks, FeatureSide.User, removed, model.UsesUserFeatures);
             var pairsBlock = pairs is not null && model.UsesAugmentedPairs;
             var withPairs = pairsBlock && removed != blocks.Count;
             var number = r + 1;
@@ -116,15 +123,16 @@ public sealed class AblationRunner
             };
             var stopwatch = Stopwatch.StartNew();
             AblationFit fit;
-            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed < blocks.Count ? removed : -1) : null)
+            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(FeatureSide.Item, removed) : null)
+            using (var userFeatures = model.UsesUserFeatures ? features.Concatenate(FeatureSide.User, removed) : null)
             {
-                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor, pairsBlock, withPairs ? pairs : null), cancellationToken);
+                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, userFeatures, keptUser, monitor, pairsBlock, withPairs ? pairs : null), cancellationToken);
             }
 
             var trainingTime = stopwatch.Elapsed;
             Report(AblationStage.Evaluating);
             var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
-            rows.Add(new AblationRow(name, model, kind, removedName, withPairs ? [.. kept, pairs!.Name] : kept, fit, ranking, amongWithheld, trainingTime));
+            rows.Add(new AblationRow(name, model, kind, removedName, [.. kept, .. keptUser, .. withPairs ? [pairs!.Name] : Array.Empty<string>()], fit, ranking, amongWithheld, trainingTime));
             Warn(warnings, AblationWarnings.ForRow(name, fit.History, Options.EpochBudget, patience));
             Report(AblationStage.Finished, row: rows[^1]);
         }
@@ -142,13 +150,19 @@ public sealed class AblationRunner
         }
     }
 
+    /// <summary>The names of the blocks of <paramref name="side"/> a row keeps: none when the model does not read that side.</summary>
+    private static string[] Kept(IReadOnlyList<FeatureBlock> blocks, FeatureSide side, int removed, bool reads) =>
+        reads ? [.. blocks.Where((block, b) => b != removed && block.Side == side).Select(block => block.Name)] : [];
+
     /// <summary>
-    /// The rows in order: each model, and after an enhanced one, the same model without each block in turn, then
+    /// The rows in order: each model, and after an enhanced one, the same model without each block it reads in turn: an
+    /// item block when there are at least two (the model needs one), a user block always (the item blocks remain); then
     /// (index <c>blocks.Count</c>) without the augmented pairs when it takes them.
     /// </summary>
     private List<(AblationModel Model, AblationRowKind Kind, int Removed)> Plan(IReadOnlyList<FeatureBlock> blocks, bool hasPairs)
     {
         var plan = new List<(AblationModel, AblationRowKind, int)>();
+        var itemBlocks = blocks.Count(block => block.Side == FeatureSide.Item);
         foreach (var model in Options.Models)
         {
             if (model.Kind == AblationModelKind.Baseline)
@@ -158,9 +172,9 @@ public sealed class AblationRunner
             }
 
             plan.Add((model, AblationRowKind.Enhanced, -1));
-            if (blocks.Count >= 2)
+            for (var b = 0; b < blocks.Count; b++)
             {
-                for (var b = 0; b < blocks.Count; b++)
+                if (blocks[b].Side == FeatureSide.Item ? itemBlocks >= 2 : model.UsesUserFeatures)
                 {
                     plan.Add((model, AblationRowKind.BlockRemoved, b));
                 }

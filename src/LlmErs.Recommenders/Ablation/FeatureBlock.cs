@@ -4,7 +4,9 @@ namespace LlmErs.Recommenders;
 
 /// <summary>
 /// A named group of item feature columns that the ablation adds or removes as a whole, e.g. "text embedding" (the
-/// 384 columns of an embedded description), "genres" (a multi-hot) or "tags".
+/// 384 columns of an embedded description), "genres" (a multi-hot) or "tags"; or, made with <see cref="ForUsers"/>, of
+/// user feature columns, e.g. "user profile" (the embedding of an LLM-written profile), which the two-tower models'
+/// user tower reads.
 /// </summary>
 /// <remarks>
 /// The block does not own <see cref="Values"/>: the caller keeps the matrix alive during the run and disposes it after.
@@ -12,13 +14,18 @@ namespace LlmErs.Recommenders;
 /// </remarks>
 public sealed class FeatureBlock
 {
-    /// <summary>Creates a block.</summary>
+    /// <summary>Creates an item block.</summary>
     /// <param name="name">The name shown in the tables, unique among the blocks of a run.</param>
     /// <param name="values">One row per item, in the item-index order of the split the run evaluates on.</param>
     /// <param name="weight">The root-mean-square row norm the block is scaled to; 1 by default.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not a positive number.</exception>
     public FeatureBlock(string name, VectorMatrix values, float weight = 1f)
+        : this(name, values, weight, FeatureSide.Item)
+    {
+    }
+
+    private FeatureBlock(string name, VectorMatrix values, float weight, FeatureSide side)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(values);
@@ -30,12 +37,24 @@ public sealed class FeatureBlock
         Name = name;
         Values = values;
         Weight = weight;
+        Side = side;
     }
+
+    /// <summary>Creates a user block: features of each user, which the two-tower models add to the user tower.</summary>
+    /// <param name="name">The name shown in the tables, unique among the blocks of a run.</param>
+    /// <param name="values">One row per user, in the user-index order of the split the run evaluates on (<see cref="DataSplit.UserIds"/>).</param>
+    /// <param name="weight">The root-mean-square row norm the block is scaled to; 1 by default.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not a positive number.</exception>
+    public static FeatureBlock ForUsers(string name, VectorMatrix values, float weight = 1f) => new(name, values, weight, FeatureSide.User);
 
     /// <summary>The name shown in the tables.</summary>
     public string Name { get; }
 
-    /// <summary>The features, one row per item.</summary>
+    /// <summary>Which tower the block feeds: its rows are items or users.</summary>
+    public FeatureSide Side { get; }
+
+    /// <summary>The features, one row per item (per user for a user block).</summary>
     public VectorMatrix Values { get; }
 
     /// <summary>

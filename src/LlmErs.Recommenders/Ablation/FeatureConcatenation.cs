@@ -15,9 +15,9 @@ internal sealed class FeatureConcatenation
         _scales = scales;
     }
 
-    /// <summary>Checks the blocks against the item count and computes their scales.</summary>
+    /// <summary>Checks the blocks of one side against its row count (the split's items or users) and computes their scales.</summary>
     /// <exception cref="ArgumentException">A block is null, repeats a name, has the wrong row count, holds a value that is not finite, or is all zeros.</exception>
-    public static FeatureConcatenation Create(IReadOnlyList<FeatureBlock> blocks, int itemCount)
+    public static FeatureConcatenation Create(IReadOnlyList<FeatureBlock> blocks, int itemCount, int userCount)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -30,10 +30,13 @@ internal sealed class FeatureConcatenation
                 throw new ArgumentException($"Two feature blocks are named '{block.Name}'; the tables tell blocks apart by name.", nameof(blocks));
             }
 
-            if (block.Values.Count != itemCount)
+            var rowCount = block.Side == FeatureSide.User ? userCount : itemCount;
+            if (block.Values.Count != rowCount)
             {
                 throw new ArgumentException(
-                    $"The feature block '{block.Name}' has {block.Values.Count:N0} rows; give one per item of the split ({itemCount:N0}), in its item-index order (DataSplit.ItemIds). CatalogAlignment.Align lines a catalog up with the log before the split, and says what to do with items the catalog lacks.",
+                    block.Side == FeatureSide.User
+                        ? $"The user feature block '{block.Name}' has {block.Values.Count:N0} rows; give one per user of the split ({userCount:N0}), in its user-index order (DataSplit.UserIds)."
+                        : $"The feature block '{block.Name}' has {block.Values.Count:N0} rows; give one per item of the split ({itemCount:N0}), in its item-index order (DataSplit.ItemIds). CatalogAlignment.Align lines a catalog up with the log before the split, and says what to do with items the catalog lacks.",
                     nameof(blocks));
             }
 
@@ -53,30 +56,42 @@ internal sealed class FeatureConcatenation
                 throw new ArgumentException($"The feature block '{block.Name}' is all zeros; it carries nothing to ablate.", nameof(blocks));
             }
 
-            scales[b] = (float)(block.Weight / Math.Sqrt(sumOfSquares / itemCount));
+            scales[b] = (float)(block.Weight / Math.Sqrt(sumOfSquares / rowCount));
         }
 
         return new FeatureConcatenation(blocks, scales);
     }
 
-    /// <summary>The blocks side by side, scaled, leaving out <paramref name="removed"/> (an index, or -1 for none); the caller disposes it.</summary>
-    public VectorMatrix Concatenate(int removed)
+    /// <summary>
+    /// The blocks of <paramref name="side"/> side by side, scaled, leaving out <paramref name="removed"/> (an index, or -1
+    /// for none); null when no block of the side is left. The caller disposes it.
+    /// </summary>
+    public VectorMatrix? Concatenate(FeatureSide side, int removed)
     {
         var dimension = 0;
+        var rowCount = 0;
         for (var b = 0; b < _blocks.Count; b++)
         {
-            dimension += b == removed ? 0 : _blocks[b].Values.Dimension;
+            if (b != removed && _blocks[b].Side == side)
+            {
+                dimension += _blocks[b].Values.Dimension;
+                rowCount = _blocks[b].Values.Count;
+            }
         }
 
-        var itemCount = _blocks[0].Values.Count;
-        var features = VectorMatrix.Allocate(itemCount, dimension);
-        for (var item = 0; item < itemCount; item++)
+        if (dimension == 0)
+        {
+            return null;
+        }
+
+        var features = VectorMatrix.Allocate(rowCount, dimension);
+        for (var item = 0; item < rowCount; item++)
         {
             var row = features.GetWritableRow(item);
             var column = 0;
             for (var b = 0; b < _blocks.Count; b++)
             {
-                if (b == removed)
+                if (b == removed || _blocks[b].Side != side)
                 {
                     continue;
                 }

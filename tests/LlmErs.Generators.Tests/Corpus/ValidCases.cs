@@ -15,6 +15,27 @@ internal static class ValidCases
 
     public static IEnumerable<CorpusCase> All =>
     [
+        CorpusCase.Valid("user_history_of_another_enrichable_type", """
+            [Enrichable]
+            public partial class Song
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                public string Title { get; set; } = "";
+                [LlmTags("Moods of {{ title }}", Vocabulary = ["calm", "loud"])] public partial IReadOnlyList<string> Moods { get; set; }
+                [LlmText("About {{ title }}")] public partial string? Pitch { get; set; }
+            }
+
+            [Enrichable]
+            public partial class Listener
+            {
+                [ItemKey] public string Id { get; set; } = "";
+                public IReadOnlyList<HistoryEntry<Song>> History { get; set; } = [];
+                public Song[] Favourites { get; set; } = [];
+                [LlmText("Heard:{{ for h in history offset:1 limit:30 }} {{ h.item.title }} ({{ h.item.moods | array.join ', ' }}; {{ h.item.pitch }}){{ if h.rating && h.rating >= 4 }} loved{{ end }}{{ end }}{{ for s in favourites }} {{ s.moods | array.size }}{{ end }}")]
+                public partial string? Profile { get; set; }
+                [Embedding("{{ profile }}", Dimensions = 4)] public partial ReadOnlyMemory<float> Taste { get; set; }
+            }
+            """),
         CorpusCase.Valid("correction_of_a_keyword_named_field", """
             [Enrichable]
             public partial class Movie

@@ -62,6 +62,24 @@ public sealed partial class DiagnosticTests
         """, "refers to 'titel', which is not a public member of 'Movie'", "did you mean 'title'?");
 
     [Fact]
+    public void LLMERS0004_unknown_member_of_a_history_item_names_the_item_type() => Expect("LLMERS0004", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmTags("Moods of {{ id }}", Vocabulary = ["dark"])] public partial IReadOnlyList<string> Moods { get; set; }
+        }
+
+        [Enrichable]
+        public partial class Viewer
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            public IReadOnlyList<HistoryEntry<Movie>> History { get; set; } = [];
+            [LlmText("Watched:{{ for h in history }} {{ h.item.[|mood|] }}{{ end }}")] public partial string? Profile { get; set; }
+        }
+        """, "refers to 'mood', which is not a public member of 'Movie'", "did you mean 'moods'?");
+
+    [Fact]
     public void LLMERS0005_template_parse_error() => Expect("LLMERS0005", """
         [Enrichable]
         public partial class Movie
