@@ -49,7 +49,8 @@ public static class UserHistories
         return FromTraining(split, catalog, options);
     }
 
-    private static IReadOnlyList<IReadOnlyList<HistoryEntry<TItem>>> FromTraining<TItem>(DataSplit split, TItem[] catalog, UserHistoryOptions? options)
+    /// <summary>Each user's training history, <paramref name="catalog"/> giving the item at each item index.</summary>
+    internal static IReadOnlyList<IReadOnlyList<HistoryEntry<TItem>>> FromTraining<TItem>(DataSplit split, TItem[] catalog, UserHistoryOptions? options)
     {
         options ??= new UserHistoryOptions();
         options.Validate();

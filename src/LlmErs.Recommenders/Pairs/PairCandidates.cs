@@ -38,14 +38,9 @@ public static class PairCandidates
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var train = split.Train;
-        var histories = Enumerable.Range(0, split.UserCount).Select(_ => new List<(long Time, int Item)>()).ToArray();
-        for (var row = 0; row < train.Count; row++)
-        {
-            histories[train.Users[row]].Add((train.Timestamps[row], train.Items[row]));
-        }
-
-        return [.. histories.Select(history => history.OrderBy(entry => entry.Time).TakeLast(count).Select(entry => entry.Item).ToArray())];
+        var itemIndices = Enumerable.Range(0, split.ItemCount).ToArray();
+        var histories = UserHistories.FromTraining(split, itemIndices, new UserHistoryOptions { MaxLength = count });
+        return [.. histories.Select(history => history.Select(entry => entry.Item).Reverse().ToArray())];
     }
 
     /// <summary>

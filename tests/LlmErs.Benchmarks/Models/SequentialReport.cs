@@ -103,7 +103,7 @@ internal static class SequentialReport
             Validate = scorer => validator.EvaluateFullRanking(scorer, split, EvaluationTarget.Validation).Overall[ndcg].Value,
             Progress = progress,
         };
-        using var features = args.Contains("--features") ? FeatureConcatenation.Create(blocks, split.ItemCount).Concatenate(-1) : null;
+        using var features = args.Contains("--features") ? FeatureConcatenation.Create(blocks, split.ItemCount, split.UserCount).Concatenate(FeatureSide.Item, -1) : null;
         var trained = SequentialRecommender.Train(split.Train, features, options, monitor);
         var evaluator = new RankingEvaluator(new EvaluationOptions { Metrics = [ndcg], Bootstrap = new BootstrapOptions { Resamples = 1000, Seed = 42 } });
         var forTest = trained.Model.WithHistories(split.Train, split.Validation);

@@ -1,5 +1,6 @@
 using LlmErs.Recommenders;
 using LlmErs.Recommenders.Tests.Ablation;
+using LlmErs.Recommenders.Tests.Data;
 
 namespace LlmErs.Recommenders.Tests.Pairs;
 
@@ -94,5 +95,16 @@ public sealed class PairCandidatesTests
 
         Assert.NotEmpty(withheld);
         Assert.All(set.Candidates, candidates => Assert.DoesNotContain(candidates, withheld.Contains));
+    }
+
+    [Fact]
+    public void LatestTrainingItems_AreTheMostRecentOldestFirst_TiesInLogOrder()
+    {
+        // u1's training part is a, b, c, d, e (f and g are held out); c and d share a time and keep their log order.
+        var split = LeaveOneOutSplitter.Split(Logs.Parse("u1 b 2", "u1 a 1", "u1 c 3", "u1 d 3", "u1 e 4", "u1 f 5", "u1 g 6"));
+        string[] Ids(int[] items) => [.. items.Select(item => split.ItemIds[item])];
+
+        Assert.Equal(["c", "d", "e"], Ids(PairCandidates.LatestTrainingItems(split, 3)[0]));
+        Assert.Equal(["a", "b", "c", "d", "e"], Ids(PairCandidates.LatestTrainingItems(split, 10)[0]));
     }
 }
