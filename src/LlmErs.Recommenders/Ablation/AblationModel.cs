@@ -57,6 +57,21 @@ public sealed class AblationModel
     /// <summary>Whether the model reads the item features.</summary>
     public bool UsesFeatures { get; }
 
+    /// <summary>
+    /// Everything that decides what the model learns besides the split and the blocks: its options, seed and teacher
+    /// data, written so that it changes whenever they do. Lets <see cref="AblationOptions.CacheDirectory"/> reuse the
+    /// model a row trained before; <see langword="null"/> (the default): the row always trains.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>The same model with <paramref name="fingerprint"/> as its <see cref="Fingerprint"/>, e.g. for a model a factory method made.</summary>
+    /// <param name="fingerprint">Everything that decides what the model learns besides the split and the blocks.</param>
+    public AblationModel WithFingerprint(string fingerprint)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fingerprint);
+        return new AblationModel(Name, Kind, UsesFeatures, _fit) { Fingerprint = fingerprint };
+    }
+
     /// <summary>The popularity baseline (<see cref="PopularityRecommender"/>): every user gets the most interacted items.</summary>
     public static AblationModel Popularity() =>
         new("Popularity", AblationModelKind.Baseline, usesFeatures: false, (context, _) => new AblationFit(PopularityRecommender.Fit(context.Split.Train), null));

@@ -84,6 +84,7 @@ public sealed class AblationRunner
         var feedback = UserItemMatrix.Create(split.Train.Users, split.Train.Items, split.UserCount, split.ItemCount);
         var validate = Validation(split, cancellationToken);
         var patience = Options.Patience ?? TrainingSchedule.For(new BprOptions(), feedback.PairCount).Patience;
+        var cache = Options.CacheDirectory is null ? null : new AblationRowCache(Options.CacheDirectory, split, blocks, Options, patience);
         var warnings = new List<AblationWarning>();
         Warn(warnings, AblationWarnings.ForProtocol(split, AblationTable.For(split.Protocol), Options.Evaluation.Metrics));
         var rows = new List<AblationRow>(plan.Count);
@@ -105,14 +106,22 @@ public sealed class AblationRunner
                 Patience = patience,
                 Progress = new InlineProgress<EpochReport>(epoch => Report(AblationStage.Training, epoch)),
             };
-            var stopwatch = Stopwatch.StartNew();
-            AblationFit fit;
-            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed) : null)
+            var key = cache?.KeyOf(model, name, removed);
+            if (key is null || cache!.TryLoad(key) is not var (fit, trainingTime))
             {
-                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor), cancellationToken);
+                var stopwatch = Stopwatch.StartNew();
+                using (var itemFeatures = model.UsesFeatures ? features.Concatenate(removed) : null)
+                {
+                    fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, monitor), cancellationToken);
+                }
+
+                trainingTime = stopwatch.Elapsed;
+                if (key is not null)
+                {
+                    cache!.Save(key, fit, trainingTime);
+                }
             }
 
-            var trainingTime = stopwatch.Elapsed;
             Report(AblationStage.Evaluating);
             var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
             rows.Add(new AblationRow(name, model, kind, removed < 0 ? null : blocks[removed].Name, kept, fit, ranking, amongWithheld, trainingTime));
@@ -132,7 +141,10 @@ public sealed class AblationRunner
         }
     }
 
-    /// <summary>The rows in order: each model, and after an enhanced one, the same model without each block in turn.</summary>
+    /// <summary>
+    /// The rows in order: each model, and after an enhanced one (of <see cref="AblationOptions.BlockRemovalModels"/>),
+    /// the same model without each block in turn.
+    /// </summary>
     private List<(AblationModel Model, AblationRowKind Kind, int Removed)> Plan(IReadOnlyList<FeatureBlock> blocks)
     {
         var plan = new List<(AblationModel, AblationRowKind, int)>();
@@ -145,7 +157,7 @@ public sealed class AblationRunner
             }
 
             plan.Add((model, AblationRowKind.Enhanced, -1));
-            if (blocks.Count >= 2)
+            if (blocks.Count >= 2 && (Options.BlockRemovalModels is null || Options.BlockRemovalModels.Contains(model.Name)))
             {
                 for (var b = 0; b < blocks.Count; b++)
                 {
