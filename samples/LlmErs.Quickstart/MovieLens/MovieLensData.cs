@@ -33,6 +33,12 @@ internal sealed class MovieLensData : IDataSource
 
     public IReadOnlyList<Movie> Movies { get; }
 
+    /// <summary>Whether every enhanced model gets its removed-block rows; by default only <see cref="ExperimentSettings.BlockRemovalModel"/>.</summary>
+    public bool FullAblation { get; set; }
+
+    /// <summary>The folder of the output folder where the ablation keeps its trained rows for a rerun.</summary>
+    public const string AblationCacheFolder = "ablation-cache";
+
     public InteractionLog Interactions { get; }
 
     /// <summary>Reads the folder after checking it holds the files the run needs.</summary>
@@ -104,6 +110,19 @@ internal sealed class MovieLensData : IDataSource
     /// <summary>A MovieLens movie as a catalog movie, ready for enrichment.</summary>
     public static Movie ToMovie(MovieLensMovie movie) => new() { Id = movie.Id, Title = movie.Title, Year = movie.Year, Genres = movie.Genres };
 
+    /// <summary>The settings' options with the cache in the output folder and, with <see cref="FullAblation"/>, every model's removed-block rows.</summary>
+    private AblationOptions ForThisRun(AblationOptions options, string outputDirectory) => new()
+    {
+        Models = options.Models,
+        Evaluation = options.Evaluation,
+        ValidationMetric = options.ValidationMetric,
+        EpochBudget = options.EpochBudget,
+        Patience = options.Patience,
+        Reference = options.Reference,
+        BlockRemovalModels = FullAblation ? null : options.BlockRemovalModels,
+        CacheDirectory = Path.Combine(outputDirectory, AblationCacheFolder),
+    };
+
     public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, CancellationToken cancellationToken)
     {
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
@@ -115,10 +134,9 @@ internal sealed class MovieLensData : IDataSource
             AnsiConsole.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
             var teacher = await LlmTeacherRankings.RankAsync(split, byId, embeddings, outputDirectory, cancellationToken);
             AnsiConsole.MarkupLine($"  LLM teacher: the offline client ranked the {LlmTeacherRankings.Candidates} most popular unseen movies of each user by similarity to their last {LlmTeacherRankings.HistoryLength}");
-            var options = settings(teacher);
             using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
             AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
-            return new AblationRunner(options, new ConsoleWarnings()).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);
+            return new AblationRunner(ForThisRun(settings(teacher), outputDirectory), new ConsoleWarnings()).Run(split, features.Blocks, new ConsoleProgress(), cancellationToken);
         }
 
         var leaveOneOutSplit = LeaveOneOutSplitter.Split(Interactions);
