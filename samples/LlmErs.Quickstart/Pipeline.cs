@@ -33,7 +33,8 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
             },
             VectorStorePaths = { [nameof(Movie.Content)] = Path.Combine(outputDirectory, VectorStoreFileName) },
         };
-        var faithfulness = new FaithfulnessGate<Movie>(embeddings, new FaithfulnessGateOptions { FieldThresholds = { [nameof(Movie.Pitch)] = PitchFaithfulness } });
+        // The gate's vectors are cached with the answers, so a rerun embeds nothing it embedded before.
+        var faithfulness = new FaithfulnessGate<Movie>(new CachedEmbeddingGenerator(embeddings, cache), new FaithfulnessGateOptions { FieldThresholds = { [nameof(Movie.Pitch)] = PitchFaithfulness } });
         var pipeline = new OfflinePipeline<Movie>(engine, cache, Options.Create(options), embeddings, Gates(cache, faithfulness));
 
         var result = await ConsoleOutput.WithStageProgressAsync(progress => pipeline.RunAsync(movies, progress, cancellationToken));

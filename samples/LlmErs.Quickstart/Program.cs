@@ -70,6 +70,11 @@ static async Task RunAsync(SampleOptions options, CancellationToken cancellation
     IDataSource data = options.MovieLensDirectory is { } directory
         ? MovieLensData.Load(directory, options.UseTags, ExperimentSettings.Tuned, options.Command, cancellationToken)
         : SyntheticData.Generate();
+    if (data is MovieLensData movieLens)
+    {
+        movieLens.FullAblation = options.FullAblation;
+    }
+
     Directory.CreateDirectory(options.OutputDirectory);
     AnsiConsole.MarkupLine($"[bold]LlmErs[/]: {Markup.Escape(data.Description)} → {Markup.Escape(options.OutputDirectory)}");
 

@@ -20,6 +20,8 @@ internal sealed record SampleOptions
           --movielens DIR   the ml-latest-small folder (ratings.csv, movies.csv) instead of the synthetic catalog
           --tags            with --movielens: add a block of user tags (tags.csv), built from training interactions only;
                             off by default because the tags are written by the users whose ratings are tested
+          --full-ablation   with --movielens: train every enhanced model once more per removed feature block, not the
+                            two-tower model alone (about three times the ablation's training)
           --out DIR         where features, reports, caches and results go; default out/quickstart, or out/movielens
           --endpoint URL    enrich with a real model at an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1
                             or Ollama's http://localhost:11434/v1 (or set {EndpointVariable})
@@ -51,6 +53,9 @@ internal sealed record SampleOptions
     /// <summary>Whether the MovieLens ablation gets a block of user tags.</summary>
     public bool UseTags { get; init; }
 
+    /// <summary>Whether every enhanced model of the MovieLens ablation gets its removed-block rows, not the two-tower model alone.</summary>
+    public bool FullAblation { get; init; }
+
     /// <summary>The real model to enrich with; null for the offline chat client.</summary>
     public ChatEndpoint? Endpoint { get; init; }
 
@@ -67,7 +72,7 @@ internal sealed record SampleOptions
     public static SampleOptions? Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
         string? output = null, movieLens = null, endpoint = null, model = null, attemptTimeout = null, stopAfter = null;
-        bool tags = false, noPreflight = false, batch = false;
+        bool tags = false, fullAblation = false, noPreflight = false, batch = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -98,12 +103,20 @@ internal sealed record SampleOptions
                 case "--tags":
                     tags = true;
                     break;
+                case "--full-ablation":
+                    fullAblation = true;
+                    break;
                 case "--batch":
                     batch = true;
                     break;
                 default:
                     throw new SampleException($"Unknown argument '{args[i]}'.");
             }
+        }
+
+        if (fullAblation && movieLens is null)
+        {
+            throw new SampleException("--full-ablation widens the MovieLens ablation; use it with --movielens DIR.");
         }
 
         if (tags && movieLens is null)
@@ -139,6 +152,7 @@ internal sealed record SampleOptions
             OutputDirectory = Path.GetFullPath(output ?? Path.Combine("out", movieLens is null ? "quickstart" : "movielens")),
             MovieLensDirectory = movieLens is null ? null : Path.GetFullPath(movieLens),
             UseTags = tags,
+            FullAblation = fullAblation,
             Endpoint = chatEndpoint,
             UseBatch = batch,
             Command = args.Count == 0 ? Project : $"{Project} -- {string.Join(' ', args.Select(Quote))}",

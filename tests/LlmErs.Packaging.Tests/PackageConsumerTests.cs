@@ -5,12 +5,13 @@ namespace LlmErs.Packaging.Tests;
 
 /// <summary>
 /// Packs the src projects into a local feed and builds and runs a console app that references only those
-/// packages, as a user would: the generator must arrive through them, and enrichment and serving must run.
+/// packages, as a user would: the generator must arrive through them, enrichment and serving must run, and the Redis
+/// scale-out package must register its cache.
 /// </summary>
 public sealed class PackageConsumerTests
 {
     private static readonly string[] Packages =
-        ["LlmErs.Abstractions", "LlmErs.Vectors", "LlmErs.Runtime", "LlmErs.Recommenders", "LlmErs.Local"];
+        ["LlmErs.Abstractions", "LlmErs.Vectors", "LlmErs.Runtime", "LlmErs.Recommenders", "LlmErs.Local", "LlmErs.Redis"];
 
     [Fact]
     public async Task A_console_app_referencing_only_the_packages_builds_enriches_and_serves()
@@ -39,6 +40,7 @@ public sealed class PackageConsumerTests
         Assert.Contains("enriched: 2/2", output);
         Assert.Matches(@"m1: pitch=\S", output);
         Assert.Contains("recommended for [m1]: m2", output);
+        Assert.Contains("redis cache: RedisEnrichmentCache (Singleton) for 127.0.0.1:6379", output);
     }
 
     private static void WriteConsumer(string app, string nugetConfig)

@@ -14,6 +14,7 @@ public sealed class SampleOptionsTests
         Assert.Equal(Path.GetFullPath(Path.Combine("out", "quickstart")), options.OutputDirectory);
         Assert.Null(options.MovieLensDirectory);
         Assert.False(options.UseTags);
+        Assert.False(options.FullAblation);
         Assert.Null(options.Endpoint);
         Assert.Equal("dotnet run -c Release --project samples/LlmErs.Quickstart", options.Command);
     }
@@ -27,6 +28,15 @@ public sealed class SampleOptionsTests
         Assert.Equal(Path.GetFullPath(Path.Combine("out", "movielens")), options.OutputDirectory);
         Assert.True(options.UseTags);
         Assert.Equal("dotnet run -c Release --project samples/LlmErs.Quickstart -- --movielens data/ml --tags", options.Command);
+    }
+
+    [Fact]
+    public void FullAblation_TrainsEveryModelsRemovedBlockRows()
+    {
+        var options = Parse(["--movielens", "data/ml", "--full-ablation"]);
+
+        Assert.True(options.FullAblation);
+        Assert.Equal("dotnet run -c Release --project samples/LlmErs.Quickstart -- --movielens data/ml --full-ablation", options.Command);
     }
 
     [Fact]
@@ -87,6 +97,7 @@ public sealed class SampleOptionsTests
     [InlineData("--model needs a value: --model NAME.", "--endpoint", "http://localhost:11434/v1", "--model")]
     [InlineData("--out is given twice.", "--out", "a", "--out", "b")]
     [InlineData("--tags adds a block built from MovieLens' tags.csv; use it with --movielens DIR.", "--tags")]
+    [InlineData("--full-ablation widens the MovieLens ablation; use it with --movielens DIR.", "--full-ablation")]
     public void Mistakes_AreNamed(string message, params string[] args)
     {
         var error = Assert.Throws<SampleException>(() => SampleOptions.Parse(args, _ => null));

@@ -19,6 +19,9 @@ internal sealed record ExperimentSettings(
     /// <summary>The row of ID-only BPR trained with the LLM-chosen pairs.</summary>
     public const string BprWithPairsName = "BPR + LLM-chosen pairs";
 
+    /// <summary>The model whose rows without each feature block the sample trains by default.</summary>
+    public const string BlockRemovalModel = "Two-tower";
+
     /// <summary>
     /// On leave-one-out validation, ID dropout 0.25 and a stronger L2 suited the two-tower model; distillation kept a
     /// light weight. On the cold-item split the two-tower settings are chosen again on the withheld validation items,
@@ -39,29 +42,41 @@ internal sealed record ExperimentSettings(
     /// The LLM-chosen pairs train a BPR beside the ID-only one. The two-tower model trains without them: with them its
     /// leave-one-out NDCG@10 fell from 0.0249 to 0.0113 (docs/ablation.md, "LLM-chosen pairs").
     /// </summary>
-    private static AblationOptions Options(Func<DistillationOptions?, TwoTowerOptions> twoTower, float distillationWeight, ListwiseTeacherScores llmTeacher, AugmentedPairs pairs) => new()
+    private static AblationOptions Options(Func<DistillationOptions?, TwoTowerOptions> twoTower, float distillationWeight, ListwiseTeacherScores llmTeacher, AugmentedPairs pairs)
     {
-        AugmentedPairs = pairs,
-        Models =
-        [
-            AblationModel.Popularity(),
-            AblationModel.IdOnlyBpr(new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed }),
-            AblationModel.IdOnlyBpr(new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed }).WithAugmentedPairs(BprWithPairsName),
-            AblationModel.ContentOnly(),
-            AblationModel.BprFromLlmTeacher(new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed, Distillation = LlmDistillation(llmTeacher, distillationWeight) }),
-            AblationModel.EmbeddingInitializedBpr(new BprOptions { Regularization = 0.01f, NegativeSamples = 4, Epochs = Epochs, Patience = Patience, Seed = Seed }),
-            AblationModel.TwoTower(twoTower(null)),
-            AblationModel.DistilledTwoTower(teacher => twoTower(new DistillationOptions { Teacher = teacher, Weight = distillationWeight })),
-            AblationModel.TwoTowerFromLlmTeacher(twoTower(LlmDistillation(llmTeacher, distillationWeight))),
-        ],
-        EpochBudget = Epochs,
-        Patience = Patience,
-        Evaluation = new EvaluationOptions
+        var idOnly = new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed };
+        var fromLlm = new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed, Distillation = LlmDistillation(llmTeacher, distillationWeight) };
+        var embeddingInit = new BprOptions { Regularization = 0.01f, NegativeSamples = 4, Epochs = Epochs, Patience = Patience, Seed = Seed };
+        var twoTowerFromLlm = twoTower(LlmDistillation(llmTeacher, distillationWeight));
+        return new()
         {
-            Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],
-            Bootstrap = new BootstrapOptions { Resamples = 1000, Seed = 42 },
-        },
-    };
+            AugmentedPairs = pairs,
+            Models =
+            [
+                AblationModel.Popularity(),
+                AblationModel.IdOnlyBpr(idOnly).WithFingerprint(ModelFingerprint.Of(idOnly)),
+                AblationModel.IdOnlyBpr(idOnly).WithAugmentedPairs(BprWithPairsName).WithFingerprint(ModelFingerprint.Of(idOnly)),
+                AblationModel.ContentOnly(),
+                AblationModel.BprFromLlmTeacher(fromLlm).WithFingerprint(ModelFingerprint.Of(fromLlm)),
+                AblationModel.EmbeddingInitializedBpr(embeddingInit).WithFingerprint(ModelFingerprint.Of(embeddingInit)),
+                AblationModel.TwoTower(twoTower(null)).WithFingerprint(ModelFingerprint.Of(twoTower(null))),
+                AblationModel.DistilledTwoTower(teacher => twoTower(new DistillationOptions { Teacher = teacher, Weight = distillationWeight }))
+                    .WithFingerprint(ModelFingerprint.Of(twoTower(null), $"distilled from the content-only baseline, weight {distillationWeight:R}")),
+                AblationModel.TwoTowerFromLlmTeacher(twoTowerFromLlm).WithFingerprint(ModelFingerprint.Of(twoTowerFromLlm)),
+            ],
+            EpochBudget = Epochs,
+            Patience = Patience,
+
+            // One model's removed-block rows attribute each block's gain; every model's would multiply the ablation's
+            // training by the number of enhanced models (--full-ablation trains them).
+            BlockRemovalModels = [BlockRemovalModel],
+            Evaluation = new EvaluationOptions
+            {
+                Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],
+                Bootstrap = new BootstrapOptions { Resamples = 1000, Seed = 42 },
+            },
+        };
+    }
 
     private static Func<DistillationOptions?, TwoTowerOptions> TwoTower(float idDropout, float regularization) => distillation => new()
     {

@@ -34,6 +34,12 @@ internal sealed class MovieLensData : IDataSource
 
     public IReadOnlyList<Movie> Movies { get; }
 
+    /// <summary>Whether every enhanced model gets its removed-block rows; by default only <see cref="ExperimentSettings.BlockRemovalModel"/>.</summary>
+    public bool FullAblation { get; set; }
+
+    /// <summary>The folder of the output folder where the ablation keeps its trained rows for a rerun.</summary>
+    public const string AblationCacheFolder = "ablation-cache";
+
     public InteractionLog Interactions { get; }
 
     public InteractionLog? Ratings { get; }
@@ -108,6 +114,20 @@ internal sealed class MovieLensData : IDataSource
     /// <summary>A MovieLens movie as a catalog movie, ready for enrichment.</summary>
     public static Movie ToMovie(MovieLensMovie movie) => new() { Id = movie.Id, Title = movie.Title, Year = movie.Year, Genres = movie.Genres };
 
+    /// <summary>The settings' options with the cache in the output folder and, with <see cref="FullAblation"/>, every model's removed-block rows.</summary>
+    private AblationOptions ForThisRun(AblationOptions options, string outputDirectory) => new()
+    {
+        Models = options.Models,
+        Evaluation = options.Evaluation,
+        ValidationMetric = options.ValidationMetric,
+        EpochBudget = options.EpochBudget,
+        Patience = options.Patience,
+        Reference = options.Reference,
+        AugmentedPairs = options.AugmentedPairs,
+        BlockRemovalModels = FullAblation ? null : options.BlockRemovalModels,
+        CacheDirectory = Path.Combine(outputDirectory, AblationCacheFolder),
+    };
+
     public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ViewerProfiles profiles, CancellationToken cancellationToken)
     {
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
@@ -125,7 +145,7 @@ internal sealed class MovieLensData : IDataSource
             var userProfile = await profiles.CreateBlockAsync(split, byId, cancellationToken);
             using var userProfileValues = userProfile.Values;
             AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Append(userProfile).Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
-            return new AblationRunner(options, new ConsoleWarnings()).Run(split, [.. features.Blocks, userProfile], new ConsoleProgress(), cancellationToken);
+            return new AblationRunner(ForThisRun(options, outputDirectory), new ConsoleWarnings()).Run(split, [.. features.Blocks, userProfile], new ConsoleProgress(), cancellationToken);
         }
 
         var leaveOneOutSplit = LeaveOneOutSplitter.Split(Interactions);

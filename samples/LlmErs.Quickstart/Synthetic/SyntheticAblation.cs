@@ -41,6 +41,6 @@ internal static class SyntheticAblation
         var models = AblationModel.Defaults().SelectMany(model => model.Name == AblationModel.IdOnlyBprName
             ? [model, model.WithAugmentedPairs("BPR + LLM-chosen pairs")]
             : new[] { model });
-        return new AblationRunner(new AblationOptions { Models = [.. models], AugmentedPairs = pairs }, new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
+        return new AblationRunner(new AblationOptions { Models = [.. models], AugmentedPairs = pairs, BlockRemovalModels = ["Two-tower"] }, new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
     }
 }

@@ -71,13 +71,28 @@ public sealed class AblationModel
     /// </summary>
     /// <param name="name">The new name; <see langword="null"/> to keep this one.</param>
     public AblationModel WithAugmentedPairs(string? name = null) =>
-        new(name ?? Name, Kind, UsesFeatures, _fit) { UsesAugmentedPairs = true };
+        new(name ?? Name, Kind, UsesFeatures, _fit) { UsesAugmentedPairs = true, UsesUserFeatures = UsesUserFeatures, Fingerprint = Fingerprint };
 
     /// <summary>
     /// Whether the model reads <see cref="AblationFitContext.UserFeatures"/> (the user blocks, <see cref="FeatureBlock.ForUsers"/>);
     /// such a model also gets a row without each user block. The two-tower models do.
     /// </summary>
     public bool UsesUserFeatures { get; init; }
+
+    /// <summary>
+    /// Everything that decides what the model learns besides the split and the blocks: its options, seed and teacher
+    /// data, written so that it changes whenever they do. Lets <see cref="AblationOptions.CacheDirectory"/> reuse the
+    /// model a row trained before; <see langword="null"/> (the default): the row always trains.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>The same model with <paramref name="fingerprint"/> as its <see cref="Fingerprint"/>, e.g. for a model a factory method made.</summary>
+    /// <param name="fingerprint">Everything that decides what the model learns besides the split and the blocks.</param>
+    public AblationModel WithFingerprint(string fingerprint)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fingerprint);
+        return new AblationModel(Name, Kind, UsesFeatures, _fit) { Fingerprint = fingerprint, UsesAugmentedPairs = UsesAugmentedPairs, UsesUserFeatures = UsesUserFeatures };
+    }
 
     /// <summary>The popularity baseline (<see cref="PopularityRecommender"/>): every user gets the most interacted items.</summary>
     public static AblationModel Popularity() =>

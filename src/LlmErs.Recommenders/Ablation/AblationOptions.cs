@@ -46,6 +46,22 @@ public sealed class AblationOptions
     /// </summary>
     public AugmentedPairs? AugmentedPairs { get; init; }
 
+    /// <summary>
+    /// The enhanced models that get a row per removed block; <see langword="null"/> (the default) for every enhanced
+    /// model. Removing blocks from one model attributes each block's gain at the cost of one row per block, where every
+    /// model would cost a row per block and model.
+    /// </summary>
+    public IReadOnlyCollection<string>? BlockRemovalModels { get; init; }
+
+    /// <summary>
+    /// A folder where each trained row's model and training history are kept under a digest of everything its training
+    /// reads (the split, the blocks it is given, the model's <see cref="AblationModel.Fingerprint"/>, the budget, the
+    /// validation metric and the library version); <see langword="null"/> (the default) for none. A later run whose row
+    /// has the same digest loads them instead of training and evaluates as usual, so its numbers are those of training
+    /// again. Rows whose model has no fingerprint, or whose trained model cannot be saved, always train.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Models, nameof(Models));
@@ -71,6 +87,11 @@ public sealed class AblationOptions
         if (AugmentedPairs is not null && !Models.Any(model => model.UsesAugmentedPairs))
         {
             throw new ArgumentException($"The run has {AugmentedPairs.Name} but no model takes them; add one with {nameof(AblationModel)}.{nameof(AblationModel.WithAugmentedPairs)}, or leave {nameof(AugmentedPairs)} null.", nameof(AugmentedPairs));
+        }
+
+        if (BlockRemovalModels?.FirstOrDefault(name => !Models.Any(model => model.Name == name && model.Kind == AblationModelKind.Enhanced)) is { } unknown)
+        {
+            throw new ArgumentException($"'{unknown}' of BlockRemovalModels is not an enhanced model ({string.Join(", ", Models.Where(m => m.Kind == AblationModelKind.Enhanced).Select(m => m.Name))}); name one of them, or null for all.", nameof(BlockRemovalModels));
         }
 
         if (Reference is not null && !Models.Any(model => model.Name == Reference))

@@ -94,6 +94,7 @@ public sealed class AblationRunner
         var feedback = UserItemMatrix.Create(split.Train.Users, split.Train.Items, split.UserCount, split.ItemCount);
         var validate = Validation(split, cancellationToken);
         var patience = Options.Patience ?? TrainingSchedule.For(new BprOptions(), feedback.PairCount).Patience;
+        var cache = Options.CacheDirectory is null ? null : new AblationRowCache(Options.CacheDirectory, split, blocks, Options, patience);
         var warnings = new List<AblationWarning>();
         Warn(warnings, AblationWarnings.ForProtocol(split, AblationTable.For(split.Protocol), Options.Evaluation.Metrics));
         var rows = new List<AblationRow>(plan.Count);
@@ -121,15 +122,23 @@ public sealed class AblationRunner
                 Patience = patience,
                 Progress = new InlineProgress<EpochReport>(epoch => Report(AblationStage.Training, epoch)),
             };
-            var stopwatch = Stopwatch.StartNew();
-            AblationFit fit;
-            using (var itemFeatures = model.UsesFeatures ? features.Concatenate(FeatureSide.Item, removed) : null)
-            using (var userFeatures = model.UsesUserFeatures ? features.Concatenate(FeatureSide.User, removed) : null)
+            var key = cache?.KeyOf(model, name, removed, withPairs ? pairs : null);
+            if (key is null || cache!.TryLoad(key) is not var (fit, trainingTime))
             {
-                fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, userFeatures, keptUser, monitor, pairsBlock, withPairs ? pairs : null), cancellationToken);
+                var stopwatch = Stopwatch.StartNew();
+                using (var itemFeatures = model.UsesFeatures ? features.Concatenate(FeatureSide.Item, removed) : null)
+                using (var userFeatures = model.UsesUserFeatures ? features.Concatenate(FeatureSide.User, removed) : null)
+                {
+                    fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, userFeatures, keptUser, monitor, pairsBlock, withPairs ? pairs : null), cancellationToken);
+                }
+
+                trainingTime = stopwatch.Elapsed;
+                if (key is not null)
+                {
+                    cache!.Save(key, fit, trainingTime);
+                }
             }
 
-            var trainingTime = stopwatch.Elapsed;
             Report(AblationStage.Evaluating);
             var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
             rows.Add(new AblationRow(name, model, kind, removedName, [.. kept, .. keptUser, .. withPairs ? [pairs!.Name] : Array.Empty<string>()], fit, ranking, amongWithheld, trainingTime));
@@ -155,7 +164,8 @@ public sealed class AblationRunner
         reads ? [.. blocks.Where((block, b) => b != removed && block.Side == side).Select(block => block.Name)] : [];
 
     /// <summary>
-    /// The rows in order: each model, and after an enhanced one, the same model without each block it reads in turn: an
+    /// The rows in order: each model, and after an enhanced one (of <see cref="AblationOptions.BlockRemovalModels"/>),
+    /// the same model without each block it reads in turn: an
     /// item block when there are at least two (the model needs one), a user block always (the item blocks remain); then
     /// (index <c>blocks.Count</c>) without the augmented pairs when it takes them.
     /// </summary>
@@ -172,7 +182,8 @@ public sealed class AblationRunner
             }
 
             plan.Add((model, AblationRowKind.Enhanced, -1));
-            for (var b = 0; b < blocks.Count; b++)
+            var removesBlocks = Options.BlockRemovalModels is null || Options.BlockRemovalModels.Contains(model.Name);
+            for (var b = 0; removesBlocks && b < blocks.Count; b++)
             {
                 if (blocks[b].Side == FeatureSide.Item ? itemBlocks >= 2 : model.UsesUserFeatures)
                 {

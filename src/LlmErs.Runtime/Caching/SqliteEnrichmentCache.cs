@@ -14,6 +14,12 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
 {
     private static readonly TimeSpan IdleCheckpointDelay = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Commits between checkpoints while writes never pause: a long run would otherwise grow the write-ahead log by
+    /// every entry it writes until its end.
+    /// </summary>
+    private const int CommitsPerCheckpoint = 64;
+
     private const string UpsertSql = "INSERT OR REPLACE INTO answers (key, entry) VALUES ($key, $entry)";
 
     private readonly string _connectionString;
@@ -54,9 +60,11 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
         Path = fullPath;
 
         _writeConnection = Open();
+        // journal_size_limit: the write-ahead log is cut back to 64 MiB once a checkpoint has emptied it.
         Execute(_writeConnection, """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
+            PRAGMA journal_size_limit = 67108864;
             CREATE TABLE IF NOT EXISTS answers (key BLOB NOT NULL PRIMARY KEY, entry BLOB NOT NULL) WITHOUT ROWID;
             """);
         _writer = Task.Run(WriteLoopAsync);
@@ -135,11 +143,13 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
         using var upsert = new PreparedUpsert(_writeConnection);
         var batch = new List<PendingWrite>(_maxEntriesPerCommit);
         var checkpointPending = false;
+        var commitsSinceCheckpoint = 0;
         while (await WaitForWritesAsync(checkpointPending).ConfigureAwait(false) is var writes && writes != IdleState.Closed)
         {
             if (writes == IdleState.Idle)
             {
                 checkpointPending = !TryCheckpoint();
+                commitsSinceCheckpoint = 0;
                 continue;
             }
 
@@ -165,6 +175,11 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
 
                 _commits.Increment();
                 checkpointPending = true;
+                if (++commitsSinceCheckpoint == CommitsPerCheckpoint)
+                {
+                    checkpointPending = !TryCheckpoint();
+                    commitsSinceCheckpoint = 0;
+                }
 
                 foreach (var write in batch)
                 {
