@@ -19,7 +19,7 @@ public sealed class GeneratedMovieTests
     [Fact]
     public void Fields_come_in_dependency_order()
     {
-        Assert.Equal(["Pitch", "Moods", "FamilyFriendly", "Pacing", "Setting", "Content", "Sid"], Model.Fields.Select(f => f.Name));
+        Assert.Equal(["Pitch", "Moods", "FamilyFriendly", "Pacing", "Setting", "Facts", "Content", "Sid"], Model.Fields.Select(f => f.Name));
         Assert.Equal(["Pitch", "Moods"], Model.Field("Content").DependsOn);
         Assert.Equal(["Content"], Model.Field("Sid").DependsOn);
         Assert.Empty(Model.Field("Pitch").DependsOn);
@@ -162,15 +162,16 @@ public sealed class GeneratedMovieTests
         movie.Pitch = "Romantics.";
         movie.Moods = ["romantic"];
         movie.Pacing = Pace.Steady;
+        movie.Facts = [new KgTriple("has_theme", "love"), new KgTriple("set_in", "the sea", TripleStatus.Dropped, "Not at sea.")];
         movie.Content = new float[] { 1, 2, 3 };
         movie.Sid = new SemanticId([1, 2, 3]);
         var row = new RecordingRowWriter();
 
         Model.WriteRow(movie, row);
 
-        Assert.Equal(["Id", "Pitch", "Moods", "FamilyFriendly", "Pacing", "Setting", "Content", "Sid"], Model.Columns.Select(c => c.Name));
+        Assert.Equal(["Id", "Pitch", "Moods", "FamilyFriendly", "Pacing", "Setting", "Facts", "Content", "Sid"], Model.Columns.Select(c => c.Name));
         Assert.Equal(
-            ["Key:m1", "String:Romantics.", "StringList:romantic", "Boolean:", "String:Steady", "String:", "Vector:1,2,3", "SemanticId:1-2-3"],
+            ["Key:m1", "String:Romantics.", "StringList:romantic", "Boolean:", "String:Steady", "String:", "StringList:has_theme=love", "Vector:1,2,3", "SemanticId:1-2-3"],
             row.Values);
         Assert.Equal(FeatureColumnType.Vector, Model.Columns.Single(c => c.Name == "Content").Type);
         Assert.Equal(384, Model.Columns.Single(c => c.Name == "Content").Dimensions);
