@@ -52,11 +52,7 @@ internal static class KgReport
             using var entities = EntityFeatures.Triples([.. split.ItemIds.Keys.Select(id => movies[id])], facts);
             var result = new AblationRunner(Options(idDropout, regularization, resamples))
                 .Run(split, [new FeatureBlock("content", content.Features), new FeatureBlock("KG entities", entities.Values)]);
-            Console.WriteLine(result.ToMarkdown());
-            foreach (var row in result.Rows)
-            {
-                Console.WriteLine($"{row.Name}: trained in {row.TrainingTime.TotalSeconds:F0} s, best epoch {row.History?.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
-            }
+            AblationConsole.Print(result);
         }
 
         Footer(process, clock);

@@ -79,11 +79,7 @@ internal static class SequentialReport
         });
         var result = runner.Run(split, [new FeatureBlock("content", content.Features), new FeatureBlock("semantic IDs", semanticIds.Values)], new AblationProgressWriter(clock));
         Console.WriteLine();
-        Console.WriteLine(result.ToMarkdown());
-        foreach (var row in result.Rows)
-        {
-            Console.WriteLine($"{row.Name}: trained in {row.TrainingTime.TotalSeconds:F0} s, best epoch {row.History?.BestEpoch.ToString(CultureInfo.InvariantCulture) ?? "-"} of {row.History?.Epochs.Count.ToString(CultureInfo.InvariantCulture) ?? "-"}");
-        }
+        AblationConsole.Print(result);
 
         Footer(process, clock);
         return 0;

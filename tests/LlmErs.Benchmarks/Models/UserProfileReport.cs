@@ -86,11 +86,7 @@ internal static class UserProfileReport
             var result = runner.Run(split, [new FeatureBlock("content", content.Features), FeatureBlock.ForUsers("user profile", profiles.Values)], new SequentialReport.AblationProgressWriter(clock));
             Console.WriteLine();
             Console.WriteLine($"## {name}");
-            Console.WriteLine(result.ToMarkdown());
-            foreach (var row in result.Rows)
-            {
-                Console.WriteLine($"{row.Name}: trained in {row.TrainingTime.TotalSeconds:F0} s, best epoch {row.History?.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
-            }
+            AblationConsole.Print(result);
         }
 
         SequentialReport.Footer(process, clock);
