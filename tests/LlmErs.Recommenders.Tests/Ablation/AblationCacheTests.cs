@@ -50,6 +50,25 @@ public sealed class AblationCacheTests(AblationRuns runs) : IClassFixture<Ablati
     }
 
     [Fact]
+    public void AChangedUserBlock_RetrainsOnlyTheRowsThatReadIt()
+    {
+        using var folder = new TempDirectory();
+        const int Dimension = 4;
+        var values = Enumerable.Range(0, runs.LeaveOneOutSplit.UserCount * Dimension).Select(i => MathF.Sin(i)).ToArray();
+        using var before = VectorMatrix.Create(values, Dimension);
+        values[0] += 1f;
+        using var after = VectorMatrix.Create(values, Dimension);
+        Run(folder.Path, Fingerprinted("a"), [.. runs.Catalog.Blocks, FeatureBlock.ForUsers("user profile", before)]);
+
+        var (_, trained) = Run(folder.Path, Fingerprinted("a"), [.. runs.Catalog.Blocks, FeatureBlock.ForUsers("user profile", after)]);
+
+        Assert.Equal(
+            ["Two-tower", "Two-tower without informative", "Two-tower without noise",
+             "Two-tower + distillation", "Two-tower + distillation without informative", "Two-tower + distillation without noise"],
+            trained);
+    }
+
+    [Fact]
     public void ADamagedEntry_IsTrainedAgain()
     {
         using var folder = new TempDirectory();
