@@ -5,9 +5,11 @@ namespace LlmErs;
 
 /// <summary>
 /// The stored form of a cache entry, shared by every backend: a format byte, a checksum, then the caller's bytes as
-/// given. The checksum covers the key too, so an entry copied under the wrong key is detected like a damaged one.
+/// given. The checksum covers the key too, so an entry copied under the wrong key is detected like a damaged one. A
+/// custom <see cref="IEnrichmentCache"/> backend stores <see cref="Encode"/>'s bytes and reads them back through
+/// <see cref="Decode"/>, so a damaged entry is reported and recomputed as with the built-in backends.
 /// </summary>
-internal static class CacheEntryCodec
+public static class CacheEntryCodec
 {
     // 2: the payload is the caller's bytes (vectors as raw float32, no longer Base64 text). Entries of format 1 are
     // reported corrupt and recomputed once, rather than read under rules they were not written by.
@@ -15,6 +17,10 @@ internal static class CacheEntryCodec
     private const int ChecksumSize = 16;
     private const int HeaderSize = 1 + ChecksumSize;
 
+    /// <summary>The entry to store for <paramref name="payload"/> under <paramref name="key"/>.</summary>
+    /// <param name="key">The key the entry is stored under.</param>
+    /// <param name="payload">The bytes <see cref="IEnrichmentCache.SetAsync"/> was given.</param>
+    /// <returns>A new array: the format byte, the checksum, then <paramref name="payload"/>.</returns>
     public static byte[] Encode(CacheKey key, ReadOnlySpan<byte> payload)
     {
         var entry = new byte[HeaderSize + payload.Length];
@@ -25,10 +31,16 @@ internal static class CacheEntryCodec
     }
 
     /// <summary>Checks an entry the caller owns; a hit's value is a slice of <paramref name="entry"/>, not a copy.</summary>
+    /// <param name="key">The key the entry was read under.</param>
+    /// <param name="entry">The stored bytes, as <see cref="Encode"/> made them.</param>
+    /// <returns>A hit with the payload, or a corrupt lookup saying what is wrong (never a miss).</returns>
     public static CacheLookup Decode(CacheKey key, ReadOnlyMemory<byte> entry) =>
         Problem(key, entry.Span) is { } problem ? CacheLookup.Corrupt(problem) : CacheLookup.Hit(entry[HeaderSize..]);
 
     /// <summary>Checks an entry in a buffer that is valid only during the call; a hit's value is a copy of the payload.</summary>
+    /// <param name="key">The key the entry was read under.</param>
+    /// <param name="entry">The stored bytes, as <see cref="Encode"/> made them.</param>
+    /// <returns>A hit with a copy of the payload, or a corrupt lookup saying what is wrong (never a miss).</returns>
     public static CacheLookup DecodeCopy(CacheKey key, ReadOnlySpan<byte> entry) =>
         Problem(key, entry) is { } problem ? CacheLookup.Corrupt(problem) : CacheLookup.Hit(entry[HeaderSize..].ToArray());
 

@@ -5,7 +5,14 @@ namespace LlmErs.Vectors;
 /// renamed over the target. A crash before <see cref="Commit"/> leaves the previous file, if any, untouched. Every file
 /// LlmErs writes (feature files, reports, manifests, vector stores, codebooks, models) goes through it.
 /// </summary>
-internal sealed class AtomicFile : IDisposable, IAsyncDisposable
+/// <example>
+/// <code>
+/// await using var file = AtomicFile.Create("out/report.json");
+/// await JsonSerializer.SerializeAsync(file.Stream, report, cancellationToken: cancellationToken);
+/// await file.CommitAsync(cancellationToken);
+/// </code>
+/// </example>
+public sealed class AtomicFile : IDisposable, IAsyncDisposable
 {
     private readonly string _path;
     private readonly string _temporaryPath;
@@ -23,20 +30,30 @@ internal sealed class AtomicFile : IDisposable, IAsyncDisposable
     /// <summary>The temporary file's stream; readable and seekable, as Parquet writers and header rewrites need.</summary>
     public FileStream Stream { get; }
 
+    /// <summary>Starts writing <paramref name="path"/>, creating its folder if needed; nothing appears there until <see cref="Commit"/>.</summary>
+    /// <param name="path">The file to write, absolute or relative to the current directory.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null, empty or white space.</exception>
     public static AtomicFile Create(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         return new AtomicFile(path);
     }
 
-    public static async Task WriteAllBytesAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> as a whole, or leaves it as it was.</summary>
+    /// <param name="path">The file to write, absolute or relative to the current directory.</param>
+    /// <param name="content">The file's complete content.</param>
+    /// <param name="cancellationToken">Cancels the write; the target is then left as it was.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null, empty or white space.</exception>
+    public static async Task WriteAllBytesAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         await using var file = Create(path);
         await file.Stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
         await file.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    /// <summary>Flushes the file to disk and moves it over the destination; see <see cref="Commit"/>.</summary>
+    /// <param name="cancellationToken">Cancels the flush of buffered bytes; the target is then left as it was.</param>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         Commit();
@@ -51,6 +68,7 @@ internal sealed class AtomicFile : IDisposable, IAsyncDisposable
         _committed = true;
     }
 
+    /// <summary>Closes the file; without a prior commit, deletes the temporary file and leaves the target as it was.</summary>
     public void Dispose()
     {
         Stream.Dispose();
@@ -60,6 +78,7 @@ internal sealed class AtomicFile : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <inheritdoc cref="Dispose"/>
     public async ValueTask DisposeAsync()
     {
         await Stream.DisposeAsync().ConfigureAwait(false);

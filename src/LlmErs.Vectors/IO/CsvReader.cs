@@ -5,10 +5,10 @@ namespace LlmErs.Vectors;
 /// <summary>
 /// Reads delimited text record by record (RFC 4180 quoting: a quoted field may hold delimiters, doubled quotes and
 /// line breaks), tracking line numbers for error messages. Blank lines are skipped. Unquoted fields are served as
-/// slices of the line, so reading allocates only for quoted fields. Shared by the catalog loader and the interaction
-/// loaders; each passes the factory of its own exception type.
+/// slices of the line, so reading allocates only for quoted fields. Errors are made by the caller's factory, so each
+/// loader (catalogs, interaction logs) reports them as its own exception type, with the line and column.
 /// </summary>
-internal sealed class CsvReader : IDisposable
+public sealed class CsvReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly char _delimiter;
@@ -18,12 +18,17 @@ internal sealed class CsvReader : IDisposable
     private string _text = string.Empty;
     private int _nextLine = 1;
 
+    /// <summary>Reads records from <paramref name="reader"/>, e.g. the lines of <see cref="DataFile.OpenLines"/>.</summary>
     /// <param name="reader">The text, owned by this reader.</param>
     /// <param name="source">The file path or source name, for error messages.</param>
-    /// <param name="delimiter">The field delimiter.</param>
+    /// <param name="delimiter">The field delimiter; not a quote or a line break, which the format reserves.</param>
     /// <param name="error">Makes the exception for a problem: the line (0 when on none), the column when known, the problem.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/>, <paramref name="source"/> or <paramref name="error"/> is null.</exception>
     public CsvReader(TextReader reader, string source, char delimiter, Func<int, string?, string, Exception> error)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(error);
         _error = error;
         _reader = reader;
         Source = source;
@@ -40,6 +45,8 @@ internal sealed class CsvReader : IDisposable
     public int FieldCount => _fields.Count;
 
     /// <summary>The field at <paramref name="index"/> of the current record, unquoted.</summary>
+    /// <param name="index">The field's position, from 0 to <see cref="FieldCount"/> - 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the current record.</exception>
     public ReadOnlySpan<char> this[int index] => _text.AsSpan(_fields[index].Start, _fields[index].Length);
 
     /// <summary>Reads the next non-blank record; false at the end of the input.</summary>
@@ -73,6 +80,7 @@ internal sealed class CsvReader : IDisposable
     }
 
     /// <summary>Reads the header record and returns the field index of each name.</summary>
+    /// <param name="columns">The column names the header must hold (compared after trimming, case-sensitively).</param>
     /// <exception cref="Exception">The input is empty, or a column is missing (the exception the factory makes).</exception>
     public int[] ReadHeader(params ReadOnlySpan<string> columns)
     {
@@ -104,8 +112,19 @@ internal sealed class CsvReader : IDisposable
     }
 
     /// <summary>Throws if the current record lacks one of the header's columns (<paramref name="indices"/> as <see cref="ReadHeader"/> returned them).</summary>
+    /// <param name="indices">The field index of each column.</param>
+    /// <param name="columns">The column names, in the order of <paramref name="indices"/>, for the error message.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="indices"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="columns"/> does not name every index.</exception>
+    /// <exception cref="Exception">A field is missing (the exception the factory makes).</exception>
     public void RequireFields(int[] indices, ReadOnlySpan<string> columns)
     {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (columns.Length < indices.Length)
+        {
+            throw new ArgumentException($"{indices.Length} indices but {columns.Length} column names; pass the names the indices were read for.", nameof(columns));
+        }
+
         for (var c = 0; c < indices.Length; c++)
         {
             if (indices[c] >= FieldCount)
@@ -115,9 +134,12 @@ internal sealed class CsvReader : IDisposable
         }
     }
 
-    /// <summary>An error located at the current record.</summary>
+    /// <summary>An error located at the current record, made by the factory this reader was given; the caller throws it.</summary>
+    /// <param name="column">The column the problem is in, when known.</param>
+    /// <param name="problem">What is wrong and what to do about it.</param>
     public Exception Error(string? column, string problem) => _error(LineNumber, column, problem);
 
+    /// <summary>Disposes the text reader this reader owns.</summary>
     public void Dispose() => _reader.Dispose();
 
     private void SplitUnquoted(string line)

@@ -1,7 +1,7 @@
 namespace LlmErs.Vectors;
 
 /// <summary>What a data file's first bytes say it holds.</summary>
-internal enum DataFileKind
+public enum DataFileKind
 {
     /// <summary>Anything else, read as UTF-8 text.</summary>
     Text,

@@ -8,7 +8,7 @@ namespace LlmErs.Vectors;
 /// failure somewhere in the file: a byte-order mark at the start is skipped, CRLF and LF both end a line, and a line
 /// that is not valid UTF-8 is reported with its number (never silently replaced with U+FFFD).
 /// </summary>
-internal sealed class Utf8LineReader : TextReader
+public sealed class Utf8LineReader : TextReader
 {
     private readonly Stream _stream;
     private readonly Func<int, string, Exception> _error;
@@ -17,11 +17,15 @@ internal sealed class Utf8LineReader : TextReader
     private int _end;
     private bool _atEnd;
 
+    /// <summary>Reads the lines of <paramref name="stream"/>; <see cref="DataFile.OpenLines"/> opens a file this way.</summary>
     /// <param name="stream">The content, owned by the reader.</param>
     /// <param name="compressed">Whether the content was decompressed, for error messages.</param>
     /// <param name="error">Makes the exception for a line (its number, the problem).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="error"/> is null.</exception>
     public Utf8LineReader(Stream stream, bool compressed, Func<int, string, Exception> error)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(error);
         _stream = stream;
         IsCompressed = compressed;
         _error = error;
@@ -133,6 +137,8 @@ internal sealed class Utf8LineReader : TextReader
         _atEnd = read == 0;
     }
 
+    /// <summary>Disposes the stream the reader owns.</summary>
+    /// <param name="disposing">Whether called from <see cref="TextReader.Dispose()"/> rather than a finalizer.</param>
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -4,14 +4,32 @@ namespace LlmErs.Vectors;
 /// Eigenvalues and eigenvectors of a symmetric matrix by the cyclic Jacobi method: slower than QR-based solvers but
 /// short, accurate, and sequential, so the result is the same on every machine.
 /// </summary>
-internal static class SymmetricEigen
+public static class SymmetricEigen
 {
     private const int MaxSweeps = 100;
 
-    /// <summary>Decomposes the row-major <paramref name="matrix"/> (destroyed).</summary>
-    /// <returns>Eigenvalues, largest first, and the matching unit eigenvectors as rows, each signed so its largest-magnitude entry is positive.</returns>
+    /// <summary>Decomposes the symmetric matrix <paramref name="matrix"/>, working in place.</summary>
+    /// <param name="matrix">
+    /// The <paramref name="size"/> × <paramref name="size"/> matrix, row-major; only a symmetric matrix gives a meaningful
+    /// result. It is overwritten (it is the method's workspace, which spares a copy of a large matrix): pass a copy to keep it.
+    /// </param>
+    /// <param name="size">The number of rows and columns.</param>
+    /// <returns>
+    /// Eigenvalues, largest first, and the matching unit eigenvectors as the rows of a row-major
+    /// <paramref name="size"/> × <paramref name="size"/> matrix, each signed so its largest-magnitude entry is positive.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="matrix"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="matrix"/> does not hold <paramref name="size"/>² values.</exception>
     public static (double[] Values, double[] Vectors) Decompose(double[] matrix, int size)
     {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        if (matrix.Length != (long)size * size)
+        {
+            throw new ArgumentException($"A {size} × {size} matrix holds {(long)size * size} values; got {matrix.Length}. Pass the matrix row-major with its row count as size.", nameof(matrix));
+        }
+
         var a = matrix;
         var v = new double[size * size];
         for (var i = 0; i < size; i++)
