@@ -21,8 +21,10 @@ public static class CacheEntryCodec
     /// <param name="key">The key the entry is stored under.</param>
     /// <param name="payload">The bytes <see cref="IEnrichmentCache.SetAsync"/> was given.</param>
     /// <returns>A new array: the format byte, the checksum, then <paramref name="payload"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is <see langword="default"/>, not a key.</exception>
     public static byte[] Encode(CacheKey key, ReadOnlySpan<byte> payload)
     {
+        RequireKey(key);
         var entry = new byte[HeaderSize + payload.Length];
         entry[0] = FormatVersion;
         payload.CopyTo(entry.AsSpan(HeaderSize));
@@ -34,15 +36,32 @@ public static class CacheEntryCodec
     /// <param name="key">The key the entry was read under.</param>
     /// <param name="entry">The stored bytes, as <see cref="Encode"/> made them.</param>
     /// <returns>A hit with the payload, or a corrupt lookup saying what is wrong (never a miss).</returns>
-    public static CacheLookup Decode(CacheKey key, ReadOnlyMemory<byte> entry) =>
-        Problem(key, entry.Span) is { } problem ? CacheLookup.Corrupt(problem) : CacheLookup.Hit(entry[HeaderSize..]);
+    /// <exception cref="ArgumentException"><paramref name="key"/> is <see langword="default"/>, not a key.</exception>
+    public static CacheLookup Decode(CacheKey key, ReadOnlyMemory<byte> entry)
+    {
+        RequireKey(key);
+        return Problem(key, entry.Span) is { } problem ? CacheLookup.Corrupt(problem) : CacheLookup.Hit(entry[HeaderSize..]);
+    }
 
     /// <summary>Checks an entry in a buffer that is valid only during the call; a hit's value is a copy of the payload.</summary>
     /// <param name="key">The key the entry was read under.</param>
     /// <param name="entry">The stored bytes, as <see cref="Encode"/> made them.</param>
     /// <returns>A hit with a copy of the payload, or a corrupt lookup saying what is wrong (never a miss).</returns>
-    public static CacheLookup DecodeCopy(CacheKey key, ReadOnlySpan<byte> entry) =>
-        Problem(key, entry) is { } problem ? CacheLookup.Corrupt(problem) : CacheLookup.Hit(entry[HeaderSize..].ToArray());
+    /// <exception cref="ArgumentException"><paramref name="key"/> is <see langword="default"/>, not a key.</exception>
+    public static CacheLookup DecodeCopy(CacheKey key, ReadOnlySpan<byte> entry)
+    {
+        RequireKey(key);
+        return Problem(key, entry) is { } problem ? CacheLookup.Corrupt(problem) : CacheLookup.Hit(entry[HeaderSize..].ToArray());
+    }
+
+    // default(CacheKey) has no bytes to seed the checksum with.
+    private static void RequireKey(CacheKey key)
+    {
+        if (key.Bytes.Length != CacheKey.Size)
+        {
+            throw new ArgumentException("The key is default(CacheKey); pass the key the cache was asked for.", nameof(key));
+        }
+    }
 
     private static string? Problem(CacheKey key, ReadOnlySpan<byte> entry)
     {
