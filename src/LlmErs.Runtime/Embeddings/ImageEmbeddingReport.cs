@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace LlmErs;
 
@@ -13,7 +14,22 @@ namespace LlmErs;
 /// </param>
 public sealed record ImageEmbeddingReport(int Vectors, int CacheHits, int ModelCalls, int WithoutImage, IReadOnlyList<ImageEmbeddingFailure> Failures)
 {
-    /// <summary>One line: the vectors, where they came from, and what was left without one.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"Embedded {Vectors} image vector(s) ({CacheHits} from the cache, {ModelCalls} model call(s)); {Failures.Count} image(s) could not be read, {WithoutImage} item field(s) have no image.");
+    /// <summary>A readable summary: the vectors, where they came from, and the first images that could not be read.</summary>
+    public override string ToString()
+    {
+        var builder = new StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture,
+            $"Embedded {Vectors} image vector(s) ({CacheHits} from the cache, {ModelCalls} model call(s)); {Failures.Count} image(s) could not be read, {WithoutImage} item field(s) have no image.\n");
+        foreach (var failure in Failures.Take(EnrichmentReport.ShownFailures))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"  ! {failure}\n");
+        }
+
+        if (Failures.Count > EnrichmentReport.ShownFailures)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"  … and {Failures.Count - EnrichmentReport.ShownFailures} more failure(s); see the JSON report.\n");
+        }
+
+        return builder.ToString();
+    }
 }

@@ -58,14 +58,7 @@ public sealed class PipelineReport
             builder.Append(embedding.TruncatedTexts > 0 ? $"; {embedding.TruncatedTexts} text(s) cut to the model's token window.\n" : ".\n");
         }
 
-        if (ImageEmbedding is { } images)
-        {
-            builder.Append(images.ToString()).Append('\n');
-            foreach (var failure in images.Failures)
-            {
-                builder.Append("  ").Append(failure.ToString()).Append('\n');
-            }
-        }
+        builder.Append(ImageEmbedding?.ToString());
 
         foreach (var (field, quality) in SemanticIds)
         {

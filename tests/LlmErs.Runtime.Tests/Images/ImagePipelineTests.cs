@@ -86,6 +86,13 @@ public sealed class ImagePipelineTests : IDisposable
         Assert.Equal(new StatusCounts(1, 0, 4, 0), first.Report.Statuses[nameof(Artwork.PictureVector)]);
         Assert.Equal(["gone", "text", "big"], first.Report.ImageEmbedding!.Failures.Select(f => f.Item));
         Assert.Contains($"Item 'gone', field 'PictureVector': the image '{missing}' does not exist", first.Report.ToString(), StringComparison.Ordinal);
+        using (var report = JsonDocument.Parse(File.ReadAllBytes(_directory.File("report.json"))))
+        {
+            var failure = report.RootElement.GetProperty("imageEmbedding").GetProperty("failures")[0];
+            Assert.Equal(("gone", "PictureVector"), (failure.GetProperty("item").GetString(), failure.GetProperty("field").GetString()));
+            Assert.Equal($"the image '{missing}' does not exist", failure.GetProperty("reason").GetString());
+        }
+
         using (var store = VectorStore.Open(_directory.File("PictureVector.vec")))
         {
             Assert.Equal(1, store.Count);
