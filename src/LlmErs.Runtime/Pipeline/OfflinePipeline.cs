@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace LlmErs;
 
 /// <summary>
-/// The offline half of LLMERS as one run, in an order it enforces: enrich the LLM fields → governance gates → embed (texts and images) →
-/// semantic IDs → feature files → vector stores → run report and manifest. Feature files are written once, after every
-/// stage, with a status column per derived field; every item with a key gets a row, failed ones too. Every answer and
-/// vector goes through the cache, so a rerun (even after a crash) makes no model call for what is done, and every file
-/// appears atomically.
+/// The offline half of LLMERS as one run, in an order it enforces: enrich the LLM fields → governance gates → embed
+/// texts and images → semantic IDs → feature files → vector stores → run report and manifest. Feature files are written
+/// once, after every stage, with a status column per derived field; every item with a key gets a row, failed ones too.
+/// Every answer and vector goes through the cache, so a rerun (even after a crash) makes no model call for what is done,
+/// and every file appears atomically.
 /// </summary>
 /// <typeparam name="TItem">The item type.</typeparam>
 public sealed class OfflinePipeline<TItem>
