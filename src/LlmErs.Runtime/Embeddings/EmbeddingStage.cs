@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LlmErs.Vectors;
 using Microsoft.Extensions.AI;
 
 namespace LlmErs;
@@ -13,10 +12,8 @@ namespace LlmErs;
 /// </summary>
 public sealed class EmbeddingStage
 {
-    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
-    private readonly IEnrichmentCache _cache;
+    private readonly FieldVectorEmbedder<string> _embedder;
     private readonly EmbeddingStageOptions _options;
-    private readonly string _modelId;
     private readonly EmbeddingTextEncoder _encoder;
 
     /// <summary>Creates the stage.</summary>
@@ -34,17 +31,12 @@ public sealed class EmbeddingStage
         _options = options ?? new EmbeddingStageOptions();
         _encoder = new EmbeddingTextEncoder(_options.Hygiene ?? hygiene);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1, nameof(options));
-        _generator = generator;
-        _cache = cache;
-        _modelId = _options.ModelId
-                   ?? generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId
-                   ?? throw new ArgumentException(
-                       "The embedding generator reports no model id; set EmbeddingStageOptions.ModelId so cached vectors of different models never mix.",
-                       nameof(options));
+        _embedder = new FieldVectorEmbedder<string>(
+            generator, cache, _options.ModelId, $"{nameof(EmbeddingStageOptions)}.{nameof(EmbeddingStageOptions.ModelId)}", "embedding model", "texts");
     }
 
     /// <summary>The embedding model's id, as cache keys and vector stores name it.</summary>
-    public string ModelId => _modelId;
+    public string ModelId => _embedder.ModelId;
 
     /// <summary>Sets every embedding field of every item.</summary>
     /// <exception cref="InvalidOperationException">The model returns vectors of another dimension than a field declares.</exception>
@@ -61,11 +53,9 @@ public sealed class EmbeddingStage
             foreach (var item in items)
             {
                 var text = field.RenderText(item, _encoder);
-                var key = EmbeddingCacheKey.Create(field.Fingerprint, _modelId, text);
-                var cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-                if (cached.Status == CacheLookupStatus.Hit && VectorCodec.Decode(cached.Value.Span, field.Dimensions) is { } vector)
+                var key = _embedder.KeyOf(field, text);
+                if (await _embedder.TrySetCachedAsync(field, item, key, cancellationToken).ConfigureAwait(false))
                 {
-                    field.SetVector(item, vector);
                     hits++;
                     vectors++;
                     progress?.Report(vectors);
@@ -78,7 +68,8 @@ public sealed class EmbeddingStage
             // Texts of similar length share a call: a model pads every text of a batch to its longest.
             foreach (var batch in pending.OrderBy(p => p.Text.Length).Chunk(_options.BatchSize))
             {
-                truncated += await EmbedBatchAsync(field, batch, cancellationToken).ConfigureAwait(false);
+                var usage = await _embedder.EmbedAsync(field, batch, cancellationToken).ConfigureAwait(false);
+                truncated += usage?.AdditionalCounts?.TryGetValue(EmbeddingUsage.TruncatedInputCount, out var cut) is true ? (int)cut : 0;
                 vectors += batch.Length;
                 calls++;
                 progress?.Report(vectors);
@@ -86,38 +77,5 @@ public sealed class EmbeddingStage
         }
 
         return new EmbeddingReport(vectors, hits, calls, watch.Elapsed) { TruncatedTexts = truncated };
-    }
-
-    /// <summary>Embeds, caches and sets one batch; returns how many of its texts the model cut to its window.</summary>
-    private async Task<int> EmbedBatchAsync<T>(EmbeddingField<T> field, (T Item, string Text, CacheKey Key)[] batch, CancellationToken cancellationToken)
-    {
-        var embeddings = await _generator.GenerateAsync(batch.Select(b => b.Text), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (embeddings.Count != batch.Length)
-        {
-            throw new InvalidOperationException(
-                $"The embedding model '{_modelId}' returned {embeddings.Count} vectors for {batch.Length} texts of {field}.");
-        }
-
-        // The writes of a batch go out together: a durable cache commits what is pending at once, one write at a time
-        // would cost a commit per vector.
-        var writes = new Task[batch.Length];
-        for (var i = 0; i < batch.Length; i++)
-        {
-            var source = embeddings[i].Vector.Span;
-            if (source.Length != field.Dimensions)
-            {
-                throw new InvalidOperationException(
-                    $"{field} is declared with Dimensions = {field.Dimensions}, but the embedding model '{_modelId}' returns {source.Length}-dimensional vectors. " +
-                    $"Set Dimensions = {source.Length} on the [Embedding] attribute, or use a model of {field.Dimensions} dimensions.");
-            }
-
-            var vector = new float[source.Length];
-            VectorMath.Normalize(source, vector);
-            writes[i] = _cache.SetAsync(batch[i].Key, VectorCodec.Encode(vector), cancellationToken).AsTask();
-            field.SetVector(batch[i].Item, vector);
-        }
-
-        await Task.WhenAll(writes).ConfigureAwait(false);
-        return embeddings.Usage?.AdditionalCounts?.TryGetValue(EmbeddingUsage.TruncatedInputCount, out var cut) is true ? (int)cut : 0;
     }
 }

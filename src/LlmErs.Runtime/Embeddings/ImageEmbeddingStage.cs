@@ -1,4 +1,3 @@
-using LlmErs.Vectors;
 using Microsoft.Extensions.AI;
 
 namespace LlmErs;
@@ -10,11 +9,11 @@ namespace LlmErs;
 /// <c>ResNet18ImageEmbeddingGenerator</c>), L2-normalizes and stores the vectors on the items. Vectors are cached by
 /// field fingerprint, model id and image digest in the content-addressed cache, so a re-run embeds only changed images.
 /// An item without an image, or whose image cannot be read, keeps no vector; the report names each failure.
+/// <see cref="OfflinePipeline{TItem}"/> runs it beside the text embeddings when given an image embedding generator.
 /// </summary>
 public sealed class ImageEmbeddingStage
 {
-    private readonly IEmbeddingGenerator<DataContent, Embedding<float>> _generator;
-    private readonly IEnrichmentCache _cache;
+    private readonly FieldVectorEmbedder<DataContent> _embedder;
     private readonly ImageEmbeddingStageOptions _options;
 
     /// <summary>Creates the stage.</summary>
@@ -27,27 +26,25 @@ public sealed class ImageEmbeddingStage
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1, nameof(options));
         ArgumentNullException.ThrowIfNull(_options.Images, nameof(options));
         _options.Images.Validate();
-        _generator = generator;
-        _cache = cache;
-        ModelId = _options.ModelId
-                  ?? generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId
-                  ?? throw new ArgumentException(
-                      "The image embedding generator reports no model id; set ImageEmbeddingStageOptions.ModelId so cached vectors of different models never mix.",
-                      nameof(options));
+        _embedder = new FieldVectorEmbedder<DataContent>(
+            generator, cache, _options.ModelId, $"{nameof(ImageEmbeddingStageOptions)}.{nameof(ImageEmbeddingStageOptions.ModelId)}", "image embedding model", "images");
     }
 
-    /// <summary>The image model's id, as cache keys name it.</summary>
-    public string ModelId { get; }
+    /// <summary>The image model's id, as cache keys and vector stores name it.</summary>
+    public string ModelId => _embedder.ModelId;
 
     /// <summary>Sets every image embedding field of every item that has an image.</summary>
+    /// <param name="items">The items.</param>
+    /// <param name="progress">Receives how many item fields are done (embedded, from the cache, failed or without an image).</param>
+    /// <param name="cancellationToken">Cancels the run; the batches embedded stay cached.</param>
     /// <exception cref="InvalidOperationException">The model returns vectors of another dimension than a field declares.</exception>
-    public async Task<ImageEmbeddingReport> EmbedAsync<T>(IReadOnlyList<T> items, CancellationToken cancellationToken = default)
+    public async Task<ImageEmbeddingReport> EmbedAsync<T>(IReadOnlyList<T> items, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
         var model = T.EnrichmentModel;
-        int vectors = 0, hits = 0, withoutImage = 0;
-        var failures = new List<string>();
+        int vectors = 0, hits = 0, calls = 0, withoutImage = 0, done = 0;
+        var failures = new List<ImageEmbeddingFailure>();
         foreach (var field in model.EmbeddingFields.Where(f => f.EmbedsImages))
         {
             var pending = new List<(T Item, DataContent Image, CacheKey Key)>();
@@ -57,71 +54,43 @@ public sealed class ImageEmbeddingStage
                 if (images.Count == 0)
                 {
                     withoutImage++;
+                    progress?.Report(++done);
                     continue;
                 }
 
-                var where = $"Item '{model.KeyOf(item)}', field '{field.Name}'";
                 var read = await ItemImageReader.ReadAsync(images[0], _options.Images, cancellationToken).ConfigureAwait(false);
-                if (read.Problem is { } problem)
+                var problem = read.Problem ?? (read.Content is DataContent
+                    ? null
+                    : $"the image '{images[0].Description}' is an address, which a local image model cannot fetch; download it and use the file or its bytes");
+                if (problem is not null)
                 {
-                    failures.Add($"{where}: {problem}.");
+                    failures.Add(new ImageEmbeddingFailure(model.KeyOf(item), field.Name, problem));
+                    progress?.Report(++done);
                     continue;
                 }
 
-                if (read.Content is not DataContent image)
+                var key = _embedder.KeyOf(field, read.Digest!);
+                if (await _embedder.TrySetCachedAsync(field, item, key, cancellationToken).ConfigureAwait(false))
                 {
-                    failures.Add($"{where}: the image '{images[0].Description}' is an address, which a local image model cannot fetch; download it and use the file or its bytes.");
-                    continue;
-                }
-
-                var key = EmbeddingCacheKey.Create(field.Fingerprint, ModelId, read.Digest!);
-                var cached = await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-                if (cached.Status == CacheLookupStatus.Hit && VectorCodec.Decode(cached.Value.Span, field.Dimensions) is { } vector)
-                {
-                    field.SetVector(item, vector);
                     hits++;
                     vectors++;
+                    progress?.Report(++done);
                     continue;
                 }
 
-                pending.Add((item, image, key));
+                pending.Add((item, (DataContent)read.Content!, key));
             }
 
             foreach (var batch in pending.Chunk(_options.BatchSize))
             {
-                await EmbedBatchAsync(field, batch, cancellationToken).ConfigureAwait(false);
+                await _embedder.EmbedAsync(field, batch, cancellationToken).ConfigureAwait(false);
                 vectors += batch.Length;
+                calls++;
+                done += batch.Length;
+                progress?.Report(done);
             }
         }
 
-        return new ImageEmbeddingReport(vectors, hits, withoutImage, failures);
-    }
-
-    private async Task EmbedBatchAsync<T>(EmbeddingField<T> field, (T Item, DataContent Image, CacheKey Key)[] batch, CancellationToken cancellationToken)
-    {
-        var embeddings = await _generator.GenerateAsync(batch.Select(b => b.Image), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (embeddings.Count != batch.Length)
-        {
-            throw new InvalidOperationException($"The image embedding model '{ModelId}' returned {embeddings.Count} vectors for {batch.Length} images of {field}.");
-        }
-
-        var writes = new Task[batch.Length];
-        for (var i = 0; i < batch.Length; i++)
-        {
-            var source = embeddings[i].Vector.Span;
-            if (source.Length != field.Dimensions)
-            {
-                throw new InvalidOperationException(
-                    $"{field} is declared with Dimensions = {field.Dimensions}, but the image embedding model '{ModelId}' returns {source.Length}-dimensional vectors. " +
-                    $"Set Dimensions = {source.Length} on the [Embedding] attribute.");
-            }
-
-            var vector = new float[source.Length];
-            VectorMath.Normalize(source, vector);
-            writes[i] = _cache.SetAsync(batch[i].Key, VectorCodec.Encode(vector), cancellationToken).AsTask();
-            field.SetVector(batch[i].Item, vector);
-        }
-
-        await Task.WhenAll(writes).ConfigureAwait(false);
+        return new ImageEmbeddingReport(vectors, hits, calls, withoutImage, failures);
     }
 }

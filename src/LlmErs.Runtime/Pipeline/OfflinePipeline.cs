@@ -9,20 +9,23 @@ using Microsoft.Extensions.Options;
 namespace LlmErs;
 
 /// <summary>
-/// The offline half of LLMERS as one run, in an order it enforces: enrich the LLM fields → governance gates → embed →
-/// semantic IDs → feature files → vector stores → run report and manifest. Feature files are written once, after every
-/// stage, with a status column per derived field; every item with a key gets a row, failed ones too. Every answer and
-/// vector goes through the cache, so a rerun (even after a crash) makes no model call for what is done, and every file
-/// appears atomically.
+/// The offline half of LLMERS as one run, in an order it enforces: enrich the LLM fields → governance gates → embed
+/// texts and images → semantic IDs → feature files → vector stores → run report and manifest. Feature files are written
+/// once, after every stage, with a status column per derived field; every item with a key gets a row, failed ones too.
+/// Every answer and vector goes through the cache, so a rerun (even after a crash) makes no model call for what is done,
+/// and every file appears atomically.
 /// </summary>
 /// <typeparam name="TItem">The item type.</typeparam>
 public sealed class OfflinePipeline<TItem>
     where TItem : IEnrichable<TItem>
 {
     private static readonly EnrichmentModel<TItem> s_model = TItem.EnrichmentModel;
+    private static readonly IReadOnlyList<EmbeddingField<TItem>> s_textFields = [.. s_model.EmbeddingFields.Where(f => !f.EmbedsImages)];
+    private static readonly IReadOnlyList<EmbeddingField<TItem>> s_imageFields = [.. s_model.EmbeddingFields.Where(f => f.EmbedsImages)];
 
     private readonly EnrichmentEngine _engine;
     private readonly EmbeddingStage? _embeddingStage;
+    private readonly ImageEmbeddingStage? _imageEmbeddingStage;
     private readonly IReadOnlyList<IPipelineGate<TItem>> _gates;
     private readonly OfflinePipelineOptions _options;
     private readonly ILogger _logger;
@@ -32,10 +35,14 @@ public sealed class OfflinePipeline<TItem>
     /// <param name="engine">Enriches the LLM fields.</param>
     /// <param name="cache">Caches the vectors (usually the engine's cache).</param>
     /// <param name="options">Where the outputs go; validated here.</param>
-    /// <param name="embeddingGenerator">The embedding model; required when <typeparamref name="TItem"/> has embedding fields.</param>
+    /// <param name="embeddingGenerator">The embedding model; required when <typeparamref name="TItem"/> has text embedding fields.</param>
     /// <param name="gates">Governance gates, run in this order between enrichment and embedding; optional.</param>
     /// <param name="loggerFactory">Logging; optional.</param>
     /// <param name="timeProvider">The clock of the manifest's times; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="imageEmbeddingGenerator">
+    /// The image embedding model; required when <typeparamref name="TItem"/> has image embedding fields
+    /// (<c>[Embedding(Images = nameof(Member))]</c>).
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid, or an embedding generator is needed and missing.</exception>
     public OfflinePipeline(
         EnrichmentEngine engine,
@@ -44,34 +51,40 @@ public sealed class OfflinePipeline<TItem>
         IEmbeddingGenerator<string, Embedding<float>>? embeddingGenerator = null,
         IEnumerable<IPipelineGate<TItem>>? gates = null,
         ILoggerFactory? loggerFactory = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        IEmbeddingGenerator<DataContent, Embedding<float>>? imageEmbeddingGenerator = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _options.Validate();
-        if (s_model.EmbeddingFields.FirstOrDefault(f => f.EmbedsImages) is { } image)
-        {
-            // Its vector store, statuses and manifest entry would need the image model too; until the pipeline takes one,
-            // say so before any work rather than write a store without those vectors.
-            throw new NotSupportedException(
-                $"{image} embeds images, which the offline pipeline does not compute yet. Run an ImageEmbeddingStage over the items " +
-                $"instead, on a type of its own that carries the image embedding, and keep {s_model.TypeName} to text embeddings.");
-        }
-
-        if (s_model.EmbeddingFields.Count > 0)
+        if (s_textFields.Count > 0)
         {
             if (embeddingGenerator is null)
             {
                 throw new ArgumentException(
-                    $"{s_model.TypeName} has embedding field(s) {string.Join(", ", s_model.EmbeddingFields.Select(f => f.Name))}, so the pipeline needs an " +
+                    $"{s_model.TypeName} has embedding field(s) {string.Join(", ", s_textFields.Select(f => f.Name))}, so the pipeline needs an " +
                     "embedding generator: pass an IEmbeddingGenerator<string, Embedding<float>> (e.g. LlmErs.Local's MiniLmEmbeddingGenerator) " +
                     "whose vectors have the declared dimensions.",
                     nameof(embeddingGenerator));
             }
 
             _embeddingStage = new EmbeddingStage(embeddingGenerator, cache, _options.Embedding, engine.HygieneOptions);
+        }
+
+        if (s_imageFields.Count > 0)
+        {
+            if (imageEmbeddingGenerator is null)
+            {
+                throw new ArgumentException(
+                    $"{s_model.TypeName} has image embedding field(s) {string.Join(", ", s_imageFields.Select(f => f.Name))}, so the pipeline needs an " +
+                    "image embedding generator: pass an IEmbeddingGenerator<DataContent, Embedding<float>> as imageEmbeddingGenerator " +
+                    "(e.g. LlmErs.Local's ResNet18ImageEmbeddingGenerator) whose vectors have the declared dimensions.",
+                    nameof(imageEmbeddingGenerator));
+            }
+
+            _imageEmbeddingStage = new ImageEmbeddingStage(imageEmbeddingGenerator, cache, _options.ImageEmbedding);
         }
 
         _engine = engine;
@@ -118,7 +131,7 @@ public sealed class OfflinePipeline<TItem>
         WithholdValues(rows);
 
         Starting(PipelineStage.Embedding);
-        var embedding = await EmbedAsync(rows, progress, cancellationToken).ConfigureAwait(false);
+        var (embedding, imageEmbedding) = await EmbedAsync(rows, progress, cancellationToken).ConfigureAwait(false);
 
         Starting(PipelineStage.SemanticIds);
         var semanticIds = AssignSemanticIds(rows, outputDirectory, progress, cancellationToken);
@@ -141,6 +154,7 @@ public sealed class OfflinePipeline<TItem>
             RunId = runId,
             Enrichment = enrichment,
             Embedding = embedding,
+            ImageEmbedding = imageEmbedding,
             SemanticIds = semanticIds.ToDictionary(r => r.Assignment.Field, r => r.Assignment.Quality, StringComparer.Ordinal),
             SemanticIdChanges = semanticIds.ToDictionary(r => r.Assignment.Field, r => r.Changes, StringComparer.Ordinal),
             Statuses = statuses,
@@ -161,6 +175,7 @@ public sealed class OfflinePipeline<TItem>
             ItemType = s_model.TypeName,
             ChatModels = [.. enrichment.Fields.Select(f => f.ModelId).Distinct(StringComparer.Ordinal)],
             EmbeddingModel = _embeddingStage?.ModelId,
+            ImageEmbeddingModel = _imageEmbeddingStage?.ModelId,
             Items = rows.Count,
             RejectedItems = enrichment.Items - rows.Count,
             Fields = [.. s_model.Fields.Select(f => new ManifestField(f.Name, f.Kind, f.Fingerprint, ModelOf(f, enrichment), statuses[f.Name]))],
@@ -186,9 +201,12 @@ public sealed class OfflinePipeline<TItem>
     private string? ModelOf(DerivedField<TItem> field, EnrichmentReport enrichment) => field switch
     {
         LlmField<TItem> => enrichment.Fields.Single(f => f.Field == field.Name).ModelId,
-        EmbeddingField<TItem> => _embeddingStage!.ModelId,
+        EmbeddingField<TItem> embedding => ModelOf(embedding),
         _ => null,
     };
+
+    /// <summary>The model of <paramref name="field"/>'s vectors: the image model for an image embedding, the text model otherwise.</summary>
+    private string ModelOf(EmbeddingField<TItem> field) => field.EmbedsImages ? _imageEmbeddingStage!.ModelId : _embeddingStage!.ModelId;
 
     /// <summary>Runs the gates, applies the review file's decisions, and rewrites the review file.</summary>
     private async Task<GovernanceReport> GovernAsync(
@@ -236,44 +254,80 @@ public sealed class OfflinePipeline<TItem>
         }
     }
 
-    /// <summary>Embeds the items whose embedding texts' inputs all have a value; the others' embedding fields read as failed.</summary>
-    private async Task<EmbeddingReport?> EmbedAsync(List<PipelineItem<TItem>> rows, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Embeds the text fields, then the image fields, of the items whose inputs all have a value; the others' fields read
+    /// as failed. An image that cannot be read fails its item's field with a reason naming it, as an item without an image
+    /// does; the run goes on, and as every vector is cached, a rerun embeds only those.
+    /// </summary>
+    private async Task<(EmbeddingReport? Texts, ImageEmbeddingReport? Images)> EmbedAsync(
+        List<PipelineItem<TItem>> rows, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
-        if (_embeddingStage is null)
+        var texts = _embeddingStage is null ? [] : Ready(rows, s_textFields);
+        var images = _imageEmbeddingStage is null ? [] : Ready(rows, s_imageFields);
+        var textVectors = texts.Count * s_textFields.Count;
+        var total = textVectors + (images.Count * s_imageFields.Count);
+        progress?.Report(new(PipelineStage.Embedding, 0, total));
+        IProgress<int>? From(int offset) =>
+            progress is null ? null : new SynchronousProgress<int>(done => progress.Report(new(PipelineStage.Embedding, offset + done, total)));
+
+        EmbeddingReport? textReport = null;
+        if (_embeddingStage is not null)
         {
-            return null;
+            textReport = await _embeddingStage.EmbedAsync([.. texts.Select(r => r.Item)], From(0), cancellationToken).ConfigureAwait(false);
+            foreach (var row in texts)
+            {
+                SetPending(row, s_textFields, FeatureStatus.Ok);
+            }
         }
 
-        var embedded = new List<PipelineItem<TItem>>(rows.Count);
+        ImageEmbeddingReport? imageReport = null;
+        if (_imageEmbeddingStage is not null)
+        {
+            imageReport = await _imageEmbeddingStage.EmbedAsync([.. images.Select(r => r.Item)], From(textVectors), cancellationToken).ConfigureAwait(false);
+            var failures = imageReport.Failures.ToDictionary(f => (f.Item, f.Field), f => f.Reason);
+            foreach (var row in images)
+            {
+                foreach (var field in s_imageFields)
+                {
+                    row.SetIfPending(PipelineItem<TItem>.IndexOf(field.Name), failures.TryGetValue((row.Key, field.Name), out var reason)
+                        ? FeatureStatus.Failed($"{FailureReason.BadInput}: {reason}")
+                        : field.GetImages(row.Item).Count == 0 ? FeatureStatus.Failed("No image") : FeatureStatus.Ok);
+                }
+            }
+
+            if (imageReport.Failures.Count > 0)
+            {
+                PipelineLog.ImagesNotEmbedded(_logger, imageReport.Failures.Count, imageReport.Failures[0].ToString());
+            }
+        }
+
+        return (textReport, imageReport);
+    }
+
+    /// <summary>The rows whose <paramref name="fields"/>' inputs all have a value; the others' fields get a status naming the input.</summary>
+    private List<PipelineItem<TItem>> Ready(List<PipelineItem<TItem>> rows, IReadOnlyList<EmbeddingField<TItem>> fields)
+    {
+        var ready = new List<PipelineItem<TItem>>(rows.Count);
         (PipelineItem<TItem> Row, FeatureStatus Status)? firstBlocked = null;
         foreach (var row in rows)
         {
-            if (DerivedStatuses<TItem>.Blocked(row, s_model.EmbeddingFields) is { } blocked)
+            if (DerivedStatuses<TItem>.Blocked(row, fields) is { } blocked)
             {
-                SetPending(row, s_model.EmbeddingFields, blocked);
+                SetPending(row, fields, blocked);
                 firstBlocked ??= (row, blocked);
             }
             else
             {
-                embedded.Add(row);
+                ready.Add(row);
             }
         }
 
         if (firstBlocked is { } example)
         {
-            PipelineLog.NotEmbedded(_logger, rows.Count - embedded.Count, example.Row.Key, example.Status.ToString());
+            PipelineLog.NotEmbedded(_logger, rows.Count - ready.Count, example.Row.Key, example.Status.ToString());
         }
 
-        var total = embedded.Count * s_model.EmbeddingFields.Count;
-        var vectors = progress is null ? null : new SynchronousProgress<int>(done => progress.Report(new(PipelineStage.Embedding, done, total)));
-        progress?.Report(new(PipelineStage.Embedding, 0, total));
-        var report = await _embeddingStage.EmbedAsync([.. embedded.Select(r => r.Item)], vectors, cancellationToken).ConfigureAwait(false);
-        foreach (var row in embedded)
-        {
-            SetPending(row, s_model.EmbeddingFields, FeatureStatus.Ok);
-        }
-
-        return report;
+        return ready;
     }
 
     /// <summary>
@@ -370,7 +424,7 @@ public sealed class OfflinePipeline<TItem>
         files.Add(await DescribeAsync(path, "triples", outputDirectory, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>One store per embedding field, of the items whose vector has a value, in input order; the header names the model.</summary>
+    /// <summary>One store per embedding field, text or image, of the items whose vector has a value, in input order; the header names the model.</summary>
     private async Task WriteVectorStoresAsync(
         List<PipelineItem<TItem>> rows, string outputDirectory, List<OutputFile> files, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
@@ -383,7 +437,7 @@ public sealed class OfflinePipeline<TItem>
             var path = _options.VectorStorePaths.TryGetValue(field.Name, out var configured)
                 ? configured
                 : Path.Combine(outputDirectory, $"{field.Name}.vec");
-            using (var builder = new VectorStoreBuilder(_embeddingStage!.ModelId, field.Dimensions, rows.Count))
+            using (var builder = new VectorStoreBuilder(ModelOf(field), field.Dimensions, rows.Count))
             {
                 foreach (var row in rows.Where(r => r.Statuses[index].HasValue))
                 {

@@ -46,6 +46,9 @@ public sealed class OfflinePipelineOptions
     /// <summary>How the embedding stage batches and names its model.</summary>
     public EmbeddingStageOptions Embedding { get; set; } = new();
 
+    /// <summary>How the image embedding step batches, names its model and limits the images it reads.</summary>
+    public ImageEmbeddingStageOptions ImageEmbedding { get; set; } = new();
+
     /// <summary>The semantic-ID k-means seed: the same vectors and seed give the same IDs on any machine. Default 42.</summary>
     public ulong SemanticIdSeed { get; set; } = 42;
 
@@ -67,5 +70,6 @@ public sealed class OfflinePipelineOptions
         }
 
         ArgumentNullException.ThrowIfNull(Embedding, nameof(Embedding));
+        ArgumentNullException.ThrowIfNull(ImageEmbedding, nameof(ImageEmbedding));
     }
 }

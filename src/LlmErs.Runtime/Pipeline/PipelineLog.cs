@@ -13,6 +13,9 @@ internal static partial class PipelineLog
     [LoggerMessage(102, LogLevel.Warning, "{Items} item(s) get no vector: an input of their embedding text has no value (first: '{Key}', {Status}).")]
     public static partial void NotEmbedded(ILogger logger, int items, string key, string status);
 
+    [LoggerMessage(107, LogLevel.Warning, "{Items} image(s) could not be embedded; their items' fields are failed (first: {Failure})")]
+    public static partial void ImagesNotEmbedded(ILogger logger, int items, string failure);
+
     [LoggerMessage(103, LogLevel.Warning, "No item has a vector for {Field}; no vector store is written for it.")]
     public static partial void NoVectorStore(ILogger logger, string field);
 

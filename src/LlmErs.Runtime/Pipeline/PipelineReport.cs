@@ -17,8 +17,14 @@ public sealed class PipelineReport
     /// <summary>The enrichment stage's report.</summary>
     public required EnrichmentReport Enrichment { get; init; }
 
-    /// <summary>The embedding stage's report; <see langword="null"/> when the item type has no embedding field.</summary>
+    /// <summary>The embedding stage's report; <see langword="null"/> when the item type has no text embedding field.</summary>
     public required EmbeddingReport? Embedding { get; init; }
+
+    /// <summary>
+    /// The image embedding step's report, naming every image that could not be read; <see langword="null"/> when the item
+    /// type has no image embedding field.
+    /// </summary>
+    public ImageEmbeddingReport? ImageEmbedding { get; init; }
 
     /// <summary>The quality of each semantic-ID field's codes, by field name.</summary>
     public required IReadOnlyDictionary<string, SemanticIdQualityReport> SemanticIds { get; init; }
@@ -51,6 +57,8 @@ public sealed class PipelineReport
                 $"Embedded {embedding.Vectors} vector(s) ({embedding.CacheHits} from the cache, {embedding.ModelCalls} model call(s)) in {embedding.WallTime.TotalSeconds:F1} s");
             builder.Append(embedding.TruncatedTexts > 0 ? $"; {embedding.TruncatedTexts} text(s) cut to the model's token window.\n" : ".\n");
         }
+
+        builder.Append(ImageEmbedding?.ToString());
 
         foreach (var (field, quality) in SemanticIds)
         {

@@ -24,8 +24,11 @@ public sealed class RunManifest
     /// <summary>The chat models the LLM fields used.</summary>
     public required IReadOnlyList<string> ChatModels { get; init; }
 
-    /// <summary>The embedding model; <see langword="null"/> when the item type has no embedding field.</summary>
+    /// <summary>The embedding model; <see langword="null"/> when the item type has no text embedding field.</summary>
     public required string? EmbeddingModel { get; init; }
+
+    /// <summary>The image embedding model; <see langword="null"/> when the item type has no image embedding field.</summary>
+    public string? ImageEmbeddingModel { get; init; }
 
     /// <summary>Items with a row in the feature files.</summary>
     public required int Items { get; init; }

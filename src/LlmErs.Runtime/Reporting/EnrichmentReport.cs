@@ -82,10 +82,12 @@ public sealed class EnrichmentReport
     public Task WriteJsonAsync(string path, CancellationToken cancellationToken = default) =>
         AtomicFile.WriteAllBytesAsync(path, JsonSerializer.SerializeToUtf8Bytes(this, ReportJsonContext.Default.EnrichmentReport), cancellationToken);
 
+    /// <summary>How many failures a readable summary lists; the JSON report has them all.</summary>
+    internal const int ShownFailures = 10;
+
     /// <summary>A readable summary: totals, failures by reason, a per-field table and the first failures.</summary>
     public override string ToString()
     {
-        const int ShownFailures = 10;
         var builder = new StringBuilder();
         if (Stopped is { } stop)
         {
