@@ -15,9 +15,10 @@ namespace LlmErs.Benchmarks.Models;
 /// </summary>
 /// <remarks>
 /// Usage: <c>--sequential-report [--movielens DIR] [--epochs 200] [--patience 20] [--batch 128] [--learning-rate 0.001]
-/// [--resamples 1000] [--levels 3] [--codes 32] [--id-shrinkage 0] [--embedding-cache FILE] [--quick [--features] [--penalties 0,0.5,1]
+/// [--resamples 1000] [--levels 3] [--codes 32] [--id-shrinkage 0] [--seed 42] [--embedding-cache FILE] [--quick [--features] [--penalties 0,0.5,1]
 /// [--count-caps 10,20]]</c>; the cache keeps the MiniLM
-/// vectors between runs (keyed by a hash of the texts);
+/// vectors between runs (keyed by a hash of the texts); <c>--seed</c> seeds the sequential models only (the split,
+/// BPR and the semantic-ID codebook keep theirs);
 /// <c>--quick</c> trains only the ID-only sequential model (with <c>--features</c>, the one with both feature blocks),
 /// prints every epoch, then overall and cold-slice NDCG@10 on validation and test for popularity penalties 0 to 1
 /// (<see cref="PopularityDebiasedScorer"/>, or those of <c>--penalties</c>), uncapped and at each count cap of <c>--count-caps</c>.
@@ -46,7 +47,7 @@ internal static class SequentialReport
         {
             Epochs = epochs,
             Patience = patience,
-            Seed = Seed,
+            Seed = (ulong)Int(args, "--seed", (int)Seed),
             BatchSize = Int(args, "--batch", 128),
             LearningRate = Float(args, "--learning-rate", 0.001f),
             IdShrinkage = Float(args, "--id-shrinkage", 0f),

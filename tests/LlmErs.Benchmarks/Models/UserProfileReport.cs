@@ -91,6 +91,7 @@ internal static class UserProfileReport
                     {
                         EpochBudget = epochs,
                         Patience = patience,
+                        Reference = withBpr ? AblationModel.IdOnlyBprName : null,
                         Models =
                         [
                             .. withBpr ? [AblationModel.IdOnlyBpr(new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = epochs, Patience = patience, Seed = Seed })] : Array.Empty<AblationModel>(),
