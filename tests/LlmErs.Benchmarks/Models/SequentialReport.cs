@@ -15,7 +15,7 @@ namespace LlmErs.Benchmarks.Models;
 /// </summary>
 /// <remarks>
 /// Usage: <c>--sequential-report [--movielens DIR] [--epochs 200] [--patience 20] [--batch 128] [--learning-rate 0.001]
-/// [--resamples 1000] [--levels 3] [--codes 32] [--id-shrinkage 0] [--seed 42] [--embedding-cache FILE] [--quick [--features] [--penalties 0,0.5,1]
+/// [--resamples 1000] [--levels 3] [--codes 32] [--id-shrinkage 0] [--id-dropout 0] [--seed 42] [--embedding-cache FILE] [--quick [--features] [--penalties 0,0.5,1]
 /// [--count-caps 10,20]]</c>; the cache keeps the MiniLM
 /// vectors between runs (keyed by a hash of the texts); <c>--seed</c> seeds the sequential models only (the split,
 /// BPR and the semantic-ID codebook keep theirs);
@@ -51,6 +51,7 @@ internal static class SequentialReport
             BatchSize = Int(args, "--batch", 128),
             LearningRate = Float(args, "--learning-rate", 0.001f),
             IdShrinkage = Float(args, "--id-shrinkage", 0f),
+            IdDropout = Float(args, "--id-dropout", 0f),
         };
         var progress = new Progress(clock);
 
@@ -105,7 +106,7 @@ internal static class SequentialReport
         var trained = SequentialRecommender.Train(split.Train, features, options, monitor);
         var evaluator = new RankingEvaluator(new EvaluationOptions { Metrics = [ndcg], Bootstrap = new BootstrapOptions { Resamples = 1000, Seed = 42 } });
         var forTest = trained.Model.WithHistories(split.Train, split.Validation);
-        Console.WriteLine($"{(features is null ? "ID only" : "with features")}, ID shrinkage {options.IdShrinkage}: best epoch {trained.History.BestEpoch} of {trained.History.Epochs.Count}");
+        Console.WriteLine($"{(features is null ? "ID only" : "with features")}, ID shrinkage {options.IdShrinkage}, ID dropout {options.IdDropout}: best epoch {trained.History.BestEpoch} of {trained.History.Epochs.Count}");
         var penalties = Floats(args, "--penalties") ?? [0f, 0.1f, 0.25f, 0.5f, 0.75f, 1f];
         int?[] caps = [null, .. (Floats(args, "--count-caps") ?? []).Select(cap => (int?)(int)cap)];
         foreach (var cap in caps)
