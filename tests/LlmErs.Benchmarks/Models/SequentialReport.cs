@@ -15,11 +15,13 @@ namespace LlmErs.Benchmarks.Models;
 /// </summary>
 /// <remarks>
 /// Usage: <c>--sequential-report [--movielens DIR] [--epochs 200] [--patience 20] [--batch 128] [--learning-rate 0.001]
-/// [--resamples 1000] [--levels 3] [--codes 32] [--id-shrinkage 0] [--embedding-cache FILE] [--quick [--features]]</c>; the cache keeps the MiniLM
-/// vectors between runs (keyed by a hash of the texts);
+/// [--resamples 1000] [--levels 3] [--codes 32] [--id-shrinkage 0] [--id-dropout 0] [--seed 42] [--embedding-cache FILE] [--quick [--features] [--penalties 0,0.5,1]
+/// [--count-caps 10,20]]</c>; the cache keeps the MiniLM
+/// vectors between runs (keyed by a hash of the texts); <c>--seed</c> seeds the sequential models only (the split,
+/// BPR and the semantic-ID codebook keep theirs);
 /// <c>--quick</c> trains only the ID-only sequential model (with <c>--features</c>, the one with both feature blocks),
 /// prints every epoch, then overall and cold-slice NDCG@10 on validation and test for popularity penalties 0 to 1
-/// (<see cref="PopularityDebiasedScorer"/>).
+/// (<see cref="PopularityDebiasedScorer"/>, or those of <c>--penalties</c>), uncapped and at each count cap of <c>--count-caps</c>.
 /// </remarks>
 internal static class SequentialReport
 {
@@ -45,10 +47,11 @@ internal static class SequentialReport
         {
             Epochs = epochs,
             Patience = patience,
-            Seed = Seed,
+            Seed = (ulong)Int(args, "--seed", (int)Seed),
             BatchSize = Int(args, "--batch", 128),
             LearningRate = Float(args, "--learning-rate", 0.001f),
             IdShrinkage = Float(args, "--id-shrinkage", 0f),
+            IdDropout = Float(args, "--id-dropout", 0f),
         };
         var progress = new Progress(clock);
 
@@ -103,15 +106,21 @@ internal static class SequentialReport
         var trained = SequentialRecommender.Train(split.Train, features, options, monitor);
         var evaluator = new RankingEvaluator(new EvaluationOptions { Metrics = [ndcg], Bootstrap = new BootstrapOptions { Resamples = 1000, Seed = 42 } });
         var forTest = trained.Model.WithHistories(split.Train, split.Validation);
-        Console.WriteLine($"{(features is null ? "ID only" : "with features")}, ID shrinkage {options.IdShrinkage}: best epoch {trained.History.BestEpoch} of {trained.History.Epochs.Count}");
-        foreach (var penalty in new[] { 0f, 0.1f, 0.25f, 0.5f, 0.75f, 1f })
+        Console.WriteLine($"{(features is null ? "ID only" : "with features")}, ID shrinkage {options.IdShrinkage}, ID dropout {options.IdDropout}: best epoch {trained.History.BestEpoch} of {trained.History.Epochs.Count}");
+        var penalties = Floats(args, "--penalties") ?? [0f, 0.1f, 0.25f, 0.5f, 0.75f, 1f];
+        int?[] caps = [null, .. (Floats(args, "--count-caps") ?? []).Select(cap => (int?)(int)cap)];
+        foreach (var cap in caps)
         {
-            var validation = evaluator.EvaluateFullRanking(new PopularityDebiasedScorer(trained.Model, split.Train, penalty), split, EvaluationTarget.Validation);
-            var test = evaluator.EvaluateFullRanking(new PopularityDebiasedScorer(forTest, split.Train, penalty), split);
-            foreach (var (name, result) in new[] { ("validation", validation), ("test", test) })
+            foreach (var penalty in penalties)
             {
-                var cold = result.FindSlice(SliceGroup.ItemPopularity, Slice.ColdName);
-                Console.WriteLine($"penalty {penalty} · ln(1 + count), {name}: NDCG@10 {result.Overall[ndcg]}; cold slice ({cold?.TestCaseCount ?? 0} cases) {cold?[ndcg].ToString() ?? "-"}");
+                var validation = evaluator.EvaluateFullRanking(new PopularityDebiasedScorer(trained.Model, split.Train, penalty, cap), split, EvaluationTarget.Validation);
+                var test = evaluator.EvaluateFullRanking(new PopularityDebiasedScorer(forTest, split.Train, penalty, cap), split);
+                foreach (var (name, result) in new[] { ("validation", validation), ("test", test) })
+                {
+                    var cold = result.FindSlice(SliceGroup.ItemPopularity, Slice.ColdName);
+                    var count = cap is null ? "count" : $"min(count, {cap})";
+                    Console.WriteLine($"penalty {penalty} · ln(1 + {count}), {name}: NDCG@10 {result.Overall[ndcg]}; cold slice ({cold?.TestCaseCount ?? 0} cases) {cold?[ndcg].ToString() ?? "-"}");
+                }
             }
         }
 
@@ -193,6 +202,10 @@ internal static class SequentialReport
 
     private static float Float(string[] args, string name, float fallback) =>
         Text(args, name) is { } value ? float.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>A comma-separated list of numbers, e.g. <c>--penalties 0,0.5,1</c>; null when the option is absent.</summary>
+    internal static float[]? Floats(string[] args, string name) =>
+        Text(args, name) is { } value ? [.. value.Split(',').Select(part => float.Parse(part, CultureInfo.InvariantCulture))] : null;
 
     internal static string? Text(string[] args, string name)
     {

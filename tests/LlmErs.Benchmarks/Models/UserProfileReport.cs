@@ -16,8 +16,11 @@ namespace LlmErs.Benchmarks.Models;
 /// ranking, 95% bootstrap intervals. Prints one generated profile, the tables, the CPU time and the load average.
 /// </summary>
 /// <remarks>
-/// Usage: <c>--user-profile-report [--movielens DIR] [--cache DIR] [--epochs 100] [--patience 15] [--resamples 1000]</c>;
-/// the cache folder keeps the enrichment answers and vectors between runs (SQLite).
+/// Usage: <c>--user-profile-report [--movielens DIR] [--cache DIR] [--epochs 100] [--patience 15] [--resamples 1000]
+/// [--protocol leave-one-out|cold-item] [--id-dropouts 0.5,0.75] [--regularizations 0.01,0.03]</c>; the cache folder keeps
+/// the enrichment answers and vectors between runs (SQLite). Without the grid options the two-tower model has the
+/// sample's settings of the protocol; with them it trains once per pair, and each row prints its best validation score
+/// (NDCG@10 on the validation part: among the withheld validation items on the cold-item split), the score to choose by.
 /// </remarks>
 internal static class UserProfileReport
 {
@@ -52,13 +55,22 @@ internal static class UserProfileReport
         var movieReport = engine.RunAsync(movies).GetAwaiter().GetResult();
         Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] movies enriched: {movieReport.Succeeded:N0} of {movieReport.Items:N0}, {movieReport.LlmCalls:N0} calls");
 
-        var protocols = new (string Name, DataSplit Split, TwoTowerOptions TwoTower)[]
+        var protocol = SequentialReport.Text(args, "--protocol");
+        if (protocol is not (null or "leave-one-out" or "cold-item"))
         {
-            ("Leave-one-out by time", LeaveOneOutSplitter.Split(log), TwoTower(epochs, patience, idDropout: 0.25f, regularization: 0.03f)),
-            ("Cold-item split", ColdItemSplitter.Split(log, new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 42 }), TwoTower(epochs, patience, idDropout: 0.5f, regularization: 0.01f)),
+            throw new ArgumentException($"--protocol is leave-one-out or cold-item, not '{protocol}'; leave it out for both.", nameof(args));
+        }
+
+        var idDropouts = SequentialReport.Floats(args, "--id-dropouts");
+        var regularizations = SequentialReport.Floats(args, "--regularizations");
+        var protocols = new (string Name, string Key, Func<DataSplit> Split, float IdDropout, float Regularization)[]
+        {
+            ("Leave-one-out by time", "leave-one-out", () => LeaveOneOutSplitter.Split(log), 0.25f, 0.03f),
+            ("Cold-item split", "cold-item", () => ColdItemSplitter.Split(log, new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 42 }), 0.5f, 0.01f),
         };
-        foreach (var (name, split, twoTower) in protocols)
+        foreach (var (name, key, splitOf, sampleIdDropout, sampleRegularization) in protocols.Where(p => protocol is null || p.Key == protocol))
         {
+            var split = splitOf();
             var histories = UserHistories.FromTraining(split, byId, new UserHistoryOptions { MaxLength = Viewer.PromptHistory, RatingsFrom = ratings });
             Viewer[] viewers = [.. histories.Select((history, user) => new Viewer { Id = split.UserIds[user], History = history })];
             var viewerReport = engine.RunAsync(viewers).GetAwaiter().GetResult();
@@ -68,32 +80,43 @@ internal static class UserProfileReport
 
             using var content = SequentialReport.ContentFeatures(dataset, split, Path.Combine(cacheFolder, "content.vec"));
             using var profiles = FieldFeatures.Vectors(viewers, (EmbeddingField<Viewer>)EnrichmentModel.Of<Viewer>().Field(nameof(Viewer.Taste)));
-            var runner = new AblationRunner(new AblationOptions
+            FeatureBlock[] blocks = [new FeatureBlock("content", content.Features), FeatureBlock.ForUsers("user profile", profiles.Values)];
+            var withBpr = true;
+            foreach (var idDropout in idDropouts ?? [sampleIdDropout])
             {
-                EpochBudget = epochs,
-                Patience = patience,
-                Models =
-                [
-                    AblationModel.IdOnlyBpr(new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = epochs, Patience = patience, Seed = Seed }),
-                    AblationModel.TwoTower(twoTower),
-                ],
-                Evaluation = new EvaluationOptions
+                foreach (var regularization in regularizations ?? [sampleRegularization])
                 {
-                    Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],
-                    Bootstrap = new BootstrapOptions { Resamples = resamples, Seed = 42 },
-                },
-            });
-            var result = runner.Run(split, [new FeatureBlock("content", content.Features), FeatureBlock.ForUsers("user profile", profiles.Values)], new SequentialReport.AblationProgressWriter(clock));
-            Console.WriteLine();
-            Console.WriteLine($"## {name}");
-            AblationConsole.Print(result);
+                    // In a grid only the first setting trains ID-only BPR: it is the same model every time.
+                    var runner = new AblationRunner(new AblationOptions
+                    {
+                        EpochBudget = epochs,
+                        Patience = patience,
+                        Reference = withBpr ? AblationModel.IdOnlyBprName : null,
+                        Models =
+                        [
+                            .. withBpr ? [AblationModel.IdOnlyBpr(new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = epochs, Patience = patience, Seed = Seed })] : Array.Empty<AblationModel>(),
+                            AblationModel.TwoTower(TwoTower(epochs, patience, idDropout, regularization)),
+                        ],
+                        Evaluation = new EvaluationOptions
+                        {
+                            Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],
+                            Bootstrap = new BootstrapOptions { Resamples = resamples, Seed = 42 },
+                        },
+                    });
+                    withBpr = false;
+                    var result = runner.Run(split, blocks, new SequentialReport.AblationProgressWriter(clock));
+                    Console.WriteLine();
+                    Console.WriteLine($"## {name}: two-tower ID dropout {idDropout}, L2 {regularization}");
+                    AblationConsole.Print(result);
+                }
+            }
         }
 
         SequentialReport.Footer(process, clock);
         return 0;
     }
 
-    /// <summary>The sample's tuned two-tower settings of a protocol (ExperimentSettings), without distillation.</summary>
+    /// <summary>Two-tower settings as the sample's (ExperimentSettings) but for ID dropout and L2, without distillation.</summary>
     private static TwoTowerOptions TwoTower(int epochs, int patience, float idDropout, float regularization) => new()
     {
         Regularization = regularization,

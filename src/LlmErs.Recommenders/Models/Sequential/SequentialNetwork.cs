@@ -37,6 +37,8 @@ internal sealed class SequentialNetwork
     private readonly float[] _valueGradient;
     private readonly float[] _hiddenGradient;
     private readonly float[]? _idWeights;
+    private readonly float _idDropout;
+    private readonly float[]? _batchIdWeights;
     private SoftmaxCrossEntropy? _loss;
 
     /// <param name="layout">The parameter layout.</param>
@@ -44,7 +46,8 @@ internal sealed class SequentialNetwork
     /// <param name="idWeights">Each item's ID weight g_i (0: no ID vector, the features alone; 1: the full ID vector); null for 1 everywhere.</param>
     /// <param name="capacity">The most sequences a batch holds.</param>
     /// <param name="maxDegreeOfParallelism">The most threads; the results do not depend on it.</param>
-    public SequentialNetwork(SequentialLayout layout, float[]? features, float[]? idWeights, int capacity, int maxDegreeOfParallelism)
+    /// <param name="idDropout">The probability that a training batch gives an item ID weight 0 (input and softmax alike); 0 draws nothing.</param>
+    public SequentialNetwork(SequentialLayout layout, float[]? features, float[]? idWeights, int capacity, int maxDegreeOfParallelism, float idDropout = 0f)
     {
         _layout = layout;
         _features = features;
@@ -65,6 +68,8 @@ internal sealed class SequentialNetwork
         (_gradientA, _gradientB, _gradientC) = (new float[values], new float[values], new float[values]);
         (_queryGradient, _keyGradient, _valueGradient) = (new float[values], new float[values], new float[values]);
         _idWeights = idWeights;
+        _idDropout = idDropout;
+        _batchIdWeights = idDropout > 0 ? new float[shape.ItemCount] : null;
         _hiddenGradient = new float[values];
         ItemRepresentations = new float[shape.ItemCount * _width];
         ItemRepresentationGradient = new float[ItemRepresentations.Length];
@@ -82,16 +87,18 @@ internal sealed class SequentialNetwork
     public float[] Hidden => _hidden;
 
     /// <summary><c>item_i = g_i E_i + Wᵀ f_i</c> for every item, from <paramref name="parameters"/>.</summary>
-    public void ComputeItemRepresentations(float[] parameters)
+    public void ComputeItemRepresentations(float[] parameters) => ComputeItemRepresentationsWith(parameters, _idWeights);
+
+    private void ComputeItemRepresentationsWith(float[] parameters, float[]? idWeights)
     {
         var shape = _layout.Shape;
         parameters.AsSpan(_layout.ItemIds, shape.ItemCount * _width).CopyTo(ItemRepresentations);
-        if (_idWeights is not null)
+        if (idWeights is not null)
         {
             for (var item = 0; item < shape.ItemCount; item++)
             {
                 var row = ItemRepresentations.AsSpan(item * _width, _width);
-                TensorPrimitives.Multiply(row, _idWeights[item], row);
+                TensorPrimitives.Multiply(row, idWeights[item], row);
             }
         }
 
@@ -173,17 +180,30 @@ internal sealed class SequentialNetwork
     public double Train(float[] parameters, float[] gradient, float dropout, ref SplitMix64 random)
     {
         var shape = _layout.Shape;
-        ComputeItemRepresentations(parameters);
+        var idWeights = _batchIdWeights is null ? _idWeights : DropIds(ref random);
+        ComputeItemRepresentationsWith(parameters, idWeights);
         Forward(parameters, dropout, ref random);
         Array.Clear(gradient);
         Array.Clear(ItemRepresentationGradient);
         _loss ??= new SoftmaxCrossEntropy(shape.ItemCount, _width, _maxDegreeOfParallelism);
         var loss = _loss.Run(_hidden, Batch.Targets, Batch.Rows, ItemRepresentations, _hiddenGradient, ItemRepresentationGradient);
-        Backward(parameters, gradient, dropout > 0);
+        Backward(parameters, gradient, dropout > 0, idWeights);
         return loss;
     }
 
-    private void Backward(float[] parameters, float[] gradient, bool dropped)
+    /// <summary>This batch's ID weights: each item's own, or 0 with probability <c>idDropout</c>.</summary>
+    private float[] DropIds(ref SplitMix64 random)
+    {
+        var weights = _batchIdWeights!;
+        for (var item = 0; item < weights.Length; item++)
+        {
+            weights[item] = random.NextDouble() < _idDropout ? 0f : _idWeights?[item] ?? 1f;
+        }
+
+        return weights;
+    }
+
+    private void Backward(float[] parameters, float[] gradient, bool dropped, float[]? idWeights)
     {
         var (rows, width, shape) = (Batch.Rows, _width, _layout.Shape);
         var values = rows * width;
@@ -230,21 +250,21 @@ internal sealed class SequentialNetwork
             VectorOps.AddScaled(gradient.AsSpan(_layout.Positions + (Batch.Positions[r] * width), width), row, 1f);
         }
 
-        ItemRepresentationsBackward(gradient);
+        ItemRepresentationsBackward(gradient, idWeights);
     }
 
     /// <summary>From ∂loss/∂item_i: the ID embedding's gradient <c>g_i ∂item_i</c> (none for items of weight 0) and <c>∂W = Fᵀ ∂item</c>.</summary>
-    private void ItemRepresentationsBackward(float[] gradient)
+    private void ItemRepresentationsBackward(float[] gradient, float[]? idWeights)
     {
         var shape = _layout.Shape;
         var itemGradient = ItemRepresentationGradient;
         itemGradient.CopyTo(gradient.AsSpan(_layout.ItemIds, itemGradient.Length));
-        if (_idWeights is not null)
+        if (idWeights is not null)
         {
             for (var item = 0; item < shape.ItemCount; item++)
             {
                 var row = gradient.AsSpan(_layout.ItemIds + (item * _width), _width);
-                TensorPrimitives.Multiply(row, _idWeights[item], row);
+                TensorPrimitives.Multiply(row, idWeights[item], row);
             }
         }
 

@@ -47,6 +47,13 @@ public sealed class SequentialOptions
     /// </summary>
     public float IdShrinkage { get; init; }
 
+    /// <summary>
+    /// With item features: the probability that a training batch leaves an item's ID embedding out, in the input
+    /// sequence and in the softmax alike, so that the item's projected features must carry it alone (DropoutNet,
+    /// LLM-ESR); scoring always uses the whole ID weight. An ID-only model ignores it. Default 0: nothing is drawn.
+    /// </summary>
+    public float IdDropout { get; init; }
+
     /// <summary>The seed of initialization, shuffling and dropout: the same seed and data give the same model. Default 42.</summary>
     public ulong Seed { get; init; } = 42;
 
@@ -77,6 +84,11 @@ public sealed class SequentialOptions
         if (!float.IsFinite(IdShrinkage) || IdShrinkage < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(IdShrinkage), IdShrinkage, "The ID shrinkage is an interaction count: 0 or more.");
+        }
+
+        if (!(IdDropout is >= 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(IdDropout), IdDropout, "The ID dropout is a probability in [0, 1); at 1 no ID embedding would ever train.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));

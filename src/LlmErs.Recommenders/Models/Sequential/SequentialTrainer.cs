@@ -38,7 +38,7 @@ internal sealed class SequentialTrainer
         _parameters = new AdamParameters(_layout.Length / options.Dimension, options.Dimension);
         Initialize(_parameters.Values, _layout, itemFeatures, idWeights, options);
         _gradient = new float[_layout.Length];
-        _network = new SequentialNetwork(_layout, features, idWeights, options.BatchSize, options.MaxDegreeOfParallelism);
+        _network = new SequentialNetwork(_layout, features, idWeights, options.BatchSize, options.MaxDegreeOfParallelism, itemFeatures is null ? 0f : options.IdDropout);
         _random = new SplitMix64(options.Seed ^ ShuffleStream);
     }
 

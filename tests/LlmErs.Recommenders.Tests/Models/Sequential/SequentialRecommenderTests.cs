@@ -7,9 +7,10 @@ public sealed class SequentialRecommenderTests
 {
     private const int Items = 30;
 
-    private static SequentialOptions Options(int threads = 1, int epochs = 100, float idShrinkage = 0) => new()
+    private static SequentialOptions Options(int threads = 1, int epochs = 100, float idShrinkage = 0, float idDropout = 0) => new()
     {
         IdShrinkage = idShrinkage,
+        IdDropout = idDropout,
         Dimension = 16,
         Blocks = 1,
         Heads = 2,
@@ -196,6 +197,42 @@ public sealed class SequentialRecommenderTests
         var shrunk = SequentialRecommender.Train(log, options: Options(epochs: 2, idShrinkage: 5)).Model.Factors;
 
         Assert.Equal(plain.ItemVectors.ToArray(), shrunk.ItemVectors.ToArray());
+    }
+
+    [Fact]
+    public void IdDropout_IsAProbabilityBelowOne()
+    {
+        foreach (var rate in new[] { -0.1f, 1f, float.NaN })
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(() => SequentialRecommender.Train(Walks(users: 10), options: new SequentialOptions { IdDropout = rate }));
+            Assert.Equal(nameof(SequentialOptions.IdDropout), error.ParamName);
+        }
+    }
+
+    [Fact]
+    public void IdDropout_IsDeterministicForASeed_AndChangesTheFeatureModel()
+    {
+        var log = Walks(users: 40);
+        using var features = Features(log.ItemCount);
+
+        float[] Items(float idDropout, int threads) =>
+            SequentialRecommender.Train(log, features, Options(threads, epochs: 2, idDropout: idDropout)).Model.Factors.ItemVectors.ToArray();
+
+        var dropped = Items(0.5f, threads: 1);
+        Assert.Equal(dropped, Items(0.5f, threads: 1));
+        Assert.Equal(dropped, Items(0.5f, threads: 2));
+        Assert.NotEqual(Items(0f, threads: 1), dropped);
+    }
+
+    [Fact]
+    public void IdDropout_LeavesAnIdOnlyModelUnchanged()
+    {
+        var log = Walks(users: 40);
+
+        var plain = SequentialRecommender.Train(log, options: Options(epochs: 2)).Model.Factors;
+        var dropped = SequentialRecommender.Train(log, options: Options(epochs: 2, idDropout: 0.5f)).Model.Factors;
+
+        Assert.Equal(plain.ItemVectors.ToArray(), dropped.ItemVectors.ToArray());
     }
 
     private static VectorMatrix Features(int items)
