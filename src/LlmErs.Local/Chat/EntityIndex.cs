@@ -1,0 +1,67 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+
+namespace LlmErs.Local;
+
+/// <summary>
+/// The unit vectors of a relation's entity names, computed once per name list and kept while the list lives: a catalog
+/// relation's names are the whole catalog (thousands of items), so each request may only pay for one scan of dot products.
+/// </summary>
+internal sealed class EntityIndex(EmbeddingBatcher embeddings, int textsPerCall)
+{
+    private readonly ConditionalWeakTable<IReadOnlyList<string>, Lazy<Task<Vectors>>> _vectors = [];
+
+    /// <summary>The cosine similarity of <paramref name="query"/> (a unit vector) to each of <paramref name="names"/>, at the names' positions.</summary>
+    public async Task<float[]> SimilaritiesAsync(IReadOnlyList<string> names, ReadOnlyMemory<float> query, CancellationToken cancellationToken)
+    {
+        // Lazy: concurrent first requests wait on one computation instead of each embedding the whole catalog.
+        var vectors = await _vectors.GetValue(names, list => new Lazy<Task<Vectors>>(() => EmbedAsync(list)))
+            .Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var similarities = new float[names.Count];
+        for (var i = 0; i < similarities.Length; i++)
+        {
+            similarities[i] = TensorPrimitives.Dot(query.Span, vectors.Row(i));
+        }
+
+        return similarities;
+    }
+
+    /// <summary><paramref name="text"/>'s unit vector.</summary>
+    public async Task<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken cancellationToken)
+    {
+        var vector = (await embeddings.EmbedAsync([text], cancellationToken).ConfigureAwait(false))[0].ToArray();
+        Normalize(vector);
+        return vector;
+    }
+
+    // Not one caller's token: the vectors serve every later request, and each waits on its own token.
+    private async Task<Vectors> EmbedAsync(IReadOnlyList<string> names)
+    {
+        var chunks = names.Chunk(textsPerCall).Select(chunk => embeddings.EmbedAsync(chunk, CancellationToken.None));
+        var vectors = (await Task.WhenAll(chunks).ConfigureAwait(false)).SelectMany(v => v).ToList();
+        var dimensions = vectors.Count == 0 ? 0 : vectors[0].Length;
+        var values = new float[vectors.Count * dimensions];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var row = values.AsSpan(i * dimensions, dimensions);
+            vectors[i].Span.CopyTo(row);
+            Normalize(row);
+        }
+
+        return new Vectors(values, dimensions);
+    }
+
+    private static void Normalize(Span<float> vector)
+    {
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(vector, norm, vector);
+        }
+    }
+
+    private sealed record Vectors(float[] Values, int Dimensions)
+    {
+        public ReadOnlySpan<float> Row(int index) => Values.AsSpan(index * Dimensions, Dimensions);
+    }
+}
