@@ -22,7 +22,7 @@ internal sealed class TriplesParser(INamedTypeSymbol owner, IPropertySymbol prop
             Report(DiagnosticDescriptors.InvalidFieldOption, LocationInfo.From(reader.NamedArgumentSyntax("Max")?.Parent),
                 "LlmTriples", property.Name, $"Max is {max}; use 0 (one triple per relation and entity) or more");
         }
-        else if (max == 0 && relations.FirstOrDefault(r => r.Catalog) is { } catalog)
+        else if (max == 0 && given is null && relations.FirstOrDefault(r => r.Catalog) is { } catalog)
         {
             Report(DiagnosticDescriptors.CatalogTriplesWithoutMax, LocationInfo.From(reader.Syntax), property.Name, catalog.Name);
         }
