@@ -7,7 +7,8 @@ namespace LlmErs;
 /// <c>{"value": [{"relation": …, "tail": …}, …]}</c>; a correction answers one verdict per given triple, in order:
 /// <c>{"value": [{"verdict": "keep"|"fix"|"drop", "relation": …, "tail": …, "reason": …}, …]}</c>, where a kept or dropped
 /// verdict restates the given triple and a fix states its replacement. Relations and tails are normalized as
-/// <see cref="AnswerReader.ReadChoice"/> normalizes a choice; every error says what to send instead.
+/// <see cref="AnswerReader.ReadChoice"/> normalizes a choice — a catalog relation's tail to an item's key, once the relation
+/// is bound to a catalog (<see cref="ResolveCatalogTails"/>); every error says what to send instead.
 /// </summary>
 public static class TripleAnswers
 {

@@ -4,14 +4,16 @@ using System.Runtime.CompilerServices;
 namespace LlmErs.Local;
 
 /// <summary>
-/// The unit vectors of a relation's entity names, computed once per name list and kept while the list lives: a catalog
-/// relation's names are the whole catalog (thousands of items), so each request may only pay for one scan of dot products.
+/// The vectors of a relation's entity names, computed once per name list and kept while the list lives: a catalog
+/// relation's names are the whole catalog (thousands of items), so each request may only pay for one scan. Similarities
+/// are <see cref="TensorPrimitives.CosineSimilarity(ReadOnlySpan{float}, ReadOnlySpan{float})"/> of the model's vectors as
+/// they come, as <see cref="LabelRanker"/> computes them, so a vocabulary is ranked exactly as tags are.
 /// </summary>
 internal sealed class EntityIndex(EmbeddingBatcher embeddings, int textsPerCall)
 {
     private readonly ConditionalWeakTable<IReadOnlyList<string>, Lazy<Task<Vectors>>> _vectors = [];
 
-    /// <summary>The cosine similarity of <paramref name="query"/> (a unit vector) to each of <paramref name="names"/>, at the names' positions.</summary>
+    /// <summary>The cosine similarity of <paramref name="query"/> to each of <paramref name="names"/>, at the names' positions.</summary>
     public async Task<float[]> SimilaritiesAsync(IReadOnlyList<string> names, ReadOnlyMemory<float> query, CancellationToken cancellationToken)
     {
         // Lazy: concurrent first requests wait on one computation instead of each embedding the whole catalog.
@@ -20,19 +22,15 @@ internal sealed class EntityIndex(EmbeddingBatcher embeddings, int textsPerCall)
         var similarities = new float[names.Count];
         for (var i = 0; i < similarities.Length; i++)
         {
-            similarities[i] = TensorPrimitives.Dot(query.Span, vectors.Row(i));
+            similarities[i] = TensorPrimitives.CosineSimilarity(query.Span, vectors.Row(i));
         }
 
         return similarities;
     }
 
-    /// <summary><paramref name="text"/>'s unit vector.</summary>
-    public async Task<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken cancellationToken)
-    {
-        var vector = (await embeddings.EmbedAsync([text], cancellationToken).ConfigureAwait(false))[0].ToArray();
-        Normalize(vector);
-        return vector;
-    }
+    /// <summary><paramref name="text"/>'s vector.</summary>
+    public async Task<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken cancellationToken) =>
+        (await embeddings.EmbedAsync([text], cancellationToken).ConfigureAwait(false))[0];
 
     // Not one caller's token: the vectors serve every later request, and each waits on its own token.
     private async Task<Vectors> EmbedAsync(IReadOnlyList<string> names)
@@ -43,21 +41,10 @@ internal sealed class EntityIndex(EmbeddingBatcher embeddings, int textsPerCall)
         var values = new float[vectors.Count * dimensions];
         for (var i = 0; i < vectors.Count; i++)
         {
-            var row = values.AsSpan(i * dimensions, dimensions);
-            vectors[i].Span.CopyTo(row);
-            Normalize(row);
+            vectors[i].Span.CopyTo(values.AsSpan(i * dimensions, dimensions));
         }
 
         return new Vectors(values, dimensions);
-    }
-
-    private static void Normalize(Span<float> vector)
-    {
-        var norm = TensorPrimitives.Norm(vector);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(vector, norm, vector);
-        }
     }
 
     private sealed record Vectors(float[] Values, int Dimensions)

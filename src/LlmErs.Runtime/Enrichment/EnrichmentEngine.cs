@@ -84,9 +84,12 @@ public sealed class EnrichmentEngine : IDisposable
 
     /// <summary>
     /// Enriches <paramref name="items"/>, reports progress, and returns the run report. To write feature files, run an
-    /// <see cref="OfflinePipeline{TItem}"/>: it writes them once every stage has run.
+    /// <see cref="OfflinePipeline{TItem}"/>: it writes them once every stage has run. Items given as an
+    /// <see cref="ItemCatalog{T}"/> are also the tails of relations over catalog items (<see cref="LlmRelationAttribute.CatalogItems"/>),
+    /// which need one; so do <see cref="EnrichAsync{T}(IEnumerable{T}, CancellationToken)"/> and the dry run.
     /// </summary>
     /// <exception cref="EnrichmentStoppedException">The endpoint cannot serve the run; its report covers the items done before the stop.</exception>
+    /// <exception cref="InvalidOperationException">The type has a relation over catalog items and the items are no <see cref="ItemCatalog{T}"/>.</exception>
     public Task<EnrichmentReport> RunAsync<T>(IEnumerable<T> items, EnrichmentRunOptions? runOptions = null, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
