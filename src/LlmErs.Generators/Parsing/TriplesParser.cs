@@ -15,7 +15,8 @@ internal sealed class TriplesParser(INamedTypeSymbol owner, IPropertySymbol prop
     {
         var relations = ReadRelations();
         var given = ReadGiven();
-        var possible = relations.Sum(r => r.Entities.Count);
+        // A catalog relation's entities are the run's items, so they bound nothing here.
+        var possible = relations.Any(r => r.Catalog) ? int.MaxValue : relations.Sum(r => r.Entities.Count);
         var max = reader.Int("Max", 0);
         if (max < 0)
         {

@@ -114,6 +114,8 @@ public sealed class GeneratedTriplesTests
         Assert.Null(catalog.Items);
         Assert.Empty(catalog.Entities);
         Assert.False(field.Constraints.Relations[1].IsCatalog);
+        // The catalog's size is the run's: Max is not cut to the two entities of the vocabulary relation.
+        Assert.Equal(3, field.Constraints.MaxCount);
 
         using var schema = JsonDocument.Parse(field.JsonSchema);
         var tail = schema.RootElement.GetProperty("properties").GetProperty("value").GetProperty("items").GetProperty("anyOf")[0]

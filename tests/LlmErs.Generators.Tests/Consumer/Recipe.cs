@@ -23,7 +23,7 @@ public partial class Recipe
     public partial IReadOnlyList<KgTriple> Checked { get; set; }
 
     /// <summary>Triples whose tails are other recipes of the catalog, beside a vocabulary relation.</summary>
-    [LlmTriples("Which recipes of the catalog go with {{ name }}?", Max = 2)]
+    [LlmTriples("Which recipes of the catalog go with {{ name }}?", Max = 3)]
     [LlmRelation("pairs_with", CatalogItems = true)]
     [LlmRelation("has_cuisine", Entities = ["Italian", "Japanese"])]
     public partial IReadOnlyList<KgTriple> Pairings { get; set; }
