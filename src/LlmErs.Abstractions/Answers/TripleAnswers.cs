@@ -7,7 +7,8 @@ namespace LlmErs;
 /// <c>{"value": [{"relation": …, "tail": …}, …]}</c>; a correction answers one verdict per given triple, in order:
 /// <c>{"value": [{"verdict": "keep"|"fix"|"drop", "relation": …, "tail": …, "reason": …}, …]}</c>, where a kept or dropped
 /// verdict restates the given triple and a fix states its replacement. Relations and tails are normalized as
-/// <see cref="AnswerReader.ReadChoice"/> normalizes a choice; every error says what to send instead.
+/// <see cref="AnswerReader.ReadChoice"/> normalizes a choice — a catalog relation's tail to an item's key, once the relation
+/// is bound to a catalog (<see cref="ResolveCatalogTails"/>); every error says what to send instead.
 /// </summary>
 public static class TripleAnswers
 {
@@ -210,10 +211,86 @@ public static class TripleAnswers
         }
 
         var tailText = Member(entry, "tail");
+        if (relation.IsCatalog)
+        {
+            // Unbound (the generated reader's relations), the tail waits for the run's catalog: see ResolveCatalogTails.
+            var named = tailText?.Trim();
+            return string.IsNullOrEmpty(named)
+                ? AnswerResult<KgTriple>.Failure($"{where}tail {Quote(tailText)} names no item; give the key or the name of an item of the catalog for relation \"{relation.Name}\".")
+                : relation.Items is null
+                    ? AnswerResult<KgTriple>.Success(new KgTriple(relation.Name, named))
+                    : Resolve(relation, named, null, where);
+        }
+
         var tail = tailText is null ? null : AnswerReader.Match(tailText, relation.Entities);
         return tail is null
             ? AnswerResult<KgTriple>.Failure($"{where}tail {Quote(tailText)} is not allowed for relation \"{relation.Name}\". {AnswerReader.Allowed(relation.Entities)}")
             : AnswerResult<KgTriple>.Success(new KgTriple(relation.Name, tail));
+    }
+
+    /// <summary>
+    /// Normalizes the tails of catalog relations (<see cref="LlmRelationAttribute.CatalogItems"/>) in triples a field read
+    /// to the keys of <paramref name="relations"/>' bound catalog: a key, else a unique name, never <paramref name="head"/>
+    /// (the item itself). Dropped verdicts stay as stated; completions that name one item twice keep it once. Every error
+    /// says what to send instead.
+    /// </summary>
+    /// <param name="triples">What the field read (its generated reader leaves catalog tails as the model wrote them).</param>
+    /// <param name="relations">The field's relations with their catalog bound (<see cref="AnswerConstraints.WithCatalog"/>).</param>
+    /// <param name="head">The key of the item the triples are about.</param>
+    /// <exception cref="InvalidOperationException">A catalog relation of <paramref name="relations"/> is not bound.</exception>
+    public static AnswerResult<IReadOnlyList<KgTriple>> ResolveCatalogTails(IReadOnlyList<KgTriple> triples, IReadOnlyList<TripleRelation> relations, string head)
+    {
+        ArgumentNullException.ThrowIfNull(triples);
+        ArgumentNullException.ThrowIfNull(relations);
+        var resolved = new List<KgTriple>(triples.Count);
+        for (var i = 0; i < triples.Count; i++)
+        {
+            var triple = triples[i];
+            var relation = relations.FirstOrDefault(r => r.IsCatalog && string.Equals(r.Name, triple.Relation, StringComparison.OrdinalIgnoreCase));
+            if (relation is null || triple.Status == TripleStatus.Dropped)
+            {
+                resolved.Add(triple);
+                continue;
+            }
+
+            var tail = Resolve(relation, triple.Tail, head, triple.Status == TripleStatus.Added ? "" : $"Verdict {i + 1}: ");
+            if (!tail.IsValid)
+            {
+                return tail.Cast<IReadOnlyList<KgTriple>>();
+            }
+
+            var normalized = triple with { Tail = tail.Value.Tail };
+            if (triple.Status != TripleStatus.Added || !resolved.Contains(normalized))
+            {
+                resolved.Add(normalized);
+            }
+        }
+
+        return AnswerResult<IReadOnlyList<KgTriple>>.Success(resolved);
+    }
+
+    /// <summary>The triple whose tail is the key of the one catalog item <paramref name="text"/> names, other than <paramref name="head"/>.</summary>
+    private static AnswerResult<KgTriple> Resolve(TripleRelation relation, string text, string? head, string where)
+    {
+        var items = relation.Items
+            ?? throw new InvalidOperationException($"Relation '{relation.Name}' takes the catalog's items as tails but has no catalog; bind it with {nameof(AnswerConstraints)}.{nameof(AnswerConstraints.WithCatalog)}.");
+        var found = items.Find(text);
+        if (found.Count == 0)
+        {
+            return AnswerResult<KgTriple>.Failure(
+                $"{where}tail \"{text}\" names no item of the catalog for relation \"{relation.Name}\"; give an item's key or its name exactly as the catalog writes it. {items.Suggest(text)}");
+        }
+
+        if (found.Count > 1)
+        {
+            return AnswerResult<KgTriple>.Failure(
+                $"{where}tail \"{text}\" names {found.Count} items of the catalog ({string.Join(", ", found.Take(5).Select(items.Describe))}); give the key of the one you mean.");
+        }
+
+        var key = items.Keys[found[0]];
+        return head is not null && string.Equals(key, head.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? AnswerResult<KgTriple>.Failure($"{where}tail \"{text}\" is the item itself; relation \"{relation.Name}\" links it to another item of the catalog.")
+            : AnswerResult<KgTriple>.Success(new KgTriple(relation.Name, key));
     }
 
     private static bool Same(KgTriple a, KgTriple b) =>

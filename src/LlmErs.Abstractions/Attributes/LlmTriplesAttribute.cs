@@ -4,7 +4,8 @@ namespace LlmErs;
 /// Knowledge-graph triples about the item: the head is the item itself, each relation one of the property's
 /// <see cref="LlmRelationAttribute"/>s, each tail normalized to that relation's entity vocabulary (matched as
 /// <see cref="LlmNormalizeAttribute"/> matches: trimmed, case-insensitively, stored in the vocabulary's spelling; a tail
-/// outside it, or a relation not declared, is re-asked with the allowed values). Applies to a
+/// outside it, or a relation not declared, is re-asked with the allowed values; a relation over the catalog's items,
+/// <see cref="LlmRelationAttribute.CatalogItems"/>, takes an item's key instead). Applies to a
 /// <c>partial IReadOnlyList&lt;KgTriple&gt;</c> property, e.g.
 /// <code>
 /// [LlmTriples("Facts about {{ title }}: {{ overview }}", Max = 6)]

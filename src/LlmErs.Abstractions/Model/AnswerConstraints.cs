@@ -56,7 +56,22 @@ public sealed class AnswerConstraints
     /// The relations a triple may have and the entities each allows (<see cref="AnswerKind.Triples"/>,
     /// <see cref="AnswerKind.TripleVerdicts"/>); empty for the other kinds.
     /// </summary>
-    public IReadOnlyList<TripleRelation> Relations { get; }
+    public IReadOnlyList<TripleRelation> Relations { get; private set; }
+
+    /// <summary>Whether a relation's tails are the catalog's items (<see cref="TripleRelation.IsCatalog"/>).</summary>
+    public bool HasCatalogRelations => Relations.Any(r => r.IsCatalog);
+
+    /// <summary>
+    /// The key of the item one request is about, for a triples field whose tails are catalog items (a tail must be another
+    /// item) or a correction; <see langword="null"/> in a field's own constraints (see <see cref="ForItem"/>).
+    /// </summary>
+    public string? Head { get; private set; }
+
+    /// <summary>
+    /// The triples one correction request checks, in order (<see cref="AnswerKind.TripleVerdicts"/>); empty in a field's own
+    /// constraints (see <see cref="ForItem"/>).
+    /// </summary>
+    public IReadOnlyList<KgTriple> Given { get; private set; } = [];
 
     /// <summary>Whether every answer is one or several of <see cref="Choices"/> (tags, choices and booleans), or unknown.</summary>
     public bool IsClosed => Kind is AnswerKind.Tags or AnswerKind.Choice or AnswerKind.Boolean;
@@ -130,6 +145,28 @@ public sealed class AnswerConstraints
     /// <exception cref="ArgumentException">There are no relations, or two share a name.</exception>
     public static AnswerConstraints TripleVerdicts(IReadOnlyList<TripleRelation> relations) =>
         new(AnswerKind.TripleVerdicts, false, NoChoices, 0, 0, null, null, 0, relations: CopyRelations(relations));
+
+    /// <summary>These constraints with every catalog relation bound to <paramref name="items"/> (<see cref="TripleRelation.WithCatalog"/>).</summary>
+    public AnswerConstraints WithCatalog(CatalogEntities items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var copy = (AnswerConstraints)MemberwiseClone();
+        copy.Relations = Array.AsReadOnly([.. Relations.Select(r => r.WithCatalog(items))]);
+        return copy;
+    }
+
+    /// <summary>
+    /// These constraints for one item's request: its key (<see cref="Head"/>) and the triples a correction checks
+    /// (<see cref="Given"/>), for chat clients that answer fields themselves.
+    /// </summary>
+    public AnswerConstraints ForItem(string head, IReadOnlyList<KgTriple>? given)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(head);
+        var copy = (AnswerConstraints)MemberwiseClone();
+        copy.Head = head;
+        copy.Given = Array.AsReadOnly([.. given ?? []]);
+        return copy;
+    }
 
     /// <summary>One of <paramref name="choices"/> (a normalized vocabulary or enum member names), or unknown where <paramref name="allowsUnknown"/>.</summary>
     public static AnswerConstraints Choice(IReadOnlyList<string> choices, bool allowsUnknown) =>

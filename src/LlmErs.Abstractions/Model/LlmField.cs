@@ -67,6 +67,12 @@ public abstract class LlmField<T> : DerivedField<T>
     public virtual IReadOnlyList<ItemImage> GetImages(T item) => ItemImages.None;
 
     /// <summary>
+    /// The triples a correction field checks on <paramref name="item"/> (<see cref="LlmTriplesAttribute.Given"/>), in order;
+    /// <see langword="null"/> for every other field.
+    /// </summary>
+    public virtual IReadOnlyList<KgTriple>? GetGivenTriples(T item) => null;
+
+    /// <summary>
     /// Parses and validates <paramref name="answerJson"/> and, when valid, stores the value on <paramref name="item"/>.
     /// Otherwise <paramref name="error"/> says precisely what is wrong, in words fit to send back to the model.
     /// </summary>

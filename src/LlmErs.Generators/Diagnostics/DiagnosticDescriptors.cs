@@ -165,6 +165,10 @@ internal static class DiagnosticDescriptors
         "LLMERS0049", "Given triples are not a triple list",
         "[LlmTriples] on '{0}': Given names '{1}', {2} of '{3}'; use nameof of an IReadOnlyList<KgTriple> property or field holding the triples to check");
 
+    public static readonly DiagnosticDescriptor CatalogTriplesWithoutMax = Error(
+        "LLMERS0054", "Triples over catalog items need a Max",
+        "[LlmTriples] on '{0}' has the relation '{1}' whose tails are catalog items, so 'one triple per relation and entity' would be one per item of the catalog; set Max to the most triples an answer may hold");
+
     public static readonly DiagnosticDescriptor ImagesMemberNotFound = Error(
         "LLMERS0050", "Images member not found",
         "[{0}] on '{1}' names '{2}' as its images, but '{3}' has no property or field of that name; use nameof(...) of the member that holds the item's images");

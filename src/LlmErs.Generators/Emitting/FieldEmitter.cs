@@ -66,7 +66,9 @@ internal static class FieldEmitter
             writer.Indent();
             foreach (var relation in field.Options.Relations)
             {
-                writer.WriteLine($"new global::LlmErs.TripleRelation({CSharpLiteral.String(relation.Name)}, {Strings(relation.Entities)}),");
+                writer.WriteLine(relation.Catalog
+                    ? $"global::LlmErs.TripleRelation.Catalog({CSharpLiteral.String(relation.Name)}),"
+                    : $"new global::LlmErs.TripleRelation({CSharpLiteral.String(relation.Name)}, {Strings(relation.Entities)}),");
             }
 
             writer.Outdent();
@@ -143,6 +145,8 @@ internal static class FieldEmitter
         writer.WriteLine("SetValue(item, result.Value);");
         writer.WriteLine("return true;");
         writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"public override global::System.Collections.Generic.IReadOnlyList<global::LlmErs.KgTriple>? GetGivenTriples({self} item) => item.{CSharpIdentifier.Escape(given)};");
         writer.WriteLine();
     }
 

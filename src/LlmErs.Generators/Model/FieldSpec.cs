@@ -41,4 +41,5 @@ internal sealed record FieldOptions(
     EquatableArray<RelationSpec> Relations = default);
 
 /// <summary>A relation of a triples field and the entities its tails are normalized to.</summary>
-internal sealed record RelationSpec(string Name, EquatableArray<string> Entities);
+/// <summary>A triples relation: its vocabulary, or (<paramref name="Catalog"/>) the catalog's items, which the run supplies.</summary>
+internal sealed record RelationSpec(string Name, EquatableArray<string> Entities, bool Catalog = false);

@@ -51,7 +51,7 @@ internal static class JsonSchemaBuilder
                 // One branch per relation, so a provider's structured output can only pair a relation with its own tails.
                 var branches = answer.Relations.Select(r =>
                     "{\"type\":\"object\",\"properties\":{\"relation\":{\"type\":\"string\",\"enum\":" + Array(new[] { r.Name }) +
-                    "},\"tail\":{\"type\":\"string\",\"enum\":" + Array(r.Entities) + "}},\"required\":[\"relation\",\"tail\"],\"additionalProperties\":false}");
+                    "},\"tail\":" + Tail(r) + "},\"required\":[\"relation\",\"tail\"],\"additionalProperties\":false}");
                 value.Add("\"type\":\"array\"");
                 value.Add("\"items\":{\"anyOf\":[" + string.Join(",", branches) + "]}");
                 value.Add($"\"maxItems\":{answer.MaxCount}");
@@ -63,7 +63,7 @@ internal static class JsonSchemaBuilder
                           "\"required\":[\"verdict\",\"relation\",\"tail\",\"reason\"],\"additionalProperties\":false}");
                 description = Join(description,
                     "One verdict per given triple, in order: keep it or drop it (restating it), or fix it (stating the replacement); a fix or a drop says why in reason. " +
-                    "Relations and tails: " + string.Join("; ", answer.Relations.Select(r => r.Name + ": " + string.Join(", ", r.Entities))) + ".");
+                    "Relations and tails: " + string.Join("; ", answer.Relations.Select(r => r.Name + ": " + (r.Catalog ? CatalogTail : string.Join(", ", r.Entities)))) + ".");
                 break;
         }
 
@@ -91,6 +91,14 @@ internal static class JsonSchemaBuilder
 
     private static string Type(string type, bool nullable) =>
         nullable ? $"\"type\":[\"{type}\",\"null\"]" : $"\"type\":\"{type}\"";
+
+    // The catalog is the run's and may hold thousands of items, too many for an enum: the tail is free text that the
+    // run normalizes to an item's key, re-asking when it names none.
+    private const string CatalogTail = "the key or the exact name of another item of the catalog";
+
+    private static string Tail(RelationSpec relation) => relation.Catalog
+        ? "{\"type\":\"string\",\"description\":" + JsonText.String("The " + CatalogTail.Substring(4) + ".") + "}"
+        : "{\"type\":\"string\",\"enum\":" + Array(relation.Entities) + "}";
 
     private static string Array(IEnumerable<string> items) =>
         "[" + string.Join(",", items.Select(JsonText.String)) + "]";

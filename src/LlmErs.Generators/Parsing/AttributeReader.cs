@@ -41,6 +41,8 @@ internal sealed class AttributeReader(AttributeData data)
 
     public string? String(string name) => Named(name) is { Kind: TypedConstantKind.Primitive, Value: string s } ? s : null;
 
+    public bool Bool(string name, bool fallback) => Named(name) is { Kind: TypedConstantKind.Primitive, Value: bool b } ? b : fallback;
+
     public int Int(string name, int fallback) => Named(name) is { Kind: TypedConstantKind.Primitive, Value: int i } ? i : fallback;
 
     public double Double(string name, double fallback) => Named(name) switch

@@ -15,12 +15,17 @@ internal sealed class TriplesParser(INamedTypeSymbol owner, IPropertySymbol prop
     {
         var relations = ReadRelations();
         var given = ReadGiven();
-        var possible = relations.Sum(r => r.Entities.Count);
+        // A catalog relation's entities are the run's items, so they bound nothing here.
+        var possible = relations.Any(r => r.Catalog) ? int.MaxValue : relations.Sum(r => r.Entities.Count);
         var max = reader.Int("Max", 0);
         if (max < 0)
         {
             Report(DiagnosticDescriptors.InvalidFieldOption, LocationInfo.From(reader.NamedArgumentSyntax("Max")?.Parent),
                 "LlmTriples", property.Name, $"Max is {max}; use 0 (one triple per relation and entity) or more");
+        }
+        else if (max == 0 && given is null && relations.FirstOrDefault(r => r.Catalog) is { } catalog)
+        {
+            Report(DiagnosticDescriptors.CatalogTriplesWithoutMax, LocationInfo.From(reader.Syntax), property.Name, catalog.Name);
         }
 
         return new FieldOptions(
@@ -60,8 +65,17 @@ internal sealed class TriplesParser(INamedTypeSymbol owner, IPropertySymbol prop
             }
 
             var entities = relation.Strings("Entities");
-            var problem = entities.Count == 0
-                ? $"the relation '{name}' has no Entities; list the tails it allows, e.g. Entities = [\"a\", \"b\"]"
+            var catalog = relation.Bool("CatalogItems", false);
+            if (catalog && entities.Count == 0)
+            {
+                relations.Add(new RelationSpec(name!, default, Catalog: true));
+                continue;
+            }
+
+            var problem = catalog
+                ? $"the relation '{name}' lists Entities and sets CatalogItems; its tails are either the listed entities or the catalog's items, so remove one"
+                : entities.Count == 0
+                ? $"the relation '{name}' has no Entities; list the tails it allows, e.g. Entities = [\"a\", \"b\"], or set CatalogItems = true for the catalog's items"
                 : entities.Any(e => e is null || e.Trim().Length == 0)
                     ? $"an entity of the relation '{name}' is blank; every entity must have visible text"
                     : entities.GroupBy(e => e!.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated

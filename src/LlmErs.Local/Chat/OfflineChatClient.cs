@@ -17,9 +17,12 @@ namespace LlmErs.Local;
 /// requests) by embedding similarity between each candidate's description and the rest of the prompt (the user's
 /// history); picks a preference pair (<see cref="AnswerKind.Preference"/>, the pair teacher's requests) the same
 /// way: the candidate most similar to the history is "liked", the least similar "disliked"; completes knowledge-graph
-/// triples (<see cref="AnswerKind.Triples"/>) by ranking every relation's entities
-/// against the prompt and taking each relation's closest ones, as it chooses tags. It cannot check given triples
-/// (<see cref="AnswerKind.TripleVerdicts"/>) and says so. It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
+/// triples (<see cref="AnswerKind.Triples"/>) by ranking every relation's entities against the prompt and taking each
+/// relation's closest ones, as it chooses tags (a relation over catalog items ranks the items' names, computed once per
+/// catalog, and never names the item itself); checks given triples (<see cref="AnswerKind.TripleVerdicts"/>) by the same
+/// similarity: it drops a triple whose tail is no entity of its relation, fixes one to the relation's closest entity when
+/// that is closer than the given tail by <see cref="OfflineChatClientOptions.CorrectionMargin"/>, and keeps the rest, each
+/// with a reason that states the numbers — a check of fit to the prompt, not of truth. It is a baseline that makes the pipeline runnable and testable — not a substitute for an LLM's knowledge. Token counts in its usage are estimates (characters / 4).
 /// </summary>
 /// <remarks>
 /// Concurrent requests share embedding calls: what arrives while the model is busy is embedded together in the next
@@ -34,6 +37,7 @@ public sealed partial class OfflineChatClient : IChatClient
     private readonly LabelRanker _ranker;
     private readonly ExtractiveSummarizer _summarizer;
     private readonly TripleChooser _triples;
+    private readonly TripleJudge _judge;
     private readonly OfflineChatClientOptions _options;
     private readonly ChatClientMetadata _metadata;
 
@@ -45,7 +49,9 @@ public sealed partial class OfflineChatClient : IChatClient
         var batcher = new EmbeddingBatcher(embeddings, TextsPerEmbeddingCall, Environment.ProcessorCount);
         _ranker = new LabelRanker(batcher);
         _summarizer = new ExtractiveSummarizer(batcher);
-        _triples = new TripleChooser(_ranker, _options.TagMargin);
+        var entities = new EntityIndex(batcher, TextsPerEmbeddingCall);
+        _triples = new TripleChooser(entities, _options.TagMargin);
+        _judge = new TripleJudge(entities, _options.CorrectionMargin);
         _metadata = new ChatClientMetadata("llmers-offline", defaultModelId: _options.ModelId);
     }
 
@@ -119,9 +125,7 @@ public sealed partial class OfflineChatClient : IChatClient
             case AnswerKind.Triples:
                 return TripleAnswers.FormatTriples(await _triples.ChooseAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
             case AnswerKind.TripleVerdicts:
-                throw new NotSupportedException(
-                    "The offline chat client cannot check given triples: judging whether a fact holds needs a language model's knowledge. " +
-                    "Enrich correction fields ([LlmTriples] with Given) with a real IChatClient.");
+                return TripleAnswers.FormatVerdicts(await _judge.JudgeAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
             case AnswerKind.Integer:
                 return AnswerReader.Format(FirstNumber(constraints, prompt) is { } integer ? (long)integer : (long?)null);
             case AnswerKind.Number:

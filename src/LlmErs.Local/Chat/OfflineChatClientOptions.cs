@@ -12,6 +12,12 @@ public sealed class OfflineChatClientOptions
     public float TagMargin { get; set; } = 0.05f;
 
     /// <summary>
+    /// A triples correction fixes a given triple to its relation's entity most similar to the prompt when that entity's
+    /// cosine similarity exceeds the given tail's by at least this much; otherwise it keeps the triple. Default 0.1.
+    /// </summary>
+    public float CorrectionMargin { get; set; } = 0.1f;
+
+    /// <summary>
     /// Below this similarity a nullable choice is answered <c>null</c> ("unknown") rather than with the closest label.
     /// Default 0 (always choose).
     /// </summary>

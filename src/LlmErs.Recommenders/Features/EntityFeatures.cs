@@ -6,7 +6,9 @@ namespace LlmErs.Recommenders;
 /// Knowledge-graph triples as item features: a multi-hot of tails per relation, one column per relation and entity
 /// (<c>has_theme=revenge</c>), 1 where the item holds that triple. Dropped triples (a correction's verdict) count as not
 /// held. Entities match the relation's vocabulary case-insensitively, as the answer reader does; a triple outside the
-/// declared relations and entities has no column and is left out.
+/// declared relations and entities has no column and is left out. A relation whose tails are catalog items
+/// (<see cref="TripleRelation.IsCatalog"/>) has a column per item some item holds as its tail (<c>similar_to=1</c>), in
+/// the order they first appear, rather than one per item of the catalog.
 /// </summary>
 /// <example>
 /// <code>
@@ -33,7 +35,8 @@ public static class EntityFeatures
 
     /// <summary>
     /// The block of triples given per item (e.g. read back from a triples file): one row per entry of
-    /// <paramref name="triples"/>, one column per relation of <paramref name="relations"/> and entity, in declared order.
+    /// <paramref name="triples"/>, one column per relation of <paramref name="relations"/> and entity, in declared order
+    /// (a catalog relation's entities: the tails held, in the order they first appear).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="relations"/> is empty.</exception>
     public static FeatureMatrix Triples(IReadOnlyList<IReadOnlyList<KgTriple>?> triples, IReadOnlyList<TripleRelation> relations)
@@ -49,7 +52,7 @@ public static class EntityFeatures
         var names = new List<string>();
         foreach (var relation in relations)
         {
-            foreach (var entity in relation.Entities)
+            foreach (var entity in relation.IsCatalog ? HeldTails(triples, relation.Name) : relation.Entities)
             {
                 if (columns.TryAdd((relation.Name, entity), names.Count))
                 {
@@ -73,6 +76,12 @@ public static class EntityFeatures
 
         return new FeatureMatrix(values, names);
     }
+
+    private static IEnumerable<string> HeldTails(IReadOnlyList<IReadOnlyList<KgTriple>?> triples, string relation) =>
+        triples.SelectMany(t => t ?? [])
+            .Where(t => t.Holds && string.Equals(t.Relation.Trim(), relation, StringComparison.OrdinalIgnoreCase))
+            .Select(t => t.Tail.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase);
 
     private sealed class TripleComparer : IEqualityComparer<(string Relation, string Tail)>
     {

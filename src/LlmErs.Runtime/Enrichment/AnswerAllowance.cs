@@ -26,10 +26,11 @@ internal static class AnswerAllowance
         AnswerKind.Tags or AnswerKind.Ranking => 2 + constraints.MaxCount * (1 + LongestChoice(constraints.Choices)),
         // The braces, then each of the two member names, its colon and key.
         AnswerKind.Preference => 2 + 2 * (4 + LongestChoice(constraints.Choices)),
-        // The brackets, then each triple: its braces, member names and separators, the relation and the entity.
+        // The brackets, then each triple: its braces, member names and separators, the relation and the entity (named as
+        // the model may name it: a catalog item by its name).
         AnswerKind.Triples => 2 + constraints.MaxCount * (8
             + LongestChoice([.. constraints.Relations.Select(r => r.Name)])
-            + LongestChoice([.. constraints.Relations.SelectMany(r => r.Entities)])),
+            + LongestChoice([.. constraints.Relations.SelectMany(r => r.Names)])),
         _ => textAnswerTokens,
     };
 

@@ -70,7 +70,7 @@ public sealed class EnrichmentEngine : IDisposable
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return EnrichCoreAsync(CreatePlan<T>(), items, null, cancellationToken);
+        return EnrichCoreAsync(CreatePlan<T>(null), items, null, cancellationToken);
     }
 
     /// <summary>Enriches <paramref name="items"/> and yields each one's outcome, in input order, as soon as it and its predecessors are done.</summary>
@@ -79,19 +79,22 @@ public sealed class EnrichmentEngine : IDisposable
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return EnrichAsync(items.ToAsyncEnumerable(), cancellationToken);
+        return EnrichCoreAsync(CreatePlan<T>(CatalogOf(items)), items.ToAsyncEnumerable(), null, cancellationToken);
     }
 
     /// <summary>
     /// Enriches <paramref name="items"/>, reports progress, and returns the run report. To write feature files, run an
-    /// <see cref="OfflinePipeline{TItem}"/>: it writes them once every stage has run.
+    /// <see cref="OfflinePipeline{TItem}"/>: it writes them once every stage has run. Items given as an
+    /// <see cref="ItemCatalog{T}"/> are also the tails of relations over catalog items (<see cref="LlmRelationAttribute.CatalogItems"/>),
+    /// which need one; so do <see cref="EnrichAsync{T}(IEnumerable{T}, CancellationToken)"/> and the dry run.
     /// </summary>
     /// <exception cref="EnrichmentStoppedException">The endpoint cannot serve the run; its report covers the items done before the stop.</exception>
+    /// <exception cref="InvalidOperationException">The type has a relation over catalog items and the items are no <see cref="ItemCatalog{T}"/>.</exception>
     public Task<EnrichmentReport> RunAsync<T>(IEnumerable<T> items, EnrichmentRunOptions? runOptions = null, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return RunCoreAsync(items.ToAsyncEnumerable(), items.TryGetNonEnumeratedCount(out var count) ? count : null, runOptions, null, cancellationToken);
+        return RunCoreAsync(items.ToAsyncEnumerable(), CatalogOf(items), items.TryGetNonEnumeratedCount(out var count) ? count : null, runOptions, null, cancellationToken);
     }
 
     /// <summary>
@@ -103,21 +106,21 @@ public sealed class EnrichmentEngine : IDisposable
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return RunCoreAsync(items, null, runOptions, null, cancellationToken);
+        return RunCoreAsync(items, null, null, runOptions, null, cancellationToken);
     }
 
     /// <summary>Runs as <see cref="RunAsync{T}(IEnumerable{T}, EnrichmentRunOptions?, CancellationToken)"/> and hands every outcome, in input order, to <paramref name="observe"/>.</summary>
     internal Task<EnrichmentReport> RunAsync<T>(
         IReadOnlyList<T> items, EnrichmentRunOptions? runOptions, Action<ItemOutcome<T>> observe, CancellationToken cancellationToken)
         where T : IEnrichable<T> =>
-        RunCoreAsync(items.ToAsyncEnumerable(), items.Count, runOptions, observe, cancellationToken);
+        RunCoreAsync(items.ToAsyncEnumerable(), CatalogOf(items), items.Count, runOptions, observe, cancellationToken);
 
     /// <summary>Estimates what a run over <paramref name="items"/> would send and cost, without calling the model (a dry run).</summary>
     public Task<EnrichmentEstimate> EstimateAsync<T>(IEnumerable<T> items, CancellationToken cancellationToken = default)
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return EstimateAsync(items.ToAsyncEnumerable(), cancellationToken);
+        return new DryRun<T>(CreatePlan<T>(CatalogOf(items)), _preparer).EstimateAsync(items.ToAsyncEnumerable(), cancellationToken);
     }
 
     /// <summary>Estimates what a run over <paramref name="items"/> would send and cost, without calling the model (a dry run).</summary>
@@ -125,7 +128,7 @@ public sealed class EnrichmentEngine : IDisposable
         where T : IEnrichable<T>
     {
         ArgumentNullException.ThrowIfNull(items);
-        return new DryRun<T>(CreatePlan<T>(), _preparer).EstimateAsync(items, cancellationToken);
+        return new DryRun<T>(CreatePlan<T>(null), _preparer).EstimateAsync(items, cancellationToken);
     }
 
     /// <summary>Releases the rate limiters and the batch mode's HTTP client.</summary>
@@ -141,9 +144,12 @@ public sealed class EnrichmentEngine : IDisposable
     /// <summary>The word lists of this engine's re-asks, which the pipeline's word gate shares.</summary>
     internal GovernanceOptions GovernanceOptions => _options.Governance;
 
-    private EnrichmentPlan<T> CreatePlan<T>()
+    private EnrichmentPlan<T> CreatePlan<T>(CatalogEntities? catalog)
         where T : IEnrichable<T> =>
-        EnrichmentPlan<T>.Create(T.EnrichmentModel, _options, _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId);
+        EnrichmentPlan<T>.Create(T.EnrichmentModel, _options, _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId, catalog);
+
+    /// <summary>The catalog the items are, when they come as one (<see cref="ItemCatalog.Of"/>): the tails of catalog relations.</summary>
+    private static CatalogEntities? CatalogOf<T>(IEnumerable<T> items) => (items as ItemCatalog<T>)?.Entities;
 
     private async IAsyncEnumerable<ItemOutcome<T>> EnrichCoreAsync<T>(
         EnrichmentPlan<T> plan, IAsyncEnumerable<T> items, BatchObserver? batchObserver, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -204,11 +210,11 @@ public sealed class EnrichmentEngine : IDisposable
     }
 
     private async Task<EnrichmentReport> RunCoreAsync<T>(
-        IAsyncEnumerable<T> items, int? total, EnrichmentRunOptions? runOptions, Action<ItemOutcome<T>>? observe,
+        IAsyncEnumerable<T> items, CatalogEntities? catalog, int? total, EnrichmentRunOptions? runOptions, Action<ItemOutcome<T>>? observe,
         CancellationToken cancellationToken)
         where T : IEnrichable<T>
     {
-        var plan = CreatePlan<T>();
+        var plan = CreatePlan<T>(catalog);
         var progress = runOptions?.Progress;
         var accountant = new RunAccountant(plan.Model.TypeName, plan.Fields.Select(f => (f.Name, f.ModelId, f.Price)), total, _timeProvider);
         Log.RunStarting(_logger, plan.Model.TypeName, plan.Fields.Count, total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", _options.MaxConcurrency);

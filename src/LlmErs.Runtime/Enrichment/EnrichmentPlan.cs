@@ -13,7 +13,8 @@ internal sealed class EnrichmentPlan<T>
 
     public IReadOnlyList<FieldPlan<T>> Fields { get; }
 
-    public static EnrichmentPlan<T> Create(EnrichmentModel<T> model, EnrichmentOptions options, string? clientModelId)
+    // The catalog is the run's (null when its items are no ItemCatalog): relations whose tails are catalog items need it.
+    public static EnrichmentPlan<T> Create(EnrichmentModel<T> model, EnrichmentOptions options, string? clientModelId, CatalogEntities? catalog)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         var fields = new List<FieldPlan<T>>(model.LlmFields.Count);
@@ -31,7 +32,7 @@ internal sealed class EnrichmentPlan<T>
             // Dependencies on fields the engine does not write (embeddings) are satisfied by whatever the item holds.
             var dependencies = field.DependsOn.Where(positions.ContainsKey).Select(name => positions[name]).ToArray();
             positions.Add(field.Name, fields.Count);
-            fields.Add(new FieldPlan<T>(field, fields.Count, modelId, options, dependencies));
+            fields.Add(new FieldPlan<T>(field, fields.Count, modelId, options, dependencies, catalog));
         }
 
         return new EnrichmentPlan<T>(model, fields);

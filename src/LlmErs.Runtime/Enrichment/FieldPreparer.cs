@@ -43,7 +43,7 @@ internal sealed partial class FieldPreparer(IEnrichmentCache cache, PromptHygien
         string? problem = lookup.Problem;
         if (lookup.Status == CacheLookupStatus.Hit)
         {
-            if (plan.Field.TryApply(item, CachedAnswer.Decode(lookup.Value.Span), out var error))
+            if (plan.TryApply(item, key, CachedAnswer.Decode(lookup.Value.Span), out var error))
             {
                 return new PreparedField(prompt, cacheKey, true, false, null, images.Contents);
             }

@@ -76,6 +76,7 @@ internal sealed class ItemEnricher<T>
     private async Task<FieldOutcome> AskAsync(T item, string key, FieldPlan<T> field, PreparedField prepared, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages = [new(ChatRole.System, field.SystemPrompt), prepared.UserMessage()];
+        var chatOptions = field.ChatOptionsFor(item, key);
         var retries = new RetryCounter();
         var usage = default(TokenUsage);
         var calls = 0;
@@ -100,7 +101,7 @@ internal sealed class ItemEnricher<T>
                         static (context, state) => new ValueTask<ChatResponse>(
                             state.Client.GetResponseAsync(state.Messages, state.Options, context.CancellationToken)),
                         context,
-                        (Client: _chatClient, Messages: messages, Options: field.ChatOptions)).ConfigureAwait(false);
+                        (Client: _chatClient, Messages: messages, Options: chatOptions)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -114,7 +115,7 @@ internal sealed class ItemEnricher<T>
                 }
 
                 var answer = response.Text;
-                if (field.Field.TryApply(item, answer, out var error))
+                if (field.TryApply(item, key, answer, out var error))
                 {
                     // Blocked words get one re-ask with the reason; an answer the model will not fix is still cached (nothing
                     // is lost) and the pipeline's word gate quarantines it.

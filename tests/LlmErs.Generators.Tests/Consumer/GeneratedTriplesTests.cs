@@ -104,4 +104,34 @@ public sealed class GeneratedTriplesTests
         var columns = model.Columns.Where(c => c.Name is nameof(Recipe.Facts) or nameof(Recipe.Checked)).Select(c => c.Type).Distinct();
         Assert.Equal([FeatureColumnType.StringList], columns);
     }
+
+    [Fact]
+    public void A_catalog_relation_is_unbound_with_a_free_text_tail_until_the_run_gives_the_catalog()
+    {
+        var field = Field(nameof(Recipe.Pairings));
+        var catalog = field.Constraints.Relations[0];
+        Assert.True(catalog.IsCatalog);
+        Assert.Null(catalog.Items);
+        Assert.Empty(catalog.Entities);
+        Assert.False(field.Constraints.Relations[1].IsCatalog);
+        // The catalog's size is the run's: Max is not cut to the two entities of the vocabulary relation.
+        Assert.Equal(3, field.Constraints.MaxCount);
+
+        using var schema = JsonDocument.Parse(field.JsonSchema);
+        var tail = schema.RootElement.GetProperty("properties").GetProperty("value").GetProperty("items").GetProperty("anyOf")[0]
+            .GetProperty("properties").GetProperty("tail");
+        Assert.False(tail.TryGetProperty("enum", out _));
+        Assert.Contains("another item of the catalog", tail.GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        // The field's own reader keeps the tail as written; bound to a catalog, the same answer resolves to a key.
+        var recipe = NewRecipe();
+        const string answer = """{"value":[{"relation":"pairs_with","tail":" miso soup "},{"relation":"has_cuisine","tail":"japanese"}]}""";
+        Assert.True(field.TryApply(recipe, answer, out var error), error);
+        Assert.Equal([new KgTriple("pairs_with", "miso soup"), new KgTriple("has_cuisine", "Japanese")], recipe.Pairings);
+
+        var bound = field.Constraints.WithCatalog(new CatalogEntities([("r1", "Ramen"), ("r2", "Miso Soup")]));
+        var resolved = TripleAnswers.ResolveCatalogTails(recipe.Pairings, bound.Relations, head: "r1");
+        Assert.True(resolved.IsValid, resolved.Error);
+        Assert.Equal([new KgTriple("pairs_with", "r2"), new KgTriple("has_cuisine", "Japanese")], resolved.Value);
+    }
 }

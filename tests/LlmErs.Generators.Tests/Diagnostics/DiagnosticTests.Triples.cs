@@ -86,4 +86,29 @@ public sealed partial class DiagnosticTests
             public partial IReadOnlyList<KgTriple> Checked { get; set; }
         }
         """, "Given names 'Knwon', which is no member of 'Movie'", null);
+
+    [Fact]
+    public void LLMERS0048_relation_with_entities_and_catalog_items() => Expect("LLMERS0048", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [LlmTriples("Facts about {{ id }}", Max = 2)]
+            [LlmRelation("similar_to", [|Entities = ["Alien"]|], CatalogItems = true)]
+            public partial IReadOnlyList<KgTriple> Facts { get; set; }
+        }
+        """, "the relation 'similar_to' lists Entities and sets CatalogItems", "so remove one");
+
+    [Fact]
+    public void LLMERS0054_catalog_relation_without_max() => Expect("LLMERS0054", """
+        [Enrichable]
+        public partial class Movie
+        {
+            [ItemKey] public string Id { get; set; } = "";
+            [[|LlmTriples("Movies like {{ id }}")|]]
+            [LlmRelation("set_in", Entities = ["sea"])]
+            [LlmRelation("similar_to", CatalogItems = true)]
+            public partial IReadOnlyList<KgTriple> Facts { get; set; }
+        }
+        """, "[LlmTriples] on 'Facts' has the relation 'similar_to' whose tails are catalog items", "set Max to the most triples an answer may hold");
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 
 namespace LlmErs.Local.Tests.Chat;
 
-/// <summary>The offline client's answers to triples fields: each relation's tails chosen by embedding similarity.</summary>
+/// <summary>The offline client's answers to triples fields: tails chosen, and given triples checked, by embedding similarity.</summary>
 public sealed class OfflineTriplesTests(MiniLmFixture fixture) : IClassFixture<MiniLmFixture>
 {
     private static readonly LlmField<Movie, IReadOnlyList<KgTriple>> Facts =
@@ -36,17 +36,90 @@ public sealed class OfflineTriplesTests(MiniLmFixture fixture) : IClassFixture<M
         Assert.Equal(first, second);
     }
 
+    private static readonly CatalogEntities Catalog = new(
+    [
+        ("m1", "Starfall: Lost in Orbit"),
+        ("m2", "Starfall 2: Return to Orbit"),
+        ("m3", "Harbor Letters, a fisherman's tale of the sea"),
+        ("m4", "The Wand of the Wizard King"),
+    ]);
+
     [Fact]
-    public async Task A_correction_is_refused_with_what_to_do()
+    public async Task A_catalog_relation_names_the_closest_other_item_by_its_key()
     {
-        var constraints = AnswerConstraints.TripleVerdicts([new TripleRelation("set_in", ["the sea"])]);
+        var constraints = AnswerConstraints.Triples([TripleRelation.Catalog("similar_to")], 1).WithCatalog(Catalog).ForItem("m1", null);
+        const string prompt = "Which movies of the catalog is Starfall: Lost in Orbit like? Plot: an astronaut adrift in orbit aboard a failing spacecraft.";
+
+        var text = await RespondAsync(new OfflineChatClient(fixture.Generator), constraints, prompt);
+
+        // The item's own title is the closest name of all; it is never its own tail.
+        var triples = TripleAnswers.ReadTriples(text, constraints.Relations, constraints.MaxCount);
+        Assert.True(triples.IsValid, $"{text} → {triples.Error}");
+        Assert.Equal([new KgTriple("similar_to", "m2")], triples.Value);
+    }
+
+    [Fact]
+    public async Task A_correction_keeps_fixes_and_drops_by_similarity_and_says_why()
+    {
+        var setIn = new TripleRelation("set_in", ["outer space", "the sea", "a big city"]);
+        var constraints = AnswerConstraints.TripleVerdicts([setIn, TripleRelation.Catalog("similar_to")]).WithCatalog(Catalog).ForItem("m1",
+        [
+            new("set_in", "outer space"), new("set_in", "the sea"), new("set_in", "the moon"), new("made_by", "Acme"),
+            new("similar_to", "m3"), new("similar_to", "m1"),
+        ]);
+        const string prompt = "Check the facts about Starfall: Lost in Orbit. Plot: an astronaut adrift in outer space aboard a failing spacecraft in orbit.";
+
+        var text = await RespondAsync(new OfflineChatClient(fixture.Generator), constraints, prompt);
+
+        // The live model's contract: verdicts that read back and agree with the given triples, one each, in order.
+        var verdicts = TripleAnswers.ReadVerdicts(text, constraints.Relations);
+        Assert.True(verdicts.IsValid, $"{text} → {verdicts.Error}");
+        Assert.Null(TripleAnswers.CheckVerdicts(verdicts.Value, constraints.Given));
+        Assert.Equal(
+            [
+                ("set_in", "outer space", TripleStatus.Kept),
+                ("set_in", "outer space", TripleStatus.Fixed),
+                ("set_in", "the moon", TripleStatus.Dropped),
+                ("made_by", "Acme", TripleStatus.Dropped),
+                ("similar_to", "m2", TripleStatus.Fixed),
+                ("similar_to", "m1", TripleStatus.Dropped),
+            ],
+            verdicts.Value.Select(v => (v.Relation, v.Tail, v.Status)));
+        var reasons = verdicts.Value.Select(v => v.Reason!).ToList();
+        Assert.All(reasons, r => Assert.StartsWith("offline: ", r, StringComparison.Ordinal));
+        Assert.StartsWith("offline: tail similarity ", reasons[0], StringComparison.Ordinal);
+        Assert.Matches("^offline: \"outer space\" is closer to the prompt \\(0\\.\\d\\d\\) than \"the sea\" \\(-?0\\.\\d\\d\\) by 0\\.\\d\\d, at least the margin 0\\.10$", reasons[1]);
+        Assert.Equal("offline: \"the moon\" is not an entity of \"set_in\"", reasons[2]);
+        Assert.Equal("offline: \"made_by\" is not a relation of this field", reasons[3]);
+        Assert.Contains("\"Starfall 2: Return to Orbit\" is closer", reasons[4], StringComparison.Ordinal);
+        Assert.Equal("offline: \"m1\" is the item itself", reasons[5]);
+
+        // Deterministic: a fresh client gives the same verdicts, reasons and numbers included.
+        Assert.Equal(text, await RespondAsync(new OfflineChatClient(fixture.Generator), constraints, prompt));
+    }
+
+    [Fact]
+    public async Task A_wider_margin_keeps_what_a_narrow_one_fixes()
+    {
+        var constraints = AnswerConstraints.TripleVerdicts([new TripleRelation("set_in", ["outer space", "the sea"])])
+            .ForItem("m1", [new("set_in", "the sea")]);
+        const string prompt = "Check the facts about Starfall. Plot: an astronaut adrift in outer space aboard a failing spacecraft.";
+
+        var strict = TripleAnswers.ReadVerdicts(await RespondAsync(new OfflineChatClient(fixture.Generator), constraints, prompt), constraints.Relations);
+        var lenient = TripleAnswers.ReadVerdicts(
+            await RespondAsync(new OfflineChatClient(fixture.Generator, new OfflineChatClientOptions { CorrectionMargin = 2f }), constraints, prompt),
+            constraints.Relations);
+
+        Assert.Equal(TripleStatus.Fixed, Assert.Single(strict.Value).Status);
+        var kept = Assert.Single(lenient.Value);
+        Assert.Equal((TripleStatus.Kept, "the sea"), (kept.Status, kept.Tail));
+        Assert.Contains("within the margin 2.00 of the highest", kept.Reason, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RespondAsync(OfflineChatClient client, AnswerConstraints constraints, string prompt)
+    {
         var options = new ChatOptions { AdditionalProperties = new() { [AnswerConstraints.ChatOptionsKey] = constraints } };
-
-        var error = await Assert.ThrowsAsync<NotSupportedException>(() =>
-            new OfflineChatClient(fixture.Generator).GetResponseAsync([new ChatMessage(ChatRole.User, "Check (set_in, the sea)")], options));
-
-        Assert.Contains("cannot check given triples", error.Message, StringComparison.Ordinal);
-        Assert.Contains("with a real IChatClient", error.Message, StringComparison.Ordinal);
+        return (await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options)).Text;
     }
 
     private static async Task<IReadOnlyList<KgTriple>> AskAsync(OfflineChatClient client, string prompt)

@@ -26,6 +26,23 @@ public sealed class EntityFeaturesTests
     }
 
     [Fact]
+    public void A_catalog_relation_has_a_column_per_item_held_as_a_tail_in_order_of_appearance()
+    {
+        IReadOnlyList<KgTriple>?[] triples =
+        [
+            [new("similar_to", "m7"), new("has_cuisine", "Thai"), new("similar_to", "m3", TripleStatus.Dropped, "Not alike.")],
+            [new("SIMILAR_TO", "m2 "), new("similar_to", "m7", TripleStatus.Kept)],
+            null,
+        ];
+
+        using var block = EntityFeatures.Triples(triples, [TripleRelation.Catalog("similar_to"), new TripleRelation("has_cuisine", ["Thai"])]);
+
+        // m3 is only held by a dropped triple: no column.
+        Assert.Equal(["similar_to=m7", "similar_to=m2", "has_cuisine=Thai"], block.ColumnNames);
+        AssertRows(block, [1, 0, 1], [1, 1, 0], [0, 0, 0]);
+    }
+
+    [Fact]
     public void Dropped_triples_unknown_triples_and_missing_items_add_nothing()
     {
         IReadOnlyList<KgTriple>?[] triples =

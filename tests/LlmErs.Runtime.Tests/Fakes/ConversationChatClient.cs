@@ -11,11 +11,15 @@ public sealed class ConversationChatClient(Func<string, int, string> answer) : I
 {
     public ConcurrentQueue<IReadOnlyList<ChatMessage>> Conversations { get; } = new();
 
+    /// <summary>Every request's prompt and options.</summary>
+    public ConcurrentQueue<(string Prompt, ChatOptions? Options)> Requests { get; } = new();
+
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
         Conversations.Enqueue(list);
         var prompt = list.First(m => m.Role == ChatRole.User).Text;
+        Requests.Enqueue((prompt, options));
         var text = answer(prompt, list.Count(m => m.Role == ChatRole.Assistant));
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {

@@ -130,7 +130,7 @@ internal sealed partial class BatchEnricher(BatchRunner runner, FieldPreparer pr
 
         // The same checks, in the same order, as a live answer: the field's validator, then its blocked words.
         string? problem = null;
-        if (!field.Field.TryApply(first, text, out var error))
+        if (!field.TryApply(first, key, text, out var error))
         {
             problem = $"the answer is invalid: {error}";
         }
@@ -151,7 +151,7 @@ internal sealed partial class BatchEnricher(BatchRunner runner, FieldPreparer pr
         foreach (var index in request.Items)
         {
             // Later rounds render their prompts from these values, as the live run reads them from the cache.
-            available[index * fields + field.Index] = index == request.Items[0] || field.Field.TryApply(items[index], text, out _);
+            available[index * fields + field.Index] = index == request.Items[0] || field.TryApply(items[index], keys[index]!, text, out _);
         }
     }
 
