@@ -10,7 +10,8 @@ namespace LlmErs.Quickstart;
 /// User-history semanticization: each viewer of a split gets a history of movies built from the split's training
 /// interactions only (the most recent <see cref="Viewer.PromptHistory"/>, with the ratings of <paramref name="ratings"/>
 /// when given), the same chat client, engine and cache as the movies write the <see cref="Viewer"/> profile fields, and
-/// the local model embeds <see cref="Viewer.Taste"/>: the ablation's <see cref="BlockName"/> block, one row per user.
+/// the local model embeds <see cref="Viewer.Taste"/>: the ablation's <see cref="BlockName"/> block, one row per user
+/// (the leading principal components of the embedding, <see cref="EmbeddingBlocks"/>).
 /// A viewer whose history did not change makes no call on a rerun.
 /// </summary>
 /// <param name="chat">The chat client and engine options, as the movies'.</param>
@@ -54,6 +55,6 @@ internal sealed class ViewerProfiles(ChatSetup chat, MiniLmEmbeddingGenerator em
             AnsiConsole.MarkupLine($"[yellow]{profiles.MissingRows} of {viewers.Length} viewers have no profile vector[/]; they get the '{Taste.Name}={FieldFeatures.Missing}' indicator.");
         }
 
-        return FeatureBlock.ForUsers(BlockName, profiles.Values);
+        return FeatureBlock.ForUsers(BlockName, EmbeddingBlocks.Reduce(profiles.Values));
     }
 }

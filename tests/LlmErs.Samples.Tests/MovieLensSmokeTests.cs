@@ -14,7 +14,7 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
     private const int MovieCount = 60;
 
     /// <summary>Both protocols with short training and few resamples: the wiring is under test, not the numbers.</summary>
-    private static readonly ExperimentSettings Quick = new((_, _) => Options(), (_, _) => Options(), new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 1 });
+    private static readonly ExperimentSettings Quick = new((_, _, _) => Options(), (_, _, _) => Options(), new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 1 });
 
     /// <summary>
     /// The whole sample on the first movies of ml-latest-small with their ratings and tags, copied to a temporary folder:

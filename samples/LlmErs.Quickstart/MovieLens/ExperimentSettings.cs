@@ -6,11 +6,13 @@ namespace LlmErs.Quickstart.MovieLens;
 /// The splits and models of both protocols. Each model's hyperparameters are those with the best validation NDCG@10
 /// in a small grid (docs/ablation.md lists it); no choice looked at a test part. Every model uses the same seed.
 /// </summary>
-/// <param name="LeaveOneOut">The ablation on the leave-one-out split by time, given the LLM teacher's scores and the LLM-chosen pairs on that split.</param>
-/// <param name="ColdItem">The ablation on the cold-item split, given the LLM teacher's scores and the LLM-chosen pairs on that split.</param>
+/// <param name="LeaveOneOut">The ablation on the leave-one-out split by time, given the LLM teacher's scores and the LLM-chosen pairs on that split, and whether it is the full one.</param>
+/// <param name="ColdItem">The ablation on the cold-item split, given the LLM teacher's scores and the LLM-chosen pairs on that split, and whether it is the full one.</param>
 /// <param name="ColdItemSplit">Which items the cold-item split withholds.</param>
 internal sealed record ExperimentSettings(
-    Func<ListwiseTeacherScores, AugmentedPairs, AblationOptions> LeaveOneOut, Func<ListwiseTeacherScores, AugmentedPairs, AblationOptions> ColdItem, ColdItemSplitOptions ColdItemSplit)
+    Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> LeaveOneOut,
+    Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> ColdItem,
+    ColdItemSplitOptions ColdItemSplit)
 {
     private const ulong Seed = 42;
     private const int Epochs = 100;
@@ -30,8 +32,8 @@ internal sealed record ExperimentSettings(
     /// early stopping never sees a test item.
     /// </summary>
     public static ExperimentSettings Tuned { get; } = new(
-        LeaveOneOut: (teacher, pairs) => Options(twoTower: TwoTower(idDropout: 0.25f, regularization: 0.03f), distillationWeight: 0.1f, teacher, pairs),
-        ColdItem: (teacher, pairs) => Options(twoTower: TwoTower(idDropout: 0.5f, regularization: 0.01f), distillationWeight: 0.1f, teacher, pairs),
+        LeaveOneOut: (teacher, pairs, full) => Options(twoTower: TwoTower(idDropout: 0.25f, regularization: 0.03f), distillationWeight: 0.1f, teacher, pairs, full),
+        ColdItem: (teacher, pairs, full) => Options(twoTower: TwoTower(idDropout: 0.5f, regularization: 0.01f), distillationWeight: 0.1f, teacher, pairs, full),
         ColdItemSplit: new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 42 });
 
     /// <summary>The LLM teacher's rows: pairwise and pointwise distillation at the same weight as the content teacher's.</summary>
@@ -42,12 +44,26 @@ internal sealed record ExperimentSettings(
     /// The LLM-chosen pairs train a BPR beside the ID-only one. The two-tower model trains without them: with them its
     /// leave-one-out NDCG@10 fell from 0.0249 to 0.0113 (docs/ablation.md, "LLM-chosen pairs").
     /// </summary>
-    private static AblationOptions Options(Func<DistillationOptions?, TwoTowerOptions> twoTower, float distillationWeight, ListwiseTeacherScores llmTeacher, AugmentedPairs pairs)
+    /// <remarks>
+    /// By default the rows are the baselines, one row per LLM-derived input (the two-tower model without each feature
+    /// block, BPR with the LLM-chosen pairs, the two-tower model distilled from the LLM teacher), which is what the
+    /// main job must show. <paramref name="full"/> adds the rows that compare training recipes rather than inputs
+    /// (BPR distilled from the LLM teacher, BPR initialized from the embeddings, the two-tower model distilled from the
+    /// content baseline) and every enhanced model's removed-block rows: about three times the training.
+    /// </remarks>
+    private static AblationOptions Options(Func<DistillationOptions?, TwoTowerOptions> twoTower, float distillationWeight, ListwiseTeacherScores llmTeacher, AugmentedPairs pairs, bool full)
     {
         var idOnly = new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed };
         var fromLlm = new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed, Distillation = LlmDistillation(llmTeacher, distillationWeight) };
         var embeddingInit = new BprOptions { Regularization = 0.01f, NegativeSamples = 4, Epochs = Epochs, Patience = Patience, Seed = Seed };
         var twoTowerFromLlm = twoTower(LlmDistillation(llmTeacher, distillationWeight));
+        AblationModel[] recipes =
+        [
+            AblationModel.BprFromLlmTeacher(fromLlm).WithFingerprint(ModelFingerprint.Of(fromLlm)),
+            AblationModel.EmbeddingInitializedBpr(embeddingInit).WithFingerprint(ModelFingerprint.Of(embeddingInit)),
+            AblationModel.DistilledTwoTower(teacher => twoTower(new DistillationOptions { Teacher = teacher, Weight = distillationWeight }))
+                .WithFingerprint(ModelFingerprint.Of(twoTower(null), $"distilled from the content-only baseline, weight {distillationWeight:R}")),
+        ];
         return new()
         {
             AugmentedPairs = pairs,
@@ -57,19 +73,17 @@ internal sealed record ExperimentSettings(
                 AblationModel.IdOnlyBpr(idOnly).WithFingerprint(ModelFingerprint.Of(idOnly)),
                 AblationModel.IdOnlyBpr(idOnly).WithAugmentedPairs(BprWithPairsName).WithFingerprint(ModelFingerprint.Of(idOnly)),
                 AblationModel.ContentOnly(),
-                AblationModel.BprFromLlmTeacher(fromLlm).WithFingerprint(ModelFingerprint.Of(fromLlm)),
-                AblationModel.EmbeddingInitializedBpr(embeddingInit).WithFingerprint(ModelFingerprint.Of(embeddingInit)),
+                .. full ? recipes[..2] : [],
                 AblationModel.TwoTower(twoTower(null)).WithFingerprint(ModelFingerprint.Of(twoTower(null))),
-                AblationModel.DistilledTwoTower(teacher => twoTower(new DistillationOptions { Teacher = teacher, Weight = distillationWeight }))
-                    .WithFingerprint(ModelFingerprint.Of(twoTower(null), $"distilled from the content-only baseline, weight {distillationWeight:R}")),
+                .. full ? recipes[2..] : [],
                 AblationModel.TwoTowerFromLlmTeacher(twoTowerFromLlm).WithFingerprint(ModelFingerprint.Of(twoTowerFromLlm)),
             ],
             EpochBudget = Epochs,
             Patience = Patience,
 
             // One model's removed-block rows attribute each block's gain; every model's would multiply the ablation's
-            // training by the number of enhanced models (--full-ablation trains them).
-            BlockRemovalModels = [BlockRemovalModel],
+            // training by the number of enhanced models.
+            BlockRemovalModels = full ? null : [BlockRemovalModel],
             Evaluation = new EvaluationOptions
             {
                 Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],

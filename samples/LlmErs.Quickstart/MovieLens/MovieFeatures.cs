@@ -6,7 +6,7 @@ namespace LlmErs.Quickstart.MovieLens;
 
 /// <summary>
 /// The feature blocks of one split, one row per item in the split's item-index order: the text embedding of the catalog
-/// text, the genres as a multi-hot, the LLM slots (every enriched field with a closed set of answers), the "KG entities"
+/// text (its leading principal components, <see cref="EmbeddingBlocks"/>), the genres as a multi-hot, the LLM slots (every enriched field with a closed set of answers), the "KG entities"
 /// (the knowledge-graph triples as a multi-hot of tails per relation), and optionally the user tags of training
 /// interactions as a multi-hot. Owns the matrices.
 /// </summary>
@@ -44,7 +44,7 @@ internal sealed class MovieFeatures : IDisposable
     {
         Movie[] items = [.. split.ItemIds.Keys.Select(id => movies[id])];
         var features = new MovieFeatures();
-        features.Add(TextEmbedding, Rows(items, embeddings.Dimension, (movie, row) => embeddings.GetVector(movie.Id).CopyTo(row)));
+        features.Add(TextEmbedding, EmbeddingBlocks.Reduce(Rows(items, embeddings.Dimension, (movie, row) => embeddings.GetVector(movie.Id).CopyTo(row))));
         features.Add(Genres, MultiHot(items, movie => movie.Genres));
         features.Add(LlmSlots, FieldFeatures.Answers(items, SlotFields).Values);
         features.Add(KgEntities, EntityFeatures.Triples(items, TriplesField).Values);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -97,57 +98,90 @@ public sealed class AblationRunner
         var cache = Options.CacheDirectory is null ? null : new AblationRowCache(Options.CacheDirectory, split, blocks, Options, patience);
         var warnings = new List<AblationWarning>();
         Warn(warnings, AblationWarnings.ForProtocol(split, AblationTable.For(split.Protocol), Options.Evaluation.Metrics));
-        var rows = new List<AblationRow>(plan.Count);
-        for (var r = 0; r < plan.Count; r++)
+        var rows = new AblationRow[plan.Count];
+        var rowWarnings = new AblationWarning[plan.Count][];
+
+        // Reports of rows in flight together reach the caller one at a time, so an IProgress need not be thread-safe.
+        var reports = new object();
+        var rowContext = new RowContext(split, blocks, features, feedback, validate, patience, cache, pairs, plan.Count);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (model, kind, removed) = plan[r];
-
-            // Index blocks.Count stands for the augmented pairs, a block of training data rather than of features.
-            var removedName = removed < 0 ? null : removed < blocks.Count ? blocks[removed].Name : pairs!.Name;
-            var name = removedName is null ? model.Name : $"{model.Name} without {removedName}";
-            var kept = Kept(blocks, FeatureSide.Item, removed, model.UsesFeatures);
-            var keptUser = Kept(blocks, FeatureSide.User, removed, model.UsesUserFeatures);
-            var pairsBlock = pairs is not null && model.UsesAugmentedPairs;
-            var withPairs = pairsBlock && removed != blocks.Count;
-            var number = r + 1;
-            void Report(AblationStage stage, EpochReport? epoch = null, AblationRow? row = null) =>
-                progress?.Report(new AblationProgress(number, plan.Count, name, stage, epoch, row));
-
-            Report(AblationStage.Training);
-            var monitor = new TrainingMonitor
+            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrentRows, CancellationToken = cancellationToken }, r =>
             {
-                Validate = validate,
-                MaxEpochs = Options.EpochBudget,
-                Patience = patience,
-                Progress = new InlineProgress<EpochReport>(epoch => Report(AblationStage.Training, epoch)),
-            };
-            var key = cache?.KeyOf(model, name, removed, withPairs ? pairs : null);
-            if (key is null || cache!.TryLoad(key) is not var (fit, trainingTime))
-            {
-                var stopwatch = Stopwatch.StartNew();
-                using (var itemFeatures = model.UsesFeatures ? features.Concatenate(FeatureSide.Item, removed) : null)
-                using (var userFeatures = model.UsesUserFeatures ? features.Concatenate(FeatureSide.User, removed) : null)
+                void Report(AblationProgress report)
                 {
-                    fit = model.Fit(new AblationFitContext(split, feedback, itemFeatures, kept, userFeatures, keptUser, monitor, pairsBlock, withPairs ? pairs : null), cancellationToken);
+                    lock (reports)
+                    {
+                        progress?.Report(report);
+                    }
                 }
 
-                trainingTime = stopwatch.Elapsed;
-                if (key is not null)
+                rows[r] = RunRow(rowContext, r, plan[r], Report, cancellationToken);
+                rowWarnings[r] = [.. AblationWarnings.ForRow(rows[r].Name, rows[r].History, Options.EpochBudget, patience)];
+                foreach (var warning in rowWarnings[r])
                 {
-                    cache!.Save(key, fit, trainingTime);
+                    AblationLog.Warning(_logger, warning.Kind, warning.Message);
                 }
-            }
 
-            Report(AblationStage.Evaluating);
-            var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
-            rows.Add(new AblationRow(name, model, kind, removedName, [.. kept, .. keptUser, .. withPairs ? [pairs!.Name] : Array.Empty<string>()], fit, ranking, amongWithheld, trainingTime));
-            Warn(warnings, AblationWarnings.ForRow(name, fit.History, Options.EpochBudget, patience));
-            Report(AblationStage.Finished, row: rows[^1]);
+                Report(new AblationProgress(r + 1, plan.Count, rows[r].Name, AblationStage.Finished, null, rows[r]));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // One row failed (or saw the cancellation): its exception, as a run one row at a time throws it.
+            ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
         }
 
+        warnings.AddRange(rowWarnings.SelectMany(found => found));
         string[] blockNames = [.. blocks.Select(block => block.Name), .. pairs is null ? Array.Empty<string>() : [pairs.Name]];
         return new AblationResult(split.Protocol, blockNames, rows, Options.Evaluation.Metrics, Options.Reference, warnings);
+    }
+
+    /// <summary>Trains (or loads from the cache) and evaluates the row <paramref name="r"/> of the plan.</summary>
+    private AblationRow RunRow(RowContext context, int r, (AblationModel Model, AblationRowKind Kind, int Removed) planned, Action<AblationProgress> report, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var (model, kind, removed) = planned;
+        var (split, blocks, pairs) = (context.Split, context.Blocks, context.Pairs);
+
+        // Index blocks.Count stands for the augmented pairs, a block of training data rather than of features.
+        var removedName = removed < 0 ? null : removed < blocks.Count ? blocks[removed].Name : pairs!.Name;
+        var name = removedName is null ? model.Name : $"{model.Name} without {removedName}";
+        var kept = Kept(blocks, FeatureSide.Item, removed, model.UsesFeatures);
+        var keptUser = Kept(blocks, FeatureSide.User, removed, model.UsesUserFeatures);
+        var pairsBlock = pairs is not null && model.UsesAugmentedPairs;
+        var withPairs = pairsBlock && removed != blocks.Count;
+        void Report(AblationStage stage, EpochReport? epoch = null) => report(new AblationProgress(r + 1, context.RowCount, name, stage, epoch, null));
+
+        Report(AblationStage.Training);
+        var monitor = new TrainingMonitor
+        {
+            Validate = context.Validate,
+            MaxEpochs = Options.EpochBudget,
+            Patience = context.Patience,
+            Progress = new InlineProgress<EpochReport>(epoch => Report(AblationStage.Training, epoch)),
+        };
+        var cache = context.Cache;
+        var key = cache?.KeyOf(model, name, removed, withPairs ? pairs : null);
+        if (key is null || cache!.TryLoad(key) is not var (fit, trainingTime))
+        {
+            var stopwatch = Stopwatch.StartNew();
+            using (var itemFeatures = model.UsesFeatures ? context.Features.Concatenate(FeatureSide.Item, removed) : null)
+            using (var userFeatures = model.UsesUserFeatures ? context.Features.Concatenate(FeatureSide.User, removed) : null)
+            {
+                fit = model.Fit(new AblationFitContext(split, context.Feedback, itemFeatures, kept, userFeatures, keptUser, monitor, pairsBlock, withPairs ? pairs : null), cancellationToken);
+            }
+
+            trainingTime = stopwatch.Elapsed;
+            if (key is not null)
+            {
+                cache!.Save(key, fit, trainingTime);
+            }
+        }
+
+        Report(AblationStage.Evaluating);
+        var (ranking, amongWithheld) = Evaluate(fit.Scorer, split, cancellationToken);
+        return new AblationRow(name, model, kind, removedName, [.. kept, .. keptUser, .. withPairs ? [pairs!.Name] : Array.Empty<string>()], fit, ranking, amongWithheld, trainingTime);
     }
 
     private void Warn(List<AblationWarning> warnings, IEnumerable<AblationWarning> found)
@@ -213,6 +247,18 @@ public sealed class AblationRunner
             ? scorer => _validator.EvaluateColdItems(scorer, split, EvaluationTarget.Validation, cancellationToken).AmongWithheldItems.Overall[metric].Value
             : scorer => _validator.EvaluateFullRanking(scorer, split, EvaluationTarget.Validation, cancellationToken).Overall[metric].Value;
     }
+
+    /// <summary>What every row of one run reads.</summary>
+    private sealed record RowContext(
+        DataSplit Split,
+        IReadOnlyList<FeatureBlock> Blocks,
+        FeatureConcatenation Features,
+        UserItemMatrix Feedback,
+        Func<IItemScorer, double>? Validate,
+        int Patience,
+        AblationRowCache? Cache,
+        AugmentedPairs? Pairs,
+        int RowCount);
 
     private (EvaluationResult Ranking, EvaluationResult? AmongWithheld) Evaluate(IItemScorer scorer, DataSplit split, CancellationToken cancellationToken)
     {

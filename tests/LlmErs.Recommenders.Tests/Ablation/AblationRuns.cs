@@ -25,10 +25,11 @@ public sealed class AblationRuns : IDisposable
 
     public AblationResult ColdItem { get; }
 
-    public static AblationOptions Options(IReadOnlyList<AblationModel>? models = null, string? reference = AblationModel.IdOnlyBprName) => new()
+    public static AblationOptions Options(IReadOnlyList<AblationModel>? models = null, string? reference = AblationModel.IdOnlyBprName, int maxConcurrentRows = 1) => new()
     {
         Models = models ?? Models(),
         Reference = reference,
+        MaxConcurrentRows = maxConcurrentRows,
         EpochBudget = 12,
         Patience = 4,
         Evaluation = new EvaluationOptions

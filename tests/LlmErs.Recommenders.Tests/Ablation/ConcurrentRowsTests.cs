@@ -1,0 +1,76 @@
+using LlmErs.Recommenders;
+
+namespace LlmErs.Recommenders.Tests.Ablation;
+
+/// <summary>Rows trained side by side (<see cref="AblationOptions.MaxConcurrentRows"/>) against rows trained one at a time.</summary>
+public sealed class ConcurrentRowsTests(AblationRuns runs) : IClassFixture<AblationRuns>
+{
+    [Fact]
+    public void RowsInFlightTogether_GiveTheRowsWarningsAndNumbersOfOneAtATime()
+    {
+        var together = new AblationRunner(AblationRuns.Options(maxConcurrentRows: 3)).Run(runs.ColdItemSplit, runs.Catalog.Blocks);
+
+        Assert.Equal(runs.ColdItem.Rows.Select(row => row.Name), together.Rows.Select(row => row.Name));
+        Assert.Equal(runs.ColdItem.Rows.Select(row => row.History?.BestEpoch), together.Rows.Select(row => row.History?.BestEpoch));
+        Assert.Equal(Numbers(runs.ColdItem), Numbers(together));
+        Assert.Equal(runs.ColdItem.Warnings, together.Warnings);
+    }
+
+    [Fact]
+    public void Progress_ReachesTheCallerOneReportAtATime_EveryRowFromTrainingToFinished()
+    {
+        var progress = new SingleEntryCollector();
+        var result = new AblationRunner(AblationRuns.Options(maxConcurrentRows: 3)).Run(runs.LeaveOneOutSplit, runs.Catalog.Blocks, progress);
+
+        Assert.Equal(0, progress.Overlaps);
+        foreach (var (row, number) in result.Rows.Select((row, index) => (row, index + 1)))
+        {
+            var reports = progress.Reports.Where(report => report.Row == number).ToList();
+            Assert.Equal(AblationStage.Training, reports[0].Stage);
+            Assert.Equal(AblationStage.Finished, reports[^1].Stage);
+            Assert.Same(row, reports[^1].Result);
+            Assert.Single(reports, report => report.Stage == AblationStage.Finished);
+        }
+    }
+
+    [Fact]
+    public void ARowThatFails_FailsTheRunWithItsOwnException()
+    {
+        var failing = new AblationModel("Failing", AblationModelKind.Baseline, usesFeatures: false, (_, _) => throw new InvalidOperationException("the failing row's message"));
+        var runner = new AblationRunner(AblationRuns.Options([.. AblationRuns.Models().Take(2), failing], maxConcurrentRows: 2));
+
+        var error = Assert.Throws<InvalidOperationException>(() => runner.Run(runs.LeaveOneOutSplit, runs.Catalog.Blocks));
+        Assert.Equal("the failing row's message", error.Message);
+    }
+
+    [Fact]
+    public void FewerThanOneRowAtATime_IsRejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AblationRunner(AblationRuns.Options(maxConcurrentRows: 0)));
+
+    private static double[] Numbers(AblationResult result) =>
+        [.. result.Rows.SelectMany(row => new[] { row.Ranking, row.AmongWithheldItems! })
+            .SelectMany(evaluation => evaluation.Slices)
+            .SelectMany(slice => result.Metrics.SelectMany(metric => new[] { slice[metric].Value, slice[metric].Lower, slice[metric].Upper }))];
+
+    /// <summary>Records reports in a plain list, counting any report that arrives while another is being handled.</summary>
+    private sealed class SingleEntryCollector : IProgress<AblationProgress>
+    {
+        private int _inside;
+
+        public List<AblationProgress> Reports { get; } = [];
+
+        public int Overlaps { get; private set; }
+
+        public void Report(AblationProgress value)
+        {
+            if (Interlocked.Increment(ref _inside) > 1)
+            {
+                Overlaps++;
+            }
+
+            Thread.Sleep(1);
+            Reports.Add(value);
+            Interlocked.Decrement(ref _inside);
+        }
+    }
+}
