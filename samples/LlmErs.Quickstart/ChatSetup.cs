@@ -32,17 +32,23 @@ internal sealed class ChatSetup : IDisposable
     /// <summary>Which client answers, for the console.</summary>
     public string Description { get; }
 
+    /// <summary>Request options that suit the offline client, for the enrichment engine and the teachers alike.</summary>
+    public static EnrichmentOptions OfflineOptions()
+    {
+        // The offline client embeds the prompts of concurrent requests together: many in flight fill its batches. It
+        // runs on this machine, so a slow answer (a viewer's profile prompt lists 30 movies) is load, not a dead endpoint.
+        var offline = new EnrichmentOptions { MaxConcurrency = OfflineConcurrency };
+        offline.Resilience.AttemptTimeout = OfflineAttemptTimeout;
+        return offline;
+    }
+
     public static ChatSetup Create(ChatEndpoint? endpoint, IEmbeddingGenerator<string, Embedding<float>> embeddings)
     {
         if (endpoint is null)
         {
-            // The offline client embeds the prompts of concurrent requests together: many in flight fill its batches. It
-            // runs on this machine, so a slow answer (a viewer's profile prompt lists 30 movies) is load, not a dead endpoint.
-            var offline = new EnrichmentOptions { MaxConcurrency = OfflineConcurrency };
-            offline.Resilience.AttemptTimeout = OfflineAttemptTimeout;
             return new ChatSetup(
                 new OfflineChatClient(embeddings),
-                offline,
+                OfflineOptions(),
                 "offline chat client (no LLM, no network: labels by embedding similarity, extractive text)",
                 isExtractive: true);
         }

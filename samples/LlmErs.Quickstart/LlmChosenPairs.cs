@@ -2,6 +2,7 @@ using LlmErs.Local;
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace LlmErs.Quickstart;
@@ -33,7 +34,7 @@ internal static class LlmChosenPairs
 
         await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "teacher-cache.db"));
         using var client = new OfflineChatClient(embeddings);
-        using var teacher = new PairTeacher(client, cache);
+        using var teacher = new PairTeacher(client, cache, Options.Create(new PairTeacherOptions { Requests = ChatSetup.OfflineOptions() }));
         var chosen = await teacher.ChooseAsync(requests, cancellationToken);
         TrainingPair[] pairs = [.. chosen.Pairs.Zip(users)
             .Where(answer => answer.First.Choice is not null)

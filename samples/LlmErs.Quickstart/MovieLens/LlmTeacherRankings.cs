@@ -2,6 +2,7 @@ using LlmErs.Local;
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace LlmErs.Quickstart.MovieLens;
 
@@ -43,7 +44,7 @@ internal static class LlmTeacherRankings
 
         await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "teacher-cache.db"));
         using var client = new OfflineChatClient(embeddings);
-        using var teacher = new ListwiseTeacher(client, cache);
+        using var teacher = new ListwiseTeacher(client, cache, Options.Create(new ListwiseTeacherOptions { Requests = ChatSetup.OfflineOptions() }));
         var rankings = await teacher.RankAsync(requests, cancellationToken);
         return ListwiseTeacherScores.Create(
             split.UserCount,

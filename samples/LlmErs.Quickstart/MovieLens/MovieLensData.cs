@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LlmErs.Recommenders;
 using LlmErs.Local;
 using LlmErs.Samples.Catalog;
@@ -140,15 +141,23 @@ internal sealed class MovieLensData : IDataSource
         {
             AnsiConsole.WriteLine();
             AnsiConsole.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
+            var clock = Stopwatch.StartNew();
             var teacher = await LlmTeacherRankings.RankAsync(split, byId, embeddings, outputDirectory, cancellationToken);
             AnsiConsole.MarkupLine($"  LLM teacher: the offline client ranked the {LlmTeacherRankings.Candidates} most popular unseen movies of each user by similarity to their last {LlmTeacherRankings.HistoryLength}");
+            var teacherTime = clock.Elapsed;
             var pairs = await LlmChosenPairs.ChooseAsync(split, byId, embeddings, outputDirectory, cancellationToken);
+            var pairsTime = clock.Elapsed - teacherTime;
             var options = settings(teacher, pairs, FullAblation);
             using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
             var userProfile = await profiles.CreateBlockAsync(split, byId, cancellationToken);
             using var userProfileValues = userProfile.Values;
+            var profilesTime = clock.Elapsed - teacherTime - pairsTime;
             AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Append(userProfile).Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
-            return new AblationRunner(ForThisRun(options, outputDirectory), new ConsoleWarnings()).Run(split, [.. features.Blocks, userProfile], new ConsoleProgress(), cancellationToken);
+            var result = new AblationRunner(ForThisRun(options, outputDirectory), new ConsoleWarnings()).Run(split, [.. features.Blocks, userProfile], new ConsoleProgress(), cancellationToken);
+            Console.WriteLine(
+                $"  Stage times: LLM teacher {teacherTime.TotalSeconds:F1} s, LLM-chosen pairs {pairsTime.TotalSeconds:F1} s, " +
+                $"features and viewer profiles {profilesTime.TotalSeconds:F1} s, rows {(clock.Elapsed - teacherTime - pairsTime - profilesTime).TotalSeconds:F1} s.");
+            return result;
         }
 
         var leaveOneOutSplit = LeaveOneOutSplitter.Split(Interactions);

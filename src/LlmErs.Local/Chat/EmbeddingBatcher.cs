@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 
 namespace LlmErs.Local;
@@ -10,18 +11,65 @@ namespace LlmErs.Local;
 /// No background thread and no timer: a caller that finds fewer than <c>maxCallers</c> model calls running makes one
 /// itself, with everything queued, and keeps going while the queue fills. A text's vector must not depend on the other
 /// texts of its call (true of <see cref="MiniLmEmbeddingGenerator"/>), so answers do not depend on how requests happened
-/// to be grouped.
+/// to be grouped. For the same reason a text embedded once is not embedded again while it is remembered: prompts share
+/// sentences (a history line recurs across users' profile prompts, an instruction across items) and candidate
+/// descriptions (the popular movies recur across users' candidate lists).
 /// </remarks>
 internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<float>> embeddings, int maxTexts, int maxCallers)
 {
+    // 32k 384-float vectors are 50 MB; when full the memory starts over, which costs embeddings, never answers.
+    private const int MaxRemembered = 32_768;
+
     private readonly Lock _gate = new();
     private readonly Queue<Request> _queue = new();
+    private readonly ConcurrentDictionary<string, ReadOnlyMemory<float>> _remembered = new(StringComparer.Ordinal);
     private int _callers;
 
     /// <summary>The vectors of <paramref name="texts"/>, in order.</summary>
     public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var vectors = new ReadOnlyMemory<float>[texts.Count];
+        var known = new bool[texts.Count];
+        var missing = new List<string>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            known[i] = _remembered.TryGetValue(texts[i], out vectors[i]);
+            if (!known[i] && !missing.Contains(texts[i], StringComparer.Ordinal))
+            {
+                missing.Add(texts[i]);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var computed = await EmbedMissingAsync(missing, cancellationToken).ConfigureAwait(false);
+            for (var m = 0; m < missing.Count; m++)
+            {
+                Remember(missing[m], computed[m]);
+            }
+
+            for (var i = 0; i < texts.Count; i++)
+            {
+                vectors[i] = known[i] ? vectors[i] : computed[missing.IndexOf(texts[i])];
+            }
+        }
+
+        return vectors;
+    }
+
+    private void Remember(string text, ReadOnlyMemory<float> vector)
+    {
+        if (_remembered.Count >= MaxRemembered)
+        {
+            _remembered.Clear();
+        }
+
+        _remembered.TryAdd(text, vector);
+    }
+
+    private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedMissingAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
         var request = new Request(texts);
         bool calls;
         lock (_gate)

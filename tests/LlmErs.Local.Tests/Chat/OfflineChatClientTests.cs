@@ -204,6 +204,31 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
         Assert.True(counting.Calls * 4 <= requests.Length, $"{counting.Calls} model calls for {requests.Length} requests");
     }
 
+    [Fact]
+    public async Task A_text_is_embedded_once_and_answers_do_not_change_when_it_is_remembered()
+    {
+        var moods = ((LlmField<Movie>)Model.Field("Moods")).Constraints;
+        var pitch = ((LlmField<Movie>)Model.Field("Pitch")).Constraints;
+        const string First = "A crew wakes on a derelict ship. Something hunts them in the dark. Nobody answers the radio.";
+        const string Second = "A crew wakes on a derelict ship. Something hunts them in the dark. The captain hides a secret.";
+        using var counting = new CountingGenerator(fixture.Generator);
+        var client = new OfflineChatClient(counting);
+        async Task<string> Ask(AnswerConstraints constraints, string prompt) =>
+            (await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], Options(constraints))).Text;
+
+        var answers = new[] { await Ask(moods, First), await Ask(pitch, First) };
+        var embedded = counting.Texts;
+        var again = new[] { await Ask(moods, First), await Ask(pitch, First) };
+        Assert.Equal(embedded, counting.Texts);
+        Assert.Equal(answers, again);
+        Assert.Equal(answers, new[] { await AskAsync(moods, First), await AskAsync(pitch, First) });
+
+        // Two of the second prompt's three sentences were embedded for the first one: its summary embeds one more sentence.
+        var summary = await Ask(pitch, Second);
+        Assert.Equal(embedded + 1, counting.Texts);
+        Assert.Equal(await AskAsync(pitch, Second), summary);
+    }
+
     private async Task<string> AskAsync(AnswerConstraints constraints, string prompt)
     {
         var response = await _client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], Options(constraints));
@@ -226,13 +251,18 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     private sealed class CountingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
     {
         private int _calls;
+        private int _texts;
 
         public int Calls => _calls;
+
+        /// <summary>The texts embedded, over all calls.</summary>
+        public int Texts => _texts;
 
         public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
             var texts = values.ToList();
             Interlocked.Increment(ref _calls);
+            Interlocked.Add(ref _texts, texts.Count);
 
             // Slow enough that requests arriving meanwhile queue behind the call.
             await Task.Delay(20, cancellationToken);
