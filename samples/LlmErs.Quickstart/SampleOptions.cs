@@ -20,8 +20,9 @@ internal sealed record SampleOptions
           --movielens DIR   the ml-latest-small folder (ratings.csv, movies.csv) instead of the synthetic catalog
           --tags            with --movielens: add a block of user tags (tags.csv), built from training interactions only;
                             off by default because the tags are written by the users whose ratings are tested
-          --full-ablation   with --movielens: train every enhanced model once more per removed feature block, not the
-                            two-tower model alone (about three times the ablation's training)
+          --full-ablation   with --movielens: add the rows that compare training recipes (BPR distilled from the LLM
+                            teacher, BPR + embedding init, two-tower + distillation) and every enhanced model's
+                            removed-block rows, not the two-tower model's alone (about three times the training)
           --out DIR         where features, reports, caches and results go; default out/quickstart, or out/movielens
           --endpoint URL    enrich with a real model at an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1
                             or Ollama's http://localhost:11434/v1 (or set {EndpointVariable})

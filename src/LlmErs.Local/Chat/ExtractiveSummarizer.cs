@@ -7,7 +7,7 @@ namespace LlmErs.Local;
 /// Writes "free text" without a language model: the sentences of the input most central to it (closest to the mean
 /// of all sentence embeddings), kept in their original order, within the word bound.
 /// </summary>
-internal sealed partial class ExtractiveSummarizer(EmbeddingBatcher embeddings)
+internal sealed class ExtractiveSummarizer(EmbeddingBatcher embeddings)
 {
     public async Task<string> SummarizeAsync(string text, int maxWords, CancellationToken cancellationToken)
     {
@@ -50,10 +50,7 @@ internal sealed partial class ExtractiveSummarizer(EmbeddingBatcher embeddings)
     /// <summary>Statements of the input; questions are the prompt's instructions, not its data, unless nothing else is left.</summary>
     private static List<string> Sentences(string text)
     {
-        var all = SentenceBoundary().Split(text)
-            .Select(s => s.Trim())
-            .Where(s => s.Length > 0 && s.Any(char.IsLetterOrDigit))
-            .ToList();
+        var all = PromptSentences.Of(text);
         var statements = all.Where(s => !s.EndsWith('?')).ToList();
         return statements.Count > 0 ? statements : all;
     }
@@ -63,7 +60,4 @@ internal sealed partial class ExtractiveSummarizer(EmbeddingBatcher embeddings)
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return words.Length <= maxWords ? text.Trim() : string.Join(" ", words.Take(maxWords));
     }
-
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceBoundary();
 }

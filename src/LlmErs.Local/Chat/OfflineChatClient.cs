@@ -15,7 +15,7 @@ namespace LlmErs.Local;
 /// "unknown" (null) where allowed, else false; writes free text as an extractive summary (the prompt's most central
 /// sentences within the word bound); ranks candidates (<see cref="AnswerKind.Ranking"/>, the listwise teacher's
 /// requests) by embedding similarity between each candidate's description and the rest of the prompt (the user's
-/// history); picks a preference pair (<see cref="AnswerKind.Preference"/>, the pair teacher's requests) the same
+/// history: the mean direction of its lines, each embedded once); picks a preference pair (<see cref="AnswerKind.Preference"/>, the pair teacher's requests) the same
 /// way: the candidate most similar to the history is "liked", the least similar "disliked"; completes knowledge-graph
 /// triples (<see cref="AnswerKind.Triples"/>) by ranking every relation's entities against the prompt and taking each
 /// relation's closest ones, as it chooses tags (a relation over catalog items ranks the items' names, computed once per
@@ -33,6 +33,9 @@ public sealed partial class OfflineChatClient : IChatClient
 {
     // Two batches of the local model's default size per call, and as many calls at once as there are cores.
     private const int TextsPerEmbeddingCall = 64;
+
+    // About the 256 word pieces MiniLM reads, at the four characters per token the usage estimates assume.
+    private const int WindowCharacters = 1024;
 
     private readonly LabelRanker _ranker;
     private readonly ExtractiveSummarizer _summarizer;
@@ -113,7 +116,7 @@ public sealed partial class OfflineChatClient : IChatClient
             case AnswerKind.Text:
                 return AnswerReader.Format(await _summarizer.SummarizeAsync(prompt, constraints.MaxWords, cancellationToken).ConfigureAwait(false));
             case AnswerKind.Choice:
-                var ranked = await _ranker.RankAsync(prompt, constraints.Choices, cancellationToken).ConfigureAwait(false);
+                var ranked = await _ranker.RankAsync(Reading(prompt), constraints.Choices, cancellationToken).ConfigureAwait(false);
                 return AnswerReader.Format(constraints.AllowsUnknown && ranked[0].Similarity < _options.MinimumChoiceSimilarity ? null : ranked[0].Label);
             case AnswerKind.Tags:
                 return AnswerReader.Format(await ChooseTagsAsync(constraints, prompt, cancellationToken).ConfigureAwait(false));
@@ -144,14 +147,14 @@ public sealed partial class OfflineChatClient : IChatClient
             return [];
         }
 
-        var ranked = await _ranker.RankAsync(prompt, constraints.Choices, cancellationToken).ConfigureAwait(false);
+        var ranked = await _ranker.RankAsync(Reading(prompt), constraints.Choices, cancellationToken).ConfigureAwait(false);
         var best = ranked[0].Similarity;
         var wanted = ranked.Count(r => r.Similarity >= best - _options.TagMargin);
         var count = Math.Clamp(wanted, Math.Max(1, constraints.MinCount), Math.Min(constraints.MaxCount, ranked.Count));
         return ranked.Take(count).Select(r => r.Label).ToList();
     }
 
-    /// <summary>Every candidate key, the candidate whose description is most similar to the prompt without the descriptions first.</summary>
+    /// <summary>Every candidate key, the candidate whose description is most similar to the prompt without the descriptions (line by line) first.</summary>
     private async Task<List<string>> RankCandidatesAsync(AnswerConstraints constraints, string prompt, CancellationToken cancellationToken)
     {
         var descriptions = constraints.ChoiceDescriptions;
@@ -161,7 +164,11 @@ public sealed partial class OfflineChatClient : IChatClient
             history = history.Replace(description, "", StringComparison.Ordinal);
         }
 
-        var ranked = await _ranker.RankAsync(history, descriptions, cancellationToken).ConfigureAwait(false);
+        // Line by line: a history line recurs across users (and as a candidate), so each is embedded once, and a long
+        // history is read whole where one text would be cut at the model's window.
+        var lines = HistoryLines(history, constraints.Choices);
+        var ranked = await (lines.Count > 0 ? _ranker.RankAsync(lines, descriptions, cancellationToken) : _ranker.RankAsync(history, descriptions, cancellationToken))
+            .ConfigureAwait(false);
 
         // Descriptions may repeat (two films of one title): each ranked description takes the next unused key it stands for.
         var used = new bool[descriptions.Count];
@@ -181,6 +188,22 @@ public sealed partial class OfflineChatClient : IChatClient
 
         return keys;
     }
+
+    /// <summary>
+    /// What labels are ranked against: the prompt as one text while the embedding model can read it whole, else its
+    /// sentences (their mean direction), so a long prompt — a viewer's 30 movies — is read to its end rather than cut at
+    /// the model's window, and a sentence that recurs across prompts is embedded once.
+    /// </summary>
+    private static IReadOnlyList<string> Reading(string prompt) =>
+        prompt.Length <= WindowCharacters || PromptSentences.Of(prompt) is not { Count: > 1 } sentences ? [prompt] : sentences;
+
+    /// <summary>The lines of the prompt without the descriptions that still say something: list marks trimmed, a candidate's leftover key dropped.</summary>
+    private static List<string> HistoryLines(string history, IReadOnlyList<string> keys) =>
+        [
+            .. history.Split('\n')
+                .Select(line => line.Trim().TrimStart('-', '*', ' ').TrimEnd(':', ' '))
+                .Where(line => line.Any(char.IsLetterOrDigit) && !keys.Contains(line, StringComparer.Ordinal)),
+        ];
 
     /// <summary>The first number in the prompt within the bounds; else null, or the in-bounds value nearest zero when required.</summary>
     private static double? FirstNumber(AnswerConstraints constraints, string prompt)

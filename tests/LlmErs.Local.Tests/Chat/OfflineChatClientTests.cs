@@ -136,6 +136,51 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_history_is_read_line_by_line_to_its_end_each_distinct_line_embedded_once()
+    {
+        string[] descriptions = ["A romantic comedy about a wedding in Paris", "Astronauts fight an alien creature aboard a spaceship", "A cartoon about talking farm animals"];
+        var constraints = AnswerConstraints.Ranking(["c1", "c2", "c3"], descriptions, minCount: 3);
+
+        // Far past the model's 256-token window: read as one text, only the romances at its start would count.
+        var history = Enumerable.Repeat("- Two strangers fall in love at a wedding in Paris.", 40)
+            .Concat(Enumerable.Repeat("- Astronauts fight a monster aboard a spaceship in deep space.", 60));
+        var prompt = "The user's history:\n" + string.Join("\n", history) + "\nCandidates:\n"
+            + string.Join("\n", descriptions.Select((text, i) => $"- c{i + 1}: {text}"));
+        using var counting = new CountingGenerator(fixture.Generator);
+        var client = new OfflineChatClient(counting);
+
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], Options(constraints));
+        var answer = AnswerReader.ReadTags(response.Text, ["c1", "c2", "c3"], 3, 3);
+
+        Assert.True(answer.IsValid, answer.Error);
+        Assert.Equal("c2", answer.Value[0]);
+        // The three descriptions, the header lines and the two distinct history lines.
+        Assert.Equal(3 + 2 + 2, counting.Texts);
+    }
+
+    [Fact]
+    public async Task Tags_of_a_prompt_longer_than_the_model_reads_come_from_all_its_sentences_each_distinct_one_embedded_once()
+    {
+        var moods = ((LlmField<Movie>)Model.Field("Moods")).Constraints;
+        var prompt = "Which moods does a viewer enjoy who liked:"
+            + string.Concat(Enumerable.Repeat(" A slapstick comedy full of jokes and silly pranks.", 25))
+            + string.Concat(Enumerable.Repeat(" A brutal, grim murder in a dark and violent city.", 50));
+        using var counting = new CountingGenerator(fixture.Generator);
+        var client = new OfflineChatClient(counting);
+
+        var answer = AnswerReader.ReadTags((await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], Options(moods))).Text, [.. moods.Choices], moods.MinCount, moods.MaxCount);
+
+        Assert.True(answer.IsValid, answer.Error);
+        Assert.Equal("dark", answer.Value[0]);
+        Assert.Equal(moods.Choices.Count + 3, counting.Texts);
+
+        // A prompt the model reads whole is one text, as before.
+        var shortPrompt = "Which moods fit a slapstick comedy full of jokes?";
+        Assert.Equal(await AskAsync(moods, shortPrompt), (await client.GetResponseAsync([new ChatMessage(ChatRole.User, shortPrompt)], Options(moods))).Text);
+        Assert.Equal(moods.Choices.Count + 4, counting.Texts);
+    }
+
+    [Fact]
     public async Task Preferences_like_the_candidate_most_similar_to_the_history_and_dislike_the_least_similar()
     {
         string[] descriptions = ["A romantic comedy about a wedding in Paris", "Astronauts fight an alien creature aboard a spaceship", "A documentary about aliens and space exploration"];
