@@ -17,8 +17,9 @@ namespace LlmErs.Local;
 /// </remarks>
 internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<float>> embeddings, int maxTexts, int maxCallers)
 {
-    // 32k 384-float vectors are 50 MB; when full the memory starts over, which costs embeddings, never answers.
-    private const int MaxRemembered = 32_768;
+    // 16k 384-float vectors are 25 MB, more than the distinct lines of a catalog's candidate lists and histories; when
+    // full the memory starts over, which costs embeddings, never answers.
+    private const int MaxRemembered = 16_384;
 
     private readonly Lock _gate = new();
     private readonly Queue<Request> _queue = new();
