@@ -98,10 +98,14 @@ public sealed class FeatureBlockTests
         Assert.Equal([2, 3, 20, 24, 1], features.Blocks.Select(block => block.Values.Dimension));
         var seaColumn = 12 + 1;
         Assert.All(features.Blocks, block => Assert.Equal(split.ItemCount, block.Values.Count));
+
+        // The text block is the principal components of the movies' vectors, taken in the split's item order.
+        using var vectors = VectorMatrix.Create([.. Enumerable.Range(0, split.ItemCount).SelectMany(row => store.GetVector(split.ItemIds[row]).ToArray())], 2);
+        using var components = EmbeddingProjection.Pca(vectors, 2);
         for (var row = 0; row < split.ItemCount; row++)
         {
             var movie = movies.Single(movie => movie.Id == split.ItemIds[row]);
-            Assert.Equal(store.GetVector(movie.Id).ToArray(), features.Blocks[0].Values.GetRow(row).ToArray());
+            Assert.Equal(components.GetRow(row).ToArray(), features.Blocks[0].Values.GetRow(row).ToArray());
             Assert.Equal(
                 new[] { "Animation", "Comedy", "Drama" }.Select(genre => movie.Genres.Contains(genre, StringComparer.OrdinalIgnoreCase) ? 1f : 0f),
                 features.Blocks[1].Values.GetRow(row).ToArray());

@@ -16,8 +16,8 @@ public sealed class AblationCacheTests(AblationRuns runs) : IClassFixture<Ablati
         // Popularity and content only have no training loop; every other row trained once.
         Assert.Equal(runs.LeaveOneOut.Rows.Where(row => row.History is not null).Select(row => row.Name), firstTrained);
         Assert.Empty(secondTrained);
-        Assert.Equal(Numbers(runs.LeaveOneOut), Numbers(first));
-        Assert.Equal(Numbers(first), Numbers(second));
+        Assert.Equal(AblationRuns.Numbers(runs.LeaveOneOut), AblationRuns.Numbers(first));
+        Assert.Equal(AblationRuns.Numbers(first), AblationRuns.Numbers(second));
         var trainedRows = first.Rows.Zip(second.Rows).Where(pair => pair.First.History is not null).ToList();
         Assert.All(trainedRows, pair =>
         {
@@ -46,7 +46,7 @@ public sealed class AblationCacheTests(AblationRuns runs) : IClassFixture<Ablati
             ["BPR + embedding init", "BPR + embedding init without informative", "Two-tower", "Two-tower without informative",
              "Two-tower + distillation", "Two-tower + distillation without informative"],
             newNoise);
-        Assert.Equal(Numbers(runs.LeaveOneOut, "BPR (ID only)"), Numbers(result, "BPR (ID only)"));
+        Assert.Equal(AblationRuns.Numbers(runs.LeaveOneOut, "BPR (ID only)"), AblationRuns.Numbers(result, "BPR (ID only)"));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class AblationCacheTests(AblationRuns runs) : IClassFixture<Ablati
         var (result, trained) = Run(folder.Path, Fingerprinted("a"), runs.Catalog.Blocks);
 
         Assert.Equal(runs.LeaveOneOut.Rows.Where(row => row.History is not null).Select(row => row.Name), trained);
-        Assert.Equal(Numbers(runs.LeaveOneOut), Numbers(result));
+        Assert.Equal(AblationRuns.Numbers(runs.LeaveOneOut), AblationRuns.Numbers(result));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class AblationCacheTests(AblationRuns runs) : IClassFixture<Ablati
         Assert.Equal(
             ["Popularity", "BPR (ID only)", "Content only", "BPR + embedding init", "Two-tower", "Two-tower without informative", "Two-tower without noise", "Two-tower + distillation"],
             result.Rows.Select(row => row.Name));
-        Assert.Equal(Numbers(runs.LeaveOneOut, "Two-tower without noise"), Numbers(result, "Two-tower without noise"));
+        Assert.Equal(AblationRuns.Numbers(runs.LeaveOneOut, "Two-tower without noise"), AblationRuns.Numbers(result, "Two-tower without noise"));
 
         var unknown = Assert.Throws<ArgumentException>(() => new AblationRunner(new AblationOptions { Models = options.Models, BlockRemovalModels = ["Content only"] }));
         Assert.Contains("'Content only' of BlockRemovalModels is not an enhanced model", unknown.Message, StringComparison.Ordinal);
@@ -142,11 +142,6 @@ public sealed class AblationCacheTests(AblationRuns runs) : IClassFixture<Ablati
         }));
         return (result, trained);
     }
-
-    private static double[] Numbers(AblationResult result, string? row = null) =>
-        [.. result.Rows.Where(r => row is null || r.Name == row)
-            .SelectMany(r => r.Ranking.Slices)
-            .SelectMany(slice => result.Metrics.SelectMany(metric => new[] { slice[metric].Value, slice[metric].Lower, slice[metric].Upper }))];
 
     private sealed class Collector(Action<AblationProgress> report) : IProgress<AblationProgress>
     {

@@ -40,7 +40,7 @@ public sealed class AblationRunnerTests(AblationRuns runs) : IClassFixture<Ablat
     {
         var again = runs.Run(runs.ColdItemSplit);
 
-        Assert.Equal(Numbers(runs.ColdItem), Numbers(again));
+        Assert.Equal(AblationRuns.Numbers(runs.ColdItem), AblationRuns.Numbers(again));
         Assert.Equal(
             runs.ColdItem.Rows.Select(row => row.History?.BestEpoch),
             again.Rows.Select(row => row.History?.BestEpoch));
@@ -153,11 +153,6 @@ public sealed class AblationRunnerTests(AblationRuns runs) : IClassFixture<Ablat
         Assert.Throws<ArgumentException>(() => new AblationRunner(new AblationOptions { Models = [] }));
         Assert.Throws<ArgumentException>(() => new AblationModel("No features", AblationModelKind.Enhanced, usesFeatures: false, (_, _) => throw new InvalidOperationException()));
     }
-
-    private static double[] Numbers(AblationResult result) =>
-        [.. result.Rows.SelectMany(row => new[] { row.Ranking, row.AmongWithheldItems! })
-            .SelectMany(evaluation => evaluation.Slices)
-            .SelectMany(slice => result.Metrics.SelectMany(metric => new[] { slice[metric].Value, slice[metric].Lower, slice[metric].Upper }))];
 
     private static double RootMeanSquareNorm(VectorMatrix features, int start, int count)
     {

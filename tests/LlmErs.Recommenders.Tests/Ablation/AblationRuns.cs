@@ -69,5 +69,12 @@ public sealed class AblationRuns : IDisposable
     public AblationResult Run(DataSplit split, IProgress<AblationProgress>? progress = null, CancellationToken cancellationToken = default) =>
         new AblationRunner(Options()).Run(split, Catalog.Blocks, progress, cancellationToken);
 
+    /// <summary>Every metric value and interval bound of every row (or the row named <paramref name="row"/>) and slice, in order.</summary>
+    public static double[] Numbers(AblationResult result, string? row = null) =>
+        [.. result.Rows.Where(r => row is null || r.Name == row)
+            .SelectMany(r => r.AmongWithheldItems is null ? [r.Ranking] : new[] { r.Ranking, r.AmongWithheldItems })
+            .SelectMany(evaluation => evaluation.Slices)
+            .SelectMany(slice => result.Metrics.SelectMany(metric => new[] { slice[metric].Value, slice[metric].Lower, slice[metric].Upper }))];
+
     public void Dispose() => Catalog.Dispose();
 }

@@ -12,7 +12,7 @@ public sealed class ConcurrentRowsTests(AblationRuns runs) : IClassFixture<Ablat
 
         Assert.Equal(runs.ColdItem.Rows.Select(row => row.Name), together.Rows.Select(row => row.Name));
         Assert.Equal(runs.ColdItem.Rows.Select(row => row.History?.BestEpoch), together.Rows.Select(row => row.History?.BestEpoch));
-        Assert.Equal(Numbers(runs.ColdItem), Numbers(together));
+        Assert.Equal(AblationRuns.Numbers(runs.ColdItem), AblationRuns.Numbers(together));
         Assert.Equal(runs.ColdItem.Warnings, together.Warnings);
     }
 
@@ -46,11 +46,6 @@ public sealed class ConcurrentRowsTests(AblationRuns runs) : IClassFixture<Ablat
     [Fact]
     public void FewerThanOneRowAtATime_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new AblationRunner(AblationRuns.Options(maxConcurrentRows: 0)));
-
-    private static double[] Numbers(AblationResult result) =>
-        [.. result.Rows.SelectMany(row => new[] { row.Ranking, row.AmongWithheldItems! })
-            .SelectMany(evaluation => evaluation.Slices)
-            .SelectMany(slice => result.Metrics.SelectMany(metric => new[] { slice[metric].Value, slice[metric].Lower, slice[metric].Upper }))];
 
     /// <summary>Records reports in a plain list, counting any report that arrives while another is being handled.</summary>
     private sealed class SingleEntryCollector : IProgress<AblationProgress>
