@@ -3,8 +3,12 @@ namespace LlmErs.Local;
 /// <summary>Options of <see cref="OfflineChatClient"/>.</summary>
 public sealed class OfflineChatClientOptions
 {
-    /// <summary>The model id the client reports (and that cache keys include). Default <c>llmers-offline-v2</c>.</summary>
-    public string ModelId { get; set; } = "llmers-offline-v2";
+    /// <summary>
+    /// The model id the client reports (and that cache keys include). Default <c>llmers-offline-v3</c>: the version
+    /// changes whenever the client's answers can, so a cache never serves an older client's answer as this one's (v3
+    /// reads candidate histories line by line and long prompts sentence by sentence).
+    /// </summary>
+    public string ModelId { get; set; } = "llmers-offline-v3";
 
     /// <summary>
     /// Tags within this cosine-similarity margin of the best tag are chosen too (up to the field's maximum tag count). Default 0.05.

@@ -223,10 +223,10 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
             [new ChatMessage(ChatRole.User, "Which moods fit? A tense thriller.")],
             Options(((LlmField<Movie>)Model.Field("Moods")).Constraints));
 
-        Assert.Equal("llmers-offline-v2", response.ModelId);
+        Assert.Equal("llmers-offline-v3", response.ModelId);
         Assert.True(response.Usage!.InputTokenCount > 0);
         Assert.True(response.Usage.OutputTokenCount > 0);
-        Assert.Equal("llmers-offline-v2", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
+        Assert.Equal("llmers-offline-v3", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
     }
 
     [Fact]
