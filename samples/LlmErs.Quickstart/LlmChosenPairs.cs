@@ -1,4 +1,3 @@
-using LlmErs.Local;
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
 using Microsoft.Extensions.AI;
@@ -21,8 +20,13 @@ internal static class LlmChosenPairs
     public const float Margin = 0.1f;
     public const float Weight = 1f;
 
+    /// <param name="split">The split whose training part gives the histories and trains the base model.</param>
+    /// <param name="byId">The movies by id.</param>
+    /// <param name="client">The model that chooses; the sample gives every teacher one offline client, so a movie's description is embedded once.</param>
+    /// <param name="outputDirectory">Where the teachers' cache lives.</param>
+    /// <param name="cancellationToken">Cancels training and the requests.</param>
     public static async Task<AugmentedPairs> ChooseAsync(
-        DataSplit split, IReadOnlyDictionary<string, Movie> byId, IEmbeddingGenerator<string, Embedding<float>> embeddings, string outputDirectory, CancellationToken cancellationToken)
+        DataSplit split, IReadOnlyDictionary<string, Movie> byId, IChatClient client, string outputDirectory, CancellationToken cancellationToken)
     {
         var histories = PairCandidates.LatestTrainingItems(split, HistoryLength);
         int[] users = [.. Enumerable.Range(0, split.UserCount).Where(user => histories[user].Length > 0).Take(MaxUsers)];
@@ -33,7 +37,6 @@ internal static class LlmChosenPairs
             [.. retrieved.Candidates[u].Select(item => new TeacherCandidate(split.ItemIds[item], Describe(byId[split.ItemIds[item]])))])).ToArray();
 
         await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "teacher-cache.db"));
-        using var client = new OfflineChatClient(embeddings);
         using var teacher = new PairTeacher(client, cache, Options.Create(new PairTeacherOptions { Requests = ChatSetup.OfflineOptions() }));
         var chosen = await teacher.ChooseAsync(requests, cancellationToken);
         TrainingPair[] pairs = [.. chosen.Pairs.Zip(users)

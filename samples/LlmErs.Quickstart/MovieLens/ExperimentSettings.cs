@@ -57,13 +57,20 @@ internal sealed record ExperimentSettings(
         var fromLlm = new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed, Distillation = LlmDistillation(llmTeacher, distillationWeight) };
         var embeddingInit = new BprOptions { Regularization = 0.01f, NegativeSamples = 4, Epochs = Epochs, Patience = Patience, Seed = Seed };
         var twoTowerFromLlm = twoTower(LlmDistillation(llmTeacher, distillationWeight));
-        AblationModel[] recipes =
-        [
-            AblationModel.BprFromLlmTeacher(fromLlm).WithFingerprint(ModelFingerprint.Of(fromLlm)),
-            AblationModel.EmbeddingInitializedBpr(embeddingInit).WithFingerprint(ModelFingerprint.Of(embeddingInit)),
-            AblationModel.DistilledTwoTower(teacher => twoTower(new DistillationOptions { Teacher = teacher, Weight = distillationWeight }))
-                .WithFingerprint(ModelFingerprint.Of(twoTower(null), $"distilled from the content-only baseline, weight {distillationWeight:R}")),
-        ];
+        AblationModel[] bprRecipes = full
+            ?
+            [
+                AblationModel.BprFromLlmTeacher(fromLlm).WithFingerprint(ModelFingerprint.Of(fromLlm)),
+                AblationModel.EmbeddingInitializedBpr(embeddingInit).WithFingerprint(ModelFingerprint.Of(embeddingInit)),
+            ]
+            : [];
+        AblationModel[] twoTowerRecipes = full
+            ?
+            [
+                AblationModel.DistilledTwoTower(teacher => twoTower(new DistillationOptions { Teacher = teacher, Weight = distillationWeight }))
+                    .WithFingerprint(ModelFingerprint.Of(twoTower(null), $"distilled from the content-only baseline, weight {distillationWeight:R}")),
+            ]
+            : [];
         return new()
         {
             AugmentedPairs = pairs,
@@ -73,9 +80,9 @@ internal sealed record ExperimentSettings(
                 AblationModel.IdOnlyBpr(idOnly).WithFingerprint(ModelFingerprint.Of(idOnly)),
                 AblationModel.IdOnlyBpr(idOnly).WithAugmentedPairs(BprWithPairsName).WithFingerprint(ModelFingerprint.Of(idOnly)),
                 AblationModel.ContentOnly(),
-                .. full ? recipes[..2] : [],
+                .. bprRecipes,
                 AblationModel.TwoTower(twoTower(null)).WithFingerprint(ModelFingerprint.Of(twoTower(null))),
-                .. full ? recipes[2..] : [],
+                .. twoTowerRecipes,
                 AblationModel.TwoTowerFromLlmTeacher(twoTowerFromLlm).WithFingerprint(ModelFingerprint.Of(twoTowerFromLlm)),
             ],
             EpochBudget = Epochs,

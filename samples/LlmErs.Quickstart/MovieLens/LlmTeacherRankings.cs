@@ -1,4 +1,3 @@
-using LlmErs.Local;
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
 using Microsoft.Extensions.AI;
@@ -16,8 +15,13 @@ internal static class LlmTeacherRankings
     public const int Candidates = 20;
     public const int HistoryLength = LlmChosenPairs.HistoryLength;
 
+    /// <param name="split">The split whose training part gives the histories and the candidates.</param>
+    /// <param name="byId">The movies by id.</param>
+    /// <param name="client">The model that ranks; the sample gives every teacher one offline client, so a movie's description is embedded once.</param>
+    /// <param name="outputDirectory">Where the teachers' cache lives.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
     public static async Task<ListwiseTeacherScores> RankAsync(
-        DataSplit split, IReadOnlyDictionary<string, Movie> byId, IEmbeddingGenerator<string, Embedding<float>> embeddings, string outputDirectory, CancellationToken cancellationToken)
+        DataSplit split, IReadOnlyDictionary<string, Movie> byId, IChatClient client, string outputDirectory, CancellationToken cancellationToken)
     {
         var train = split.Train;
         var popularity = PopularityRecommender.Fit(train);
@@ -43,7 +47,6 @@ internal static class LlmTeacherRankings
         }
 
         await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "teacher-cache.db"));
-        using var client = new OfflineChatClient(embeddings);
         using var teacher = new ListwiseTeacher(client, cache, Options.Create(new ListwiseTeacherOptions { Requests = ChatSetup.OfflineOptions() }));
         var rankings = await teacher.RankAsync(requests, cancellationToken);
         return ListwiseTeacherScores.Create(

@@ -136,27 +136,34 @@ internal sealed class MovieLensData : IDataSource
     {
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
+        using var teacherClient = new OfflineChatClient(embeddings);
 
         async Task<AblationResult> Run(string title, DataSplit split, Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> settings)
         {
             AnsiConsole.WriteLine();
             AnsiConsole.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
             var clock = Stopwatch.StartNew();
-            var teacher = await LlmTeacherRankings.RankAsync(split, byId, embeddings, outputDirectory, cancellationToken);
+            double Lap()
+            {
+                var seconds = clock.Elapsed.TotalSeconds;
+                clock.Restart();
+                return seconds;
+            }
+
+            var teacher = await LlmTeacherRankings.RankAsync(split, byId, teacherClient, outputDirectory, cancellationToken);
             AnsiConsole.MarkupLine($"  LLM teacher: the offline client ranked the {LlmTeacherRankings.Candidates} most popular unseen movies of each user by similarity to their last {LlmTeacherRankings.HistoryLength}");
-            var teacherTime = clock.Elapsed;
-            var pairs = await LlmChosenPairs.ChooseAsync(split, byId, embeddings, outputDirectory, cancellationToken);
-            var pairsTime = clock.Elapsed - teacherTime;
+            var teacherTime = Lap();
+            var pairs = await LlmChosenPairs.ChooseAsync(split, byId, teacherClient, outputDirectory, cancellationToken);
+            var pairsTime = Lap();
             var options = settings(teacher, pairs, FullAblation);
             using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
             var userProfile = await profiles.CreateBlockAsync(split, byId, cancellationToken);
             using var userProfileValues = userProfile.Values;
-            var profilesTime = clock.Elapsed - teacherTime - pairsTime;
+            var profilesTime = Lap();
             AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Append(userProfile).Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
             var result = new AblationRunner(ForThisRun(options, outputDirectory), new ConsoleWarnings()).Run(split, [.. features.Blocks, userProfile], new ConsoleProgress(), cancellationToken);
             Console.WriteLine(
-                $"  Stage times: LLM teacher {teacherTime.TotalSeconds:F1} s, LLM-chosen pairs {pairsTime.TotalSeconds:F1} s, " +
-                $"features and viewer profiles {profilesTime.TotalSeconds:F1} s, rows {(clock.Elapsed - teacherTime - pairsTime - profilesTime).TotalSeconds:F1} s.");
+                $"  Stage times: LLM teacher {teacherTime:F1} s, LLM-chosen pairs {pairsTime:F1} s, features and viewer profiles {profilesTime:F1} s, rows {Lap():F1} s.");
             return result;
         }
 

@@ -43,9 +43,11 @@ internal sealed class SyntheticData : IDataSource
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var split = LeaveOneOutSplitter.Split(Interactions);
-        var userProfile = await profiles.CreateBlockAsync(split, Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal), cancellationToken);
+        var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
+        var userProfile = await profiles.CreateBlockAsync(split, byId, cancellationToken);
         using var userProfileValues = userProfile.Values;
-        var pairs = await LlmChosenPairs.ChooseAsync(split, Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal), embeddings, outputDirectory, cancellationToken);
+        using var teacherClient = new OfflineChatClient(embeddings);
+        var pairs = await LlmChosenPairs.ChooseAsync(split, byId, teacherClient, outputDirectory, cancellationToken);
         var ablation = await SyntheticAblation.RunAsync(split, Movies, _posters, pairs, userProfile, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);

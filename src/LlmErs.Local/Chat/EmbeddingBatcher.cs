@@ -30,15 +30,21 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
     public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var vectors = new ReadOnlyMemory<float>[texts.Count];
-        var known = new bool[texts.Count];
+        // Each text is looked up once: the memory may start over while this call waits for the model.
+        var found = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         var missing = new List<string>();
-        for (var i = 0; i < texts.Count; i++)
+        foreach (var text in texts)
         {
-            known[i] = _remembered.TryGetValue(texts[i], out vectors[i]);
-            if (!known[i] && !missing.Contains(texts[i], StringComparer.Ordinal))
+            if (!found.ContainsKey(text) && !missing.Contains(text, StringComparer.Ordinal))
             {
-                missing.Add(texts[i]);
+                if (_remembered.TryGetValue(text, out var vector))
+                {
+                    found[text] = vector;
+                }
+                else
+                {
+                    missing.Add(text);
+                }
             }
         }
 
@@ -47,16 +53,12 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
             var computed = await EmbedMissingAsync(missing, cancellationToken).ConfigureAwait(false);
             for (var m = 0; m < missing.Count; m++)
             {
+                found[missing[m]] = computed[m];
                 Remember(missing[m], computed[m]);
-            }
-
-            for (var i = 0; i < texts.Count; i++)
-            {
-                vectors[i] = known[i] ? vectors[i] : computed[missing.IndexOf(texts[i])];
             }
         }
 
-        return vectors;
+        return [.. texts.Select(text => found[text])];
     }
 
     private void Remember(string text, ReadOnlyMemory<float> vector)

@@ -167,8 +167,7 @@ public sealed partial class OfflineChatClient : IChatClient
         // Line by line: a history line recurs across users (and as a candidate), so each is embedded once, and a long
         // history is read whole where one text would be cut at the model's window.
         var lines = HistoryLines(history, constraints.Choices);
-        var ranked = await (lines.Count > 0 ? _ranker.RankAsync(lines, descriptions, cancellationToken) : _ranker.RankAsync(history, descriptions, cancellationToken))
-            .ConfigureAwait(false);
+        var ranked = await _ranker.RankAsync(lines.Count > 0 ? lines : [history], descriptions, cancellationToken).ConfigureAwait(false);
 
         // Descriptions may repeat (two films of one title): each ranked description takes the next unused key it stands for.
         var used = new bool[descriptions.Count];

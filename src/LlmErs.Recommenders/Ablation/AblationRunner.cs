@@ -99,7 +99,7 @@ public sealed class AblationRunner
         var warnings = new List<AblationWarning>();
         Warn(warnings, AblationWarnings.ForProtocol(split, AblationTable.For(split.Protocol), Options.Evaluation.Metrics));
         var rows = new AblationRow[plan.Count];
-        var rowWarnings = new AblationWarning[plan.Count][];
+        var rowWarnings = new List<AblationWarning>[plan.Count];
 
         // Reports of rows in flight together reach the caller one at a time, so an IProgress need not be thread-safe.
         var reports = new object();
@@ -117,11 +117,7 @@ public sealed class AblationRunner
                 }
 
                 rows[r] = RunRow(rowContext, r, plan[r], Report, cancellationToken);
-                rowWarnings[r] = [.. AblationWarnings.ForRow(rows[r].Name, rows[r].History, Options.EpochBudget, patience)];
-                foreach (var warning in rowWarnings[r])
-                {
-                    AblationLog.Warning(_logger, warning.Kind, warning.Message);
-                }
+                Warn(rowWarnings[r] = [], AblationWarnings.ForRow(rows[r].Name, rows[r].History, Options.EpochBudget, patience));
 
                 Report(new AblationProgress(r + 1, plan.Count, rows[r].Name, AblationStage.Finished, null, rows[r]));
             });

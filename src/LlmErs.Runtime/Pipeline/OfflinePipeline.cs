@@ -61,30 +61,20 @@ public sealed class OfflinePipeline<TItem>
         _options.Validate();
         if (s_textFields.Count > 0)
         {
-            if (embeddingGenerator is null)
-            {
-                throw new ArgumentException(
-                    $"{s_model.TypeName} has embedding field(s) {string.Join(", ", s_textFields.Select(f => f.Name))}, so the pipeline needs an " +
-                    "embedding generator: pass an IEmbeddingGenerator<string, Embedding<float>> (e.g. LlmErs.Local's MiniLmEmbeddingGenerator) " +
-                    "whose vectors have the declared dimensions.",
-                    nameof(embeddingGenerator));
-            }
-
-            _embeddingStage = new EmbeddingStage(embeddingGenerator, cache, _options.Embedding, engine.HygieneOptions);
+            var generator = Required(
+                embeddingGenerator, s_textFields, "embedding", "an IEmbeddingGenerator<string, Embedding<float>> (e.g. LlmErs.Local's MiniLmEmbeddingGenerator)", nameof(embeddingGenerator));
+            _embeddingStage = new EmbeddingStage(generator, cache, _options.Embedding, engine.HygieneOptions);
         }
 
         if (s_imageFields.Count > 0)
         {
-            if (imageEmbeddingGenerator is null)
-            {
-                throw new ArgumentException(
-                    $"{s_model.TypeName} has image embedding field(s) {string.Join(", ", s_imageFields.Select(f => f.Name))}, so the pipeline needs an " +
-                    "image embedding generator: pass an IEmbeddingGenerator<DataContent, Embedding<float>> as imageEmbeddingGenerator " +
-                    "(e.g. LlmErs.Local's ResNet18ImageEmbeddingGenerator) whose vectors have the declared dimensions.",
-                    nameof(imageEmbeddingGenerator));
-            }
-
-            _imageEmbeddingStage = new ImageEmbeddingStage(imageEmbeddingGenerator, cache, _options.ImageEmbedding);
+            var generator = Required(
+                imageEmbeddingGenerator,
+                s_imageFields,
+                "image embedding",
+                "an IEmbeddingGenerator<DataContent, Embedding<float>> as imageEmbeddingGenerator (e.g. LlmErs.Local's ResNet18ImageEmbeddingGenerator)",
+                nameof(imageEmbeddingGenerator));
+            _imageEmbeddingStage = new ImageEmbeddingStage(generator, cache, _options.ImageEmbedding);
         }
 
         _engine = engine;
@@ -204,6 +194,14 @@ public sealed class OfflinePipeline<TItem>
         EmbeddingField<TItem> embedding => ModelOf(embedding),
         _ => null,
     };
+
+    /// <summary><paramref name="generator"/>, or an error naming the <paramref name="kind"/> fields that need one and what to pass.</summary>
+    private static TGenerator Required<TGenerator>(TGenerator? generator, IReadOnlyList<EmbeddingField<TItem>> fields, string kind, string pass, string parameter)
+        where TGenerator : class =>
+        generator ?? throw new ArgumentException(
+            $"{s_model.TypeName} has {kind} field(s) {string.Join(", ", fields.Select(f => f.Name))}, so the pipeline needs an {kind} generator: " +
+            $"pass {pass} whose vectors have the declared dimensions.",
+            parameter);
 
     /// <summary>The model of <paramref name="field"/>'s vectors: the image model for an image embedding, the text model otherwise.</summary>
     private string ModelOf(EmbeddingField<TItem> field) => field.EmbedsImages ? _imageEmbeddingStage!.ModelId : _embeddingStage!.ModelId;
