@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 
 namespace LlmErs.Local;
@@ -17,27 +16,28 @@ namespace LlmErs.Local;
 /// </remarks>
 internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<float>> embeddings, int maxTexts, int maxCallers)
 {
-    // 16k 384-float vectors are 25 MB, more than the distinct lines of a catalog's candidate lists and histories; when
-    // full the memory starts over, which costs embeddings, never answers.
-    private const int MaxRemembered = 16_384;
+    // 32k 384-float vectors are 50 MB: the distinct history lines of all of ml-latest-small's profile prompts (about
+    // 9.4k in a split) and its movies' mood lines, with room for the sentences of descriptions read in between.
+    // Forgetting a text costs an embedding, never an answer.
+    private const int MaxRemembered = 32_768;
 
     private readonly Lock _gate = new();
     private readonly Queue<Request> _queue = new();
-    private readonly ConcurrentDictionary<string, ReadOnlyMemory<float>> _remembered = new(StringComparer.Ordinal);
+    private readonly RecentVectors _remembered = new(MaxRemembered);
     private int _callers;
 
     /// <summary>The vectors of <paramref name="texts"/>, in order.</summary>
     public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        // Each text is looked up once: the memory may start over while this call waits for the model.
+        // Each text is looked up once: the memory may forget it while this call waits for the model.
         var found = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var text in texts)
         {
             if (!found.ContainsKey(text) && !missing.Contains(text, StringComparer.Ordinal))
             {
-                if (_remembered.TryGetValue(text, out var vector))
+                if (_remembered.TryGet(text, out var vector))
                 {
                     found[text] = vector;
                 }
@@ -54,21 +54,11 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
             for (var m = 0; m < missing.Count; m++)
             {
                 found[missing[m]] = computed[m];
-                Remember(missing[m], computed[m]);
+                _remembered.Add(missing[m], computed[m]);
             }
         }
 
         return [.. texts.Select(text => found[text])];
-    }
-
-    private void Remember(string text, ReadOnlyMemory<float> vector)
-    {
-        if (_remembered.Count >= MaxRemembered)
-        {
-            _remembered.Clear();
-        }
-
-        _remembered.TryAdd(text, vector);
     }
 
     private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedMissingAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
