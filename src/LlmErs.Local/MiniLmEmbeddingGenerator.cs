@@ -30,15 +30,18 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly MiniLmTokens _tokens = new();
     private readonly MiniLmSession _session = new();
     private readonly int _batchSize;
+    private readonly int _batchTokens;
     private readonly int _threads;
 
     /// <summary>Loads the model.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="MiniLmEmbeddingGeneratorOptions.BatchSize"/> or <see cref="MiniLmEmbeddingGeneratorOptions.Threads"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MiniLmEmbeddingGeneratorOptions.BatchSize"/>, <see cref="MiniLmEmbeddingGeneratorOptions.BatchTokens"/> or <see cref="MiniLmEmbeddingGeneratorOptions.Threads"/> is below 1.</exception>
     public MiniLmEmbeddingGenerator(MiniLmEmbeddingGeneratorOptions? options = null)
     {
         options ??= new MiniLmEmbeddingGeneratorOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         _batchSize = options.BatchSize;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchTokens, 1, nameof(options));
+        _batchTokens = options.BatchTokens;
         _threads = options.Threads ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(_threads, 1, nameof(options));
         Metadata = new EmbeddingGeneratorMetadata("LlmErs.Local", providerUri: null, ModelId, Dimensions);
@@ -77,7 +80,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         Parallel.For(0, texts.Count, parallel, i => tokenized[i] = _tokens.Tokenize(texts[i]));
 
         var vectors = new float[texts.Count][];
-        var batches = LengthBuckets.Plan([.. tokenized.Select(t => t.Ids.Length)], _batchSize);
+        var batches = LengthBuckets.Plan([.. tokenized.Select(t => t.Ids.Length)], _batchSize, _batchTokens);
         Parallel.ForEach(batches, parallel, batch => _session.Embed(tokenized, batch, vectors, cancellationToken));
 
         var createdAt = DateTimeOffset.UtcNow;

@@ -99,7 +99,8 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture fixture) : IClas
     {
         // Long and short texts interleaved, so that sorting by length moves nearly every text.
         string[] texts = [.. Enumerable.Range(0, 12).Select(i => i % 3 == 0 ? SyntheticText.Description(1_000 + (i * 900), seed: i) : Sentences[i % 4] + $" Number {i}.")];
-        using var smallBatches = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingGeneratorOptions { BatchSize = 4 });
+        // At most 4 texts and 300 word pieces a batch: short texts go four at a time, long ones (256 pieces) alone.
+        using var smallBatches = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingGeneratorOptions { BatchSize = 4, BatchTokens = 300 });
 
         var bucketed = await smallBatches.GenerateAsync(texts);
 
