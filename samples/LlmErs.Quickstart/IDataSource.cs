@@ -21,8 +21,9 @@ internal interface IDataSource
 
     /// <summary>
     /// Trains and evaluates the baselines and LLM-enhanced models on the enriched catalog, with the viewers' profiles
-    /// (written per split by <paramref name="profiles"/>) as the user block, writes the result files, and returns the
-    /// trained two-tower model of the leave-one-out protocol, to serve.
+    /// (written per split by <paramref name="profiles"/>) as the user block and <paramref name="chat"/>, the client the
+    /// catalog was enriched with, as the LLM teacher, writes the result files, and returns the trained two-tower model
+    /// of the leave-one-out protocol, to serve.
     /// </summary>
-    Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ViewerProfiles profiles, CancellationToken cancellationToken);
+    Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ChatSetup chat, ViewerProfiles profiles, CancellationToken cancellationToken);
 }

@@ -1,6 +1,5 @@
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -8,7 +7,7 @@ namespace LlmErs.Quickstart;
 
 /// <summary>
 /// LLM-chosen training pairs (LLMRec's interaction augmentation): an ID-only BPR trained on the split's training part
-/// retrieves each user's <see cref="Candidates"/> best unseen movies; the offline chat client (or any IChatClient) names
+/// retrieves each user's <see cref="Candidates"/> best unseen movies; the run's chat client (the offline one by default) names
 /// the one the user would most and least enjoy given their <see cref="HistoryLength"/> latest training movies; pairs the
 /// base model contradicts by more than <see cref="Margin"/> are dropped. Answers are cached beside the enrichment cache.
 /// </summary>
@@ -22,11 +21,11 @@ internal static class LlmChosenPairs
 
     /// <param name="split">The split whose training part gives the histories and trains the base model.</param>
     /// <param name="byId">The movies by id.</param>
-    /// <param name="client">The model that chooses; the sample gives every teacher one offline client, so a movie's description is embedded once.</param>
+    /// <param name="chat">The model that chooses and its request options: the client the catalog was enriched with.</param>
     /// <param name="outputDirectory">Where the teachers' cache lives.</param>
     /// <param name="cancellationToken">Cancels training and the requests.</param>
     public static async Task<AugmentedPairs> ChooseAsync(
-        DataSplit split, IReadOnlyDictionary<string, Movie> byId, IChatClient client, string outputDirectory, CancellationToken cancellationToken)
+        DataSplit split, IReadOnlyDictionary<string, Movie> byId, ChatSetup chat, string outputDirectory, CancellationToken cancellationToken)
     {
         var histories = PairCandidates.LatestTrainingItems(split, HistoryLength);
         int[] users = [.. Enumerable.Range(0, split.UserCount).Where(user => histories[user].Length > 0).Take(MaxUsers)];
@@ -37,7 +36,7 @@ internal static class LlmChosenPairs
             [.. retrieved.Candidates[u].Select(item => new TeacherCandidate(split.ItemIds[item], Describe(byId[split.ItemIds[item]])))])).ToArray();
 
         await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "teacher-cache.db"));
-        using var teacher = new PairTeacher(client, cache, Options.Create(new PairTeacherOptions { Requests = ChatSetup.OfflineOptions() }));
+        using var teacher = new PairTeacher(chat.Client, cache, Options.Create(new PairTeacherOptions { Requests = chat.Options }));
         var chosen = await teacher.ChooseAsync(requests, cancellationToken);
         TrainingPair[] pairs = [.. chosen.Pairs.Zip(users)
             .Where(answer => answer.First.Choice is not null)

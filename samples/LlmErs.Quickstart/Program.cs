@@ -91,7 +91,7 @@ static async Task RunAsync(SampleOptions options, CancellationToken cancellation
 
     var ablationStart = stopwatch.Elapsed;
     var profiles = new ViewerProfiles(chat, embeddings, options.OutputDirectory, data.Ratings);
-    var served = await data.RunAblationAsync(options.OutputDirectory, embeddings, profiles, cancellationToken);
+    var served = await data.RunAblationAsync(options.OutputDirectory, embeddings, chat, profiles, cancellationToken);
     Console.WriteLine($"Stage time: ablation {(stopwatch.Elapsed - ablationStart).TotalSeconds:F1} s.");
     var servingFolder = OnlineServing.Export(served, options.OutputDirectory, cancellationToken);
 

@@ -56,7 +56,7 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         Assert.Equal(5, byContent.Count);
         Assert.DoesNotContain(byContent, recommendation => history.Contains(recommendation.ItemId));
 
-        var served = await movieLens.RunAblationAsync(output.Path, embeddings, new ViewerProfiles(chat, embeddings, output.Path, movieLens.Ratings), CancellationToken.None);
+        var served = await movieLens.RunAblationAsync(output.Path, embeddings, chat, new ViewerProfiles(chat, embeddings, output.Path, movieLens.Ratings), CancellationToken.None);
         var servingFolder = OnlineServing.Export(served, output.Path, CancellationToken.None);
         var byModel = OnlineServing.RecommendForUser(servingFolder, user, count: 5);
         Assert.Equal(5, byModel.Count);

@@ -1,12 +1,11 @@
 using LlmErs.Recommenders;
 using LlmErs.Samples.Catalog;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace LlmErs.Quickstart.MovieLens;
 
 /// <summary>
-/// The LLM teacher of the ablation: for every user, the offline chat client (or any IChatClient) ranks the
+/// The LLM teacher of the ablation: for every user, the run's chat client (the offline one by default) ranks the
 /// <see cref="Candidates"/> most popular training items the user has not seen, given the titles and genres of their
 /// <see cref="HistoryLength"/> latest training items. Answers are cached beside the enrichment cache.
 /// </summary>
@@ -17,11 +16,11 @@ internal static class LlmTeacherRankings
 
     /// <param name="split">The split whose training part gives the histories and the candidates.</param>
     /// <param name="byId">The movies by id.</param>
-    /// <param name="client">The model that ranks; the sample gives every teacher one offline client, so a movie's description is embedded once.</param>
+    /// <param name="chat">The model that ranks and its request options: the client the catalog was enriched with.</param>
     /// <param name="outputDirectory">Where the teachers' cache lives.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     public static async Task<ListwiseTeacherScores> RankAsync(
-        DataSplit split, IReadOnlyDictionary<string, Movie> byId, IChatClient client, string outputDirectory, CancellationToken cancellationToken)
+        DataSplit split, IReadOnlyDictionary<string, Movie> byId, ChatSetup chat, string outputDirectory, CancellationToken cancellationToken)
     {
         var train = split.Train;
         var popularity = PopularityRecommender.Fit(train);
@@ -47,7 +46,7 @@ internal static class LlmTeacherRankings
         }
 
         await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "teacher-cache.db"));
-        using var teacher = new ListwiseTeacher(client, cache, Options.Create(new ListwiseTeacherOptions { Requests = ChatSetup.OfflineOptions() }));
+        using var teacher = new ListwiseTeacher(chat.Client, cache, Options.Create(new ListwiseTeacherOptions { Requests = chat.Options }));
         var rankings = await teacher.RankAsync(requests, cancellationToken);
         return ListwiseTeacherScores.Create(
             split.UserCount,

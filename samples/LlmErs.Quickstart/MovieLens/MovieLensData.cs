@@ -132,11 +132,10 @@ internal sealed class MovieLensData : IDataSource
         MaxConcurrentRows = 2,
     };
 
-    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ViewerProfiles profiles, CancellationToken cancellationToken)
+    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ChatSetup chat, ViewerProfiles profiles, CancellationToken cancellationToken)
     {
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
-        using var teacherClient = new OfflineChatClient(embeddings);
 
         async Task<AblationResult> Run(string title, DataSplit split, Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> settings)
         {
@@ -150,10 +149,12 @@ internal sealed class MovieLensData : IDataSource
                 return seconds;
             }
 
-            var teacher = await LlmTeacherRankings.RankAsync(split, byId, teacherClient, outputDirectory, cancellationToken);
-            AnsiConsole.MarkupLine($"  LLM teacher: the offline client ranked the {LlmTeacherRankings.Candidates} most popular unseen movies of each user by similarity to their last {LlmTeacherRankings.HistoryLength}");
+            var teacher = await LlmTeacherRankings.RankAsync(split, byId, chat, outputDirectory, cancellationToken);
+            var ranker = chat.IsExtractive ? "the offline client ranked" : "the chat model ranked";
+            var basis = chat.IsExtractive ? "by similarity to" : "given";
+            AnsiConsole.MarkupLine($"  LLM teacher: {ranker} the {LlmTeacherRankings.Candidates} most popular unseen movies of each user {basis} their last {LlmTeacherRankings.HistoryLength}");
             var teacherTime = Lap();
-            var pairs = await LlmChosenPairs.ChooseAsync(split, byId, teacherClient, outputDirectory, cancellationToken);
+            var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, cancellationToken);
             var pairsTime = Lap();
             var options = settings(teacher, pairs, FullAblation);
             using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);

@@ -39,15 +39,14 @@ internal sealed class SyntheticData : IDataSource
         return new SyntheticData(catalog.Movies, log.Build(), posters);
     }
 
-    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ViewerProfiles profiles, CancellationToken cancellationToken)
+    public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ChatSetup chat, ViewerProfiles profiles, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var split = LeaveOneOutSplitter.Split(Interactions);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
         var userProfile = await profiles.CreateBlockAsync(split, byId, cancellationToken);
         using var userProfileValues = userProfile.Values;
-        using var teacherClient = new OfflineChatClient(embeddings);
-        var pairs = await LlmChosenPairs.ChooseAsync(split, byId, teacherClient, outputDirectory, cancellationToken);
+        var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, cancellationToken);
         var ablation = await SyntheticAblation.RunAsync(split, Movies, _posters, pairs, userProfile, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
