@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using LlmErs.Local;
 using LlmErs.Quickstart;
+using LlmErs.Quickstart.MovieLens;
 using LlmErs.Quickstart.Synthetic;
+using LlmErs.Recommenders;
 
 namespace LlmErs.Samples.Tests;
 
@@ -33,6 +35,24 @@ public sealed class StoppedRunTests
         Assert.DoesNotContain("0123456789abcdef", console.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"stopped\"", await File.ReadAllTextAsync(Path.Combine(output.Path, StoppedRun.ReportFileName)), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(output.Path, "movies.parquet")));
+    }
+
+    [Fact]
+    public async Task WithAnEndpoint_TheTeachersAskIt_NotTheOfflineClient()
+    {
+        // Nothing listens, so a teacher that asked the endpoint stops; one that asked the offline client would answer.
+        using var output = new TempDirectory();
+        var url = new Uri($"http://127.0.0.1:{FreePort()}/v1");
+        using var embeddings = new MiniLmEmbeddingGenerator();
+        using var chat = ChatSetup.Create(new ChatEndpoint(url, "llama3.2", null), embeddings);
+        var data = SyntheticData.Generate();
+        var split = LeaveOneOutSplitter.Split(data.Interactions);
+        var byId = data.Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
+
+        var pairs = await Assert.ThrowsAsync<EnrichmentStoppedException>(() => LlmChosenPairs.ChooseAsync(split, byId, chat, output.Path, CancellationToken.None));
+        var rankings = await Assert.ThrowsAsync<EnrichmentStoppedException>(() => LlmTeacherRankings.RankAsync(split, byId, chat, output.Path, CancellationToken.None));
+
+        Assert.Equal((StopReason.Unreachable, StopReason.Unreachable), (pairs.Stop.Reason, rankings.Stop.Reason));
     }
 
     [Fact]

@@ -176,7 +176,7 @@ public sealed class EnrichmentEngine : IDisposable
             items = catalog.ToAsyncEnumerable();
         }
 
-        using var guard = new EndpointGuard(DescribeEndpoint(models), _options.Resilience, cancellationToken);
+        using var guard = new EndpointGuard(EndpointDescription.Of(_chatClient, models), _options.Resilience, cancellationToken);
         var enricher = new ItemEnricher<T>(plan, _chatClient, _pipeline, _cache, _preparer, _options, _rateLimiter?.LimitsTokens == true, guard, _logger);
         var keys = new ItemKeys<T>(plan.Model);
         var outcomes = OrderedConcurrency.SelectAsync(items, Start, _options.MaxConcurrency * ItemsPerRequestSlot, guard.Token);
@@ -283,12 +283,6 @@ public sealed class EnrichmentEngine : IDisposable
                 _checkedModels.Add(model);
             }
         }
-    }
-
-    private string DescribeEndpoint(string[] models)
-    {
-        var where = _metadata?.ProviderUri is { } address ? $"at {address}" : $"of the chat client {_metadata?.ProviderName ?? _chatClient.GetType().Name}";
-        return $"model {string.Join(", ", models.Select(m => $"'{m}'"))} {where}";
     }
 
     private void ReportProgress(RunAccountant accountant, IProgress<EnrichmentProgress>? progress, BatchProgress? batch = null)

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "The preflight request to model '{Model}' at {Address} was answered with an error ({ErrorType}: {Error}); the run goes on and retries what fails.")]
     public static partial void PreflightAnsweredWithError(ILogger logger, string model, string address, string errorType, string error);
+
+    [LoggerMessage(10, LogLevel.Error, "The {Teacher} stopped ({Reason}): {Message}")]
+    public static partial void TeacherStopped(ILogger logger, string teacher, StopReason reason, string message);
 }

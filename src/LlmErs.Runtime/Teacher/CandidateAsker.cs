@@ -22,6 +22,10 @@ internal sealed class CandidateAsker : IDisposable
     private readonly ChatRateLimiter? _rateLimiter;
     private readonly ResiliencePipeline<ChatResponse> _pipeline;
     private readonly string _modelId;
+    private readonly string _endpoint;
+
+    // The guard of the run in progress (ForEachAsync), for the requests it starts; they flow with its execution context.
+    private static readonly AsyncLocal<EndpointGuard?> RunGuard = new();
 
     /// <param name="chatClient">The model.</param>
     /// <param name="cache">Where valid answers are stored.</param>
@@ -40,6 +44,7 @@ internal sealed class CandidateAsker : IDisposable
         _rateLimiter = ChatRateLimiter.Create(requests.Resilience);
         _pipeline = ChatResiliencePipeline.Create(requests.Resilience, requests.MaxConcurrency, _rateLimiter, TimeProvider.System, loggerFactory);
         _modelId = requests.ModelId ?? chatClient.GetService<ChatClientMetadata>()?.DefaultModelId ?? "";
+        _endpoint = EndpointDescription.Of(chatClient, [_modelId]);
     }
 
     /// <summary>Answers every request with <paramref name="answer"/>, at most <see cref="EnrichmentOptions.MaxConcurrency"/> at a time; results in request order.</summary>
@@ -48,10 +53,26 @@ internal sealed class CandidateAsker : IDisposable
     {
         ArgumentNullException.ThrowIfNull(requests);
         var results = new TResult[requests.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, requests.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _requests.MaxConcurrency, CancellationToken = cancellationToken },
-            async (index, token) => results[index] = await answer(requests[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+        using var guard = new EndpointGuard(_endpoint, _requests.Resilience, cancellationToken);
+        RunGuard.Value = guard;
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, requests.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = _requests.MaxConcurrency, CancellationToken = guard.Token },
+                async (index, token) => results[index] = await answer(requests[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (Exception) when (guard.Stop is { } stop && !cancellationToken.IsCancellationRequested)
+        {
+            // As in an enrichment run: whatever the requests in flight ended with, the endpoint is the cause.
+            Log.TeacherStopped(_logger, _what, stop.Reason, stop.Message);
+            throw new EnrichmentStoppedException(stop);
+        }
+        finally
+        {
+            RunGuard.Value = null;
+        }
+
         return results;
     }
 
@@ -83,9 +104,7 @@ internal sealed class CandidateAsker : IDisposable
         var tokens = default(TokenUsage);
         for (var calls = 1; ; calls++)
         {
-            var response = await _pipeline.ExecuteAsync(
-                async token => await _chatClient.GetResponseAsync(messages, chatOptions, token).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+            var response = await AskOnceAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
             tokens += TokenUsage.From(response.Usage);
             if (response.FinishReason == ChatFinishReason.ContentFilter)
             {
@@ -113,6 +132,27 @@ internal sealed class CandidateAsker : IDisposable
             Log.Reasking(_logger, user, _what, calls, _requests.MaxReasks, result.Error!);
             messages.Add(new ChatMessage(ChatRole.Assistant, answer));
             messages.Add(new ChatMessage(ChatRole.User, FieldMessages.Reask(result.Error!)));
+        }
+    }
+
+    /// <summary>One request through the pipeline, its attempts counted by the run's guard (none outside <see cref="ForEachAsync"/>).</summary>
+    private async Task<ChatResponse> AskOnceAsync(List<ChatMessage> messages, ChatOptions chatOptions, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        if (RunGuard.Value is { } guard)
+        {
+            context.Properties.Set(EndpointGuard.Key, guard);
+        }
+
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                async attempt => await _chatClient.GetResponseAsync(messages, chatOptions, attempt.CancellationToken).ConfigureAwait(false),
+                context).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
