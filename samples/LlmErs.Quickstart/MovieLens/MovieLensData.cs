@@ -150,8 +150,7 @@ internal sealed class MovieLensData : IDataSource
             }
 
             var teacher = await LlmTeacherRankings.RankAsync(split, byId, chat, outputDirectory, cancellationToken);
-            var ranker = chat.IsExtractive ? "the offline client ranked" : "the chat model ranked";
-            var basis = chat.IsExtractive ? "by similarity to" : "given";
+            var (ranker, basis) = chat.IsExtractive ? ("the offline client ranked", "by similarity to") : ("the chat model ranked", "given");
             AnsiConsole.MarkupLine($"  LLM teacher: {ranker} the {LlmTeacherRankings.Candidates} most popular unseen movies of each user {basis} their last {LlmTeacherRankings.HistoryLength}");
             var teacherTime = Lap();
             var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, cancellationToken);

@@ -25,8 +25,7 @@ internal sealed class RecentVectors(int capacity)
                 return false;
             }
 
-            _byRecency.Remove(node);
-            _byRecency.AddFirst(node);
+            MoveToFront(node);
             vector = node.Value.Vector;
             return true;
         }
@@ -38,8 +37,7 @@ internal sealed class RecentVectors(int capacity)
         {
             if (_nodes.TryGetValue(text, out var known))
             {
-                _byRecency.Remove(known);
-                _byRecency.AddFirst(known);
+                MoveToFront(known);
                 return;
             }
 
@@ -51,5 +49,11 @@ internal sealed class RecentVectors(int capacity)
 
             _nodes.Add(text, _byRecency.AddFirst((text, vector)));
         }
+    }
+
+    private void MoveToFront(LinkedListNode<(string Text, ReadOnlyMemory<float> Vector)> node)
+    {
+        _byRecency.Remove(node);
+        _byRecency.AddFirst(node);
     }
 }

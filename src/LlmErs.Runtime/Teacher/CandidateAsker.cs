@@ -24,7 +24,8 @@ internal sealed class CandidateAsker : IDisposable
     private readonly string _modelId;
     private readonly string _endpoint;
 
-    // The guard of the run in progress (ForEachAsync), for the requests it starts; they flow with its execution context.
+    // The guard of the run in progress (ForEachAsync), for the requests it starts: they flow with its execution context,
+    // and the value ends with ForEachAsync, since an async method's changes to an AsyncLocal do not reach its caller.
     private static readonly AsyncLocal<EndpointGuard?> RunGuard = new();
 
     /// <param name="chatClient">The model.</param>
@@ -67,10 +68,6 @@ internal sealed class CandidateAsker : IDisposable
             // As in an enrichment run: whatever the requests in flight ended with, the endpoint is the cause.
             Log.TeacherStopped(_logger, _what, stop.Reason, stop.Message);
             throw new EnrichmentStoppedException(stop);
-        }
-        finally
-        {
-            RunGuard.Value = null;
         }
 
         return results;
