@@ -55,12 +55,49 @@ internal static unsafe class MatrixKernels
 
         for (; i < rows; i++)
         {
-            var row = a + ((long)i * aRowStride);
-            var target = output + ((long)i * columns);
-            for (var c = 0; c < columns; c++)
+            OneRow(a + ((long)i * aRowStride), aColumnStride, inner, b, columns, output + ((long)i * columns));
+        }
+    }
+
+    /// <summary>
+    /// A row left over from the blocks of four (a thread's share of rows need not be a multiple of four), still on
+    /// vectors: on the scalar path such a row cost several times the blocked rows around it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void OneRow(float* a, int aColumnStride, int inner, float* b, int columns, float* output)
+    {
+        var c = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; c <= columns - Vector512<float>.Count; c += Vector512<float>.Count)
             {
-                target[c] = Column(row, aColumnStride, inner, b + c, columns, target[c]);
+                var sum = Vector512.Load(output + c);
+                for (long j = 0, offset = 0; j < inner; j++, offset += aColumnStride)
+                {
+                    sum = Vector512.FusedMultiplyAdd(Vector512.Create(a[offset]), Vector512.Load(b + (j * columns) + c), sum);
+                }
+
+                sum.Store(output + c);
             }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; c <= columns - Vector256<float>.Count; c += Vector256<float>.Count)
+            {
+                var sum = Vector256.Load(output + c);
+                for (long j = 0, offset = 0; j < inner; j++, offset += aColumnStride)
+                {
+                    sum = Vector256.FusedMultiplyAdd(Vector256.Create(a[offset]), Vector256.Load(b + (j * columns) + c), sum);
+                }
+
+                sum.Store(output + c);
+            }
+        }
+
+        for (; c < columns; c++)
+        {
+            output[c] = Column(a, aColumnStride, inner, b + c, columns, output[c]);
         }
     }
 

@@ -18,16 +18,27 @@ public class BprEpochBenchmarks
 {
     private UserItemMatrix? _feedback;
     private VectorMatrix? _itemFeatures;
+    private VectorMatrix? _sampleItemFeatures;
+    private VectorMatrix? _sampleUserFeatures;
 
     [GlobalSetup]
     public void Setup()
     {
         _feedback = ReadRatings(Path.Combine(LocateMovieLens(), "ratings.csv"));
         _itemFeatures = VectorMatrix.Create(RandomVectors.Clustered(_feedback.ItemCount, 384, clusters: 50, seed: 1), 384);
+
+        // The main sample's shape: 127 item features (text components, genres, LLM slots, KG entities), 64 user-profile components.
+        _sampleItemFeatures = VectorMatrix.Create(RandomVectors.Clustered(_feedback.ItemCount, 127, clusters: 50, seed: 2), 127);
+        _sampleUserFeatures = VectorMatrix.Create(RandomVectors.Clustered(_feedback.UserCount, 64, clusters: 20, seed: 3), 64);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _itemFeatures?.Dispose();
+    public void Cleanup()
+    {
+        _itemFeatures?.Dispose();
+        _sampleItemFeatures?.Dispose();
+        _sampleUserFeatures?.Dispose();
+    }
 
     [Benchmark(Baseline = true, Description = "BPR-MF, d = 64, one epoch, one thread")]
     public FactorModel MatrixFactorizationEpoch() =>
@@ -36,6 +47,19 @@ public class BprEpochBenchmarks
     [Benchmark(Description = "two-tower, 384 features, d = 64, one epoch, one thread")]
     public TwoTowerModel TwoTowerEpoch() =>
         TwoTower.Train(_feedback!, _itemFeatures!, options: new TwoTowerOptions { Epochs = 1, MaxDegreeOfParallelism = 1 }).Model;
+
+    [Benchmark(Description = "two-tower as the main sample trains it (127 item, 64 user features, 4 negatives), one epoch, one thread")]
+    public TwoTowerModel SampleShapeEpoch() => TrainSampleShape(threads: 1);
+
+    [Benchmark(Description = "two-tower as the main sample trains it (127 item, 64 user features, 4 negatives), one epoch, two threads")]
+    public TwoTowerModel SampleShapeEpochTwoThreads() => TrainSampleShape(threads: 2);
+
+    private TwoTowerModel TrainSampleShape(int threads) =>
+        TwoTower.Train(
+            _feedback!,
+            _sampleItemFeatures!,
+            _sampleUserFeatures,
+            new TwoTowerOptions { Epochs = 1, NegativeSamples = 4, IdDropout = 0.25f, Regularization = 0.03f, MaxDegreeOfParallelism = threads }).Model;
 
     /// <summary>Reads userId,movieId,… rows, numbering users and movies densely in order of first appearance.</summary>
     private static UserItemMatrix ReadRatings(string path)

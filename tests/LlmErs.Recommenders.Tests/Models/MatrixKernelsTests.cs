@@ -6,7 +6,7 @@ public sealed class MatrixKernelsTests
 {
     /// <summary>
     /// Every element is its initial value followed by fused multiply-adds in inner-index order, whichever path computes
-    /// it (four rows by four vectors, four rows by one vector, the scalar tail): training's bit-for-bit repeatability
+    /// it (four rows by four vectors, four rows by one vector, a leftover row by one vector, the scalar tail): training's bit-for-bit repeatability
     /// rests on it.
     /// </summary>
     [Theory]
