@@ -75,23 +75,17 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
-        var tokenized = new TokenizedText[texts.Count];
-        Parallel.For(0, texts.Count, parallel, i => tokenized[i] = _tokens.Tokenize(texts[i]));
 
-        var vectors = new float[texts.Count][];
+        // A text given more than once is read once: answers to a catalog repeat (a summary of the genres alone), and a
+        // vector does not depend on the batch it was computed in.
+        var (distinct, source) = Distinct(texts);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
+        var tokenized = new TokenizedText[distinct.Count];
+        Parallel.For(0, distinct.Count, parallel, i => tokenized[i] = _tokens.Tokenize(distinct[i]));
+
+        var vectors = new float[distinct.Count][];
         var batches = LengthBuckets.Plan([.. tokenized.Select(t => t.Ids.Length)], _batchSize, _batchTokens);
         Parallel.ForEach(batches, parallel, batch => _session.Embed(tokenized, batch, vectors, cancellationToken));
-
-        var createdAt = DateTimeOffset.UtcNow;
-        var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Count)
-        {
-            Usage = new UsageDetails
-            {
-                InputTokenCount = tokenized.Sum(t => (long)t.Ids.Length),
-                AdditionalCounts = new() { [EmbeddingUsage.TruncatedInputCount] = tokenized.Count(t => t.Truncated) },
-            },
-        };
         foreach (var vector in vectors)
         {
             // The model normalizes already; renormalizing in float32 puts every norm within rounding of 1.
@@ -100,11 +94,49 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             {
                 TensorPrimitives.Divide(vector, norm, vector);
             }
+        }
 
+        // Usage counts every text given, as a provider bills them.
+        var createdAt = DateTimeOffset.UtcNow;
+        var embeddings = new GeneratedEmbeddings<Embedding<float>>(texts.Count)
+        {
+            Usage = new UsageDetails
+            {
+                InputTokenCount = source.Sum(d => (long)tokenized[d].Ids.Length),
+                AdditionalCounts = new() { [EmbeddingUsage.TruncatedInputCount] = source.Count(d => tokenized[d].Truncated) },
+            },
+        };
+        var given = new bool[distinct.Count];
+        foreach (var d in source)
+        {
+            // Each embedding owns its array, so a caller that changes one changes no other.
+            var vector = given[d] ? (float[])vectors[d].Clone() : vectors[d];
+            given[d] = true;
             embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = createdAt });
         }
 
         return Task.FromResult(embeddings);
+    }
+
+    /// <summary>The distinct texts in order of first appearance, and for each given text the position of its distinct one.</summary>
+    private static (List<string> Distinct, int[] Source) Distinct(IReadOnlyList<string> texts)
+    {
+        var positions = new Dictionary<string, int>(texts.Count, StringComparer.Ordinal);
+        var distinct = new List<string>(texts.Count);
+        var source = new int[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (!positions.TryGetValue(texts[i], out var position))
+            {
+                position = distinct.Count;
+                positions.Add(texts[i], position);
+                distinct.Add(texts[i]);
+            }
+
+            source[i] = position;
+        }
+
+        return (distinct, source);
     }
 
     /// <inheritdoc/>

