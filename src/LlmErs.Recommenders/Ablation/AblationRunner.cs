@@ -239,9 +239,8 @@ public sealed class AblationRunner
         }
 
         var metric = Options.ValidationMetric;
-        return split.Protocol == SplitProtocol.ColdItem
-            ? scorer => _validator.EvaluateColdItems(scorer, split, EvaluationTarget.Validation, cancellationToken).AmongWithheldItems.Overall[metric].Value
-            : scorer => _validator.EvaluateFullRanking(scorer, split, EvaluationTarget.Validation, cancellationToken).Overall[metric].Value;
+        var evaluate = _validator.ModelSelection(split, EvaluationTarget.Validation, cancellationToken);
+        return scorer => evaluate(scorer).Overall[metric].Value;
     }
 
     /// <summary>What every row of one run reads.</summary>

@@ -37,12 +37,7 @@ public sealed class RankingEvaluator
     public EvaluationResult EvaluateFullRanking(IItemScorer scorer, DataSplit split, EvaluationTarget target = EvaluationTarget.Test, CancellationToken cancellationToken = default)
     {
         CheckInputs(scorer, split);
-        var candidates = new FullRankingCandidates(
-            TieKeys(split),
-            Masked(split, target),
-            allowed: null,
-            Invariant($"Full ranking: each user's {Names.Of(target)} items ranked among all {split.ItemCount:N0} items except the user's {Names.MaskedBy(target)} items ({Names.Of(split.Protocol)} split)."));
-        return Run(scorer, split, target, candidates, cancellationToken);
+        return Run(scorer, split, target, FullRanking(split, target), cancellationToken);
     }
 
     /// <summary>
@@ -81,6 +76,34 @@ public sealed class RankingEvaluator
             throw new ArgumentException($"The cold-item protocol needs a split from ColdItemSplitter; this one is {Names.Of(split.Protocol)}.", nameof(split));
         }
 
+        return new ColdItemEvaluationResult(
+            Run(scorer, split, target, AmongWithheldItems(split, target), cancellationToken),
+            EvaluateFullRanking(scorer, split, target, cancellationToken));
+    }
+
+    /// <summary>
+    /// The ranking that chooses between models on <paramref name="split"/>'s <paramref name="target"/> part, with its
+    /// candidates built once for every model it is asked about (early stopping asks after each epoch): among the
+    /// withheld items on a cold-item split, full ranking otherwise.
+    /// </summary>
+    internal Func<IItemScorer, EvaluationResult> ModelSelection(DataSplit split, EvaluationTarget target, CancellationToken cancellationToken)
+    {
+        var candidates = split.Protocol == SplitProtocol.ColdItem ? AmongWithheldItems(split, target) : FullRanking(split, target);
+        return scorer =>
+        {
+            CheckInputs(scorer, split);
+            return Run(scorer, split, target, candidates, cancellationToken);
+        };
+    }
+
+    private FullRankingCandidates FullRanking(DataSplit split, EvaluationTarget target) => new(
+        TieKeys(split),
+        Masked(split, target),
+        allowed: null,
+        Invariant($"Full ranking: each user's {Names.Of(target)} items ranked among all {split.ItemCount:N0} items except the user's {Names.MaskedBy(target)} items ({Names.Of(split.Protocol)} split)."));
+
+    private FullRankingCandidates AmongWithheldItems(DataSplit split, EvaluationTarget target)
+    {
         var withheld = target == EvaluationTarget.Test ? split.WithheldTestItems : split.WithheldValidationItems;
         var allowed = new bool[split.ItemCount];
         foreach (var item in withheld)
@@ -88,14 +111,11 @@ public sealed class RankingEvaluator
             allowed[item] = true;
         }
 
-        var amongWithheld = new FullRankingCandidates(
+        return new FullRankingCandidates(
             TieKeys(split),
             Masked(split, target),
             allowed,
             Invariant($"Cold items among cold items: each user's {Names.Of(target)} items, all withheld from training, ranked among the {withheld.Count:N0} withheld {Names.Of(target)} items only."));
-        return new ColdItemEvaluationResult(
-            Run(scorer, split, target, amongWithheld, cancellationToken),
-            EvaluateFullRanking(scorer, split, target, cancellationToken));
     }
 
     private static void CheckInputs(IItemScorer scorer, DataSplit split)

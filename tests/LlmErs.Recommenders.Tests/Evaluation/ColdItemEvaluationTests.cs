@@ -32,6 +32,31 @@ public sealed class ColdItemEvaluationTests
     }
 
     [Fact]
+    public void ModelSelection_RanksAmongTheWithheldItemsOnAColdItemSplit_FullRankingOtherwise_ForEveryScorerAskedAbout()
+    {
+        var evaluator = new RankingEvaluator(new EvaluationOptions { Metrics = [Metric.Ndcg(10)], Bootstrap = new BootstrapOptions { Resamples = 0 } });
+        var coldItem = ColdItemSplitter.Split(Logs.Random(users: 90, items: 100, perUser: 10, seed: 41), new ColdItemSplitOptions { ValidationItemFraction = 0.1, Seed = 3 });
+        var leaveOneOut = LeaveOneOutSplitter.Split(Logs.Random(users: 60, items: 80, perUser: 8, seed: 44));
+        var amongWithheld = evaluator.ModelSelection(coldItem, EvaluationTarget.Validation, CancellationToken.None);
+        var fullRanking = evaluator.ModelSelection(leaveOneOut, EvaluationTarget.Validation, CancellationToken.None);
+
+        // Several models in turn, as early stopping asks after each epoch: the candidates are built once, the answers are each model's.
+        foreach (var seed in new[] { 45, 46, 47 })
+        {
+            var coldScorer = TableScorer.RandomWithTies(coldItem.UserCount, coldItem.ItemCount, seed);
+            var expected = evaluator.EvaluateColdItems(coldScorer, coldItem, EvaluationTarget.Validation).AmongWithheldItems;
+            var actual = amongWithheld(coldScorer);
+            Assert.Equal(expected.Overall[Metric.Ndcg(10)].Value, actual.Overall[Metric.Ndcg(10)].Value);
+            Assert.Equal(expected.Description, actual.Description);
+
+            var scorer = TableScorer.RandomWithTies(leaveOneOut.UserCount, leaveOneOut.ItemCount, seed);
+            Assert.Equal(
+                evaluator.EvaluateFullRanking(scorer, leaveOneOut, EvaluationTarget.Validation).Overall[Metric.Ndcg(10)].Value,
+                fullRanking(scorer).Overall[Metric.Ndcg(10)].Value);
+        }
+    }
+
+    [Fact]
     public void ColdItems_NeedAColdItemSplit()
     {
         var split = LeaveOneOutSplitter.Split(Logs.Random(users: 20, items: 30, perUser: 5, seed: 43));
