@@ -10,9 +10,9 @@ namespace LlmErs.Local;
 /// No background thread and no timer: a caller that finds fewer than <c>maxCallers</c> model calls running makes one
 /// itself, with everything queued, and keeps going while the queue fills. A text's vector must not depend on the other
 /// texts of its call (true of <see cref="MiniLmEmbeddingGenerator"/>), so answers do not depend on how requests happened
-/// to be grouped. For the same reason a text embedded once is not embedded again while it is remembered: prompts share
-/// sentences (a history line recurs across users' profile prompts, an instruction across items) and candidate
-/// descriptions (the popular movies recur across users' candidate lists).
+/// to be grouped. For the same reason a text embedded once is not embedded again while it is remembered, nor while
+/// another caller's request for it is on its way: prompts share sentences (a history line recurs across users' profile
+/// prompts, an instruction across items) and candidate descriptions (the popular movies recur across users' candidate lists).
 /// </remarks>
 internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<float>> embeddings, int maxTexts, int maxCallers)
 {
@@ -24,52 +24,56 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
     private readonly Lock _gate = new();
     private readonly Queue<Request> _queue = new();
     private readonly RecentVectors _remembered = new(MaxRemembered);
+
+    // Texts queued or in a model call, with the request that embeds each: a caller that needs one of them waits for
+    // that request rather than embedding the text again (concurrent profile prompts share their popular lines).
+    private readonly Dictionary<string, (Request Request, int Index)> _pending = new(StringComparer.Ordinal);
     private int _callers;
 
     /// <summary>The vectors of <paramref name="texts"/>, in order.</summary>
     public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        // Each text is looked up once: the memory may forget it while this call waits for the model.
         var found = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (var text in texts)
+        var awaited = new Dictionary<string, (Request Request, int Index)>(StringComparer.Ordinal);
+        var calls = false;
+        lock (_gate)
         {
-            if (!found.ContainsKey(text) && !missing.Contains(text, StringComparer.Ordinal))
+            List<string>? missing = null;
+            foreach (var text in texts)
             {
+                if (found.ContainsKey(text) || awaited.ContainsKey(text))
+                {
+                    continue;
+                }
+
                 if (_remembered.TryGet(text, out var vector))
                 {
                     found[text] = vector;
                 }
+                else if (_pending.TryGetValue(text, out var pending))
+                {
+                    awaited[text] = pending;
+                }
                 else
                 {
-                    missing.Add(text);
+                    (missing ??= []).Add(text);
+                    awaited[text] = default;
                 }
             }
-        }
 
-        if (missing.Count > 0)
-        {
-            var computed = await EmbedMissingAsync(missing, cancellationToken).ConfigureAwait(false);
-            for (var m = 0; m < missing.Count; m++)
+            if (missing is not null)
             {
-                found[missing[m]] = computed[m];
-                _remembered.Add(missing[m], computed[m]);
+                var request = new Request(missing);
+                for (var m = 0; m < missing.Count; m++)
+                {
+                    _pending[missing[m]] = awaited[missing[m]] = (request, m);
+                }
+
+                _queue.Enqueue(request);
+                calls = _callers < maxCallers;
+                _callers += calls ? 1 : 0;
             }
-        }
-
-        return [.. texts.Select(text => found[text])];
-    }
-
-    private async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedMissingAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        var request = new Request(texts);
-        bool calls;
-        lock (_gate)
-        {
-            _queue.Enqueue(request);
-            calls = _callers < maxCallers;
-            _callers += calls ? 1 : 0;
         }
 
         if (calls)
@@ -77,7 +81,12 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
             await CallWhileQueuedAsync().ConfigureAwait(false);
         }
 
-        return await request.Vectors.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (text, (request, index)) in awaited)
+        {
+            found[text] = (await request.Vectors.Task.WaitAsync(cancellationToken).ConfigureAwait(false))[index];
+        }
+
+        return [.. texts.Select(text => found[text])];
     }
 
     private async Task CallWhileQueuedAsync()
@@ -101,22 +110,51 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
                 }
             }
 
+            IReadOnlyList<ReadOnlyMemory<float>>[]? results = null;
+            Exception? failure = null;
             try
             {
                 // Not one caller's token: the call serves every request in it, and each waits on its own token.
                 var vectors = await embeddings.GenerateAsync(batch.SelectMany(r => r.Texts).ToList(), cancellationToken: CancellationToken.None).ConfigureAwait(false);
                 var offset = 0;
-                foreach (var request in batch)
+                results = new IReadOnlyList<ReadOnlyMemory<float>>[batch.Count];
+                for (var r = 0; r < batch.Count; r++)
                 {
-                    request.Vectors.TrySetResult([.. vectors.Skip(offset).Take(request.Texts.Count).Select(e => e.Vector)]);
-                    offset += request.Texts.Count;
+                    results[r] = [.. vectors.Skip(offset).Take(batch[r].Texts.Count).Select(e => e.Vector)];
+                    offset += batch[r].Texts.Count;
                 }
             }
             catch (Exception e)
             {
-                foreach (var request in batch)
+                failure = e;
+            }
+
+            // Remembered before no longer pending, under one lock: a caller finds each text in one place or the other.
+            lock (_gate)
+            {
+                for (var r = 0; r < batch.Count; r++)
                 {
-                    request.Vectors.TrySetException(e);
+                    for (var t = 0; t < batch[r].Texts.Count; t++)
+                    {
+                        if (results is not null)
+                        {
+                            _remembered.Add(batch[r].Texts[t], results[r][t]);
+                        }
+
+                        _pending.Remove(batch[r].Texts[t]);
+                    }
+                }
+            }
+
+            for (var r = 0; r < batch.Count; r++)
+            {
+                if (results is not null)
+                {
+                    batch[r].Vectors.TrySetResult(results[r]);
+                }
+                else
+                {
+                    batch[r].Vectors.TrySetException(failure!);
                 }
             }
         }
