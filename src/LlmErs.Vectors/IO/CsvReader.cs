@@ -24,11 +24,22 @@ public sealed class CsvReader : IDisposable
     /// <param name="delimiter">The field delimiter; not a quote or a line break, which the format reserves.</param>
     /// <param name="error">Makes the exception for a problem: the line (0 when on none), the column when known, the problem.</param>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/>, <paramref name="source"/> or <paramref name="error"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="delimiter"/> is a quote or a line break (the reader is disposed).</exception>
     public CsvReader(TextReader reader, string source, char delimiter, Func<int, string?, string, Exception> error)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(error);
+        if (delimiter is '"' or '\r' or '\n')
+        {
+            // Owned from here on: a reader that will never be read is not left open.
+            reader.Dispose();
+            var shown = delimiter switch { '\r' => "\\r", '\n' => "\\n", _ => "\"" };
+            throw new ArgumentException(
+                $"'{shown}' cannot delimit the fields of {source}: CSV reserves the quote and line breaks. Use a comma, a semicolon or a tab ('\\t').",
+                nameof(delimiter));
+        }
+
         _error = error;
         _reader = reader;
         Source = source;

@@ -51,6 +51,22 @@ public sealed class CsvReaderTests
         Assert.Equal("error", exception.ParamName);
     }
 
+    [Theory]
+    [InlineData('"', "'\"'")]
+    [InlineData('\n', "'\\n'")]
+    [InlineData('\r', "'\\r'")]
+    public void A_quote_or_a_line_break_as_the_delimiter_is_refused_and_the_text_closed(char delimiter, string shown)
+    {
+        var text = new StringReader("id,title\n1,Alien\n");
+
+        var exception = Assert.Throws<ArgumentException>(() => new CsvReader(text, "movies.csv", delimiter, (line, column, problem) => new InvalidDataException(problem)));
+
+        Assert.Equal("delimiter", exception.ParamName);
+        Assert.StartsWith($"{shown} cannot delimit the fields of movies.csv", exception.Message);
+        Assert.Contains("tab", exception.Message);
+        Assert.Throws<ObjectDisposedException>(() => text.ReadLine());
+    }
+
     private static CsvReader Reader(string text) =>
         new(new StringReader(text), "test.csv", ',', (line, column, problem) => new InvalidDataException($"{line}|{column}|{problem}"));
 }
