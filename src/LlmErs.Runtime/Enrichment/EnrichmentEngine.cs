@@ -144,6 +144,11 @@ public sealed class EnrichmentEngine : IDisposable
     /// <summary>The word lists of this engine's re-asks, which the pipeline's word gate shares.</summary>
     internal GovernanceOptions GovernanceOptions => _options.Governance;
 
+    /// <summary>The plan a run over <paramref name="items"/> answers with: a reviewer's replacement is applied as an answer would be.</summary>
+    internal EnrichmentPlan<T> PlanFor<T>(IEnumerable<T> items)
+        where T : IEnrichable<T> =>
+        CreatePlan<T>(CatalogOf(items));
+
     private EnrichmentPlan<T> CreatePlan<T>(CatalogEntities? catalog)
         where T : IEnrichable<T> =>
         EnrichmentPlan<T>.Create(T.EnrichmentModel, _options, _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId, catalog);

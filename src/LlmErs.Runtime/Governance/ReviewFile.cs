@@ -44,10 +44,15 @@ internal static class ReviewFile
         return entries;
     }
 
-    /// <summary>Applies the decisions in <paramref name="entries"/> to the quarantined values of <paramref name="rows"/>.</summary>
-    public static void Apply<TItem>(IReadOnlyList<PipelineItem<TItem>> rows, List<ReviewEntry> entries, string path, List<string> errors)
+    /// <summary>
+    /// Applies the decisions in <paramref name="entries"/> to the quarantined values of <paramref name="rows"/>; a
+    /// replacement goes through <paramref name="plan"/> as the model's answer would, so the tails of catalog relations
+    /// become the catalog's keys.
+    /// </summary>
+    public static void Apply<TItem>(IReadOnlyList<PipelineItem<TItem>> rows, EnrichmentPlan<TItem> plan, List<ReviewEntry> entries, string path, List<string> errors)
         where TItem : IEnrichable<TItem>
     {
+        var fields = plan.Fields.ToDictionary(f => f.Field.Name, StringComparer.Ordinal);
         foreach (var row in rows)
         {
             foreach (var finding in row.Findings)
@@ -57,9 +62,9 @@ internal static class ReviewFile
                     continue;
                 }
 
-                var field = (LlmField<TItem>)TItem.EnrichmentModel.Fields[PipelineItem<TItem>.IndexOf(finding.Field)];
+                var field = fields[finding.Field];
                 if (decision == ReviewDecision.Replace
-                    && !field.TryApply(row.Item, $"{{\"value\":{entry.Replacement!.Value.GetRawText()}}}", out var error))
+                    && !field.TryApply(row.Item, row.Key, $"{{\"value\":{entry.Replacement!.Value.GetRawText()}}}", out var error))
                 {
                     errors.Add($"{path}, line {entry.Line}: item '{finding.Item}', field '{finding.Field}': the replacement is invalid ({error}); the value stays quarantined — fix the replacement.");
                     continue;
@@ -68,7 +73,7 @@ internal static class ReviewFile
                 finding.Decision = decision;
                 if (decision != ReviewDecision.Reject)
                 {
-                    row.SetStatus(finding.Field, field.IsUnknown(row.Item) ? FeatureStatus.Unknown : FeatureStatus.Ok);
+                    row.SetStatus(finding.Field, field.Field.IsUnknown(row.Item) ? FeatureStatus.Unknown : FeatureStatus.Ok);
                 }
             }
         }

@@ -117,7 +117,7 @@ public sealed class OfflinePipeline<TItem>
         }, cancellationToken).ConfigureAwait(false);
 
         Starting(PipelineStage.Gates);
-        var governance = await GovernAsync(rows, outputDirectory, progress, cancellationToken).ConfigureAwait(false);
+        var governance = await GovernAsync(rows, _engine.PlanFor(catalog), outputDirectory, progress, cancellationToken).ConfigureAwait(false);
         WithholdValues(rows);
 
         Starting(PipelineStage.Embedding);
@@ -208,14 +208,14 @@ public sealed class OfflinePipeline<TItem>
 
     /// <summary>Runs the gates, applies the review file's decisions, and rewrites the review file.</summary>
     private async Task<GovernanceReport> GovernAsync(
-        List<PipelineItem<TItem>> rows, string outputDirectory, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+        List<PipelineItem<TItem>> rows, EnrichmentPlan<TItem> plan, string outputDirectory, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         await RunGatesAsync(rows, progress, cancellationToken).ConfigureAwait(false);
         var reviewPath = Path.GetFullPath(_options.ReviewFile ?? Path.Combine(outputDirectory, "review.jsonl"));
         var reviewErrors = new List<string>();
         var reviews = ReviewFile.Read(reviewPath, reviewErrors);
         var malformed = reviewErrors.Count > 0;
-        ReviewFile.Apply(rows, reviews, reviewPath, reviewErrors);
+        ReviewFile.Apply(rows, plan, reviews, reviewPath, reviewErrors);
         foreach (var error in reviewErrors)
         {
             PipelineLog.ReviewProblem(_logger, error);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LlmErs;
 using LlmErs.Runtime.Tests.Fakes;
 using LlmErs.Runtime.Tests.Pipeline;
@@ -102,6 +103,44 @@ public sealed class CatalogTriplesTests
     }
 
     [Fact]
+    public async Task A_reviewers_replacement_names_catalog_items_as_an_answer_would_and_one_naming_none_is_refused()
+    {
+        using var directory = new TempDirectory();
+        var gate = new QuarantineCovers("t2", "t3");
+        await using (var cache = new SqliteEnrichmentCache(directory.File("cache.db")))
+        {
+            using var engine = TestEngines.Create(new ConversationChatClient(Answer), cache);
+            await Pipelines.Create(engine, cache, directory.Path, [], embeddings: null, gate).RunAsync(ItemCatalog.Of(Tunes(), t => t.Title));
+        }
+
+        // The reviewer names t2's original by title and t3's by a name no tune has.
+        var review = directory.File("review.jsonl");
+        var lines = File.ReadAllLines(review).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.Equal(["t2", "t3"], lines.Select(l => (string)l["item"]!));
+        foreach (var (line, tail) in lines.Zip(["blue night", "Autumn Leaves"]))
+        {
+            line["decision"] = "replace";
+            line["replacement"] = new JsonArray(new JsonObject { ["relation"] = "cover_of", ["tail"] = tail });
+        }
+
+        File.WriteAllLines(review, lines.Select(l => l.ToJsonString()));
+        await using (var cache = new SqliteEnrichmentCache(directory.File("cache.db")))
+        {
+            using var engine = TestEngines.Create(new ConversationChatClient(Answer), cache);
+            var result = await Pipelines.Create(engine, cache, directory.Path, [], embeddings: null, gate).RunAsync(ItemCatalog.Of(Tunes(), t => t.Title));
+
+            Assert.Equal([new KgTriple("cover_of", "t1")], result.Items.Single(r => r.Key == "t2").Item.Covers);
+            var error = Assert.Single(result.Report.Governance.ReviewErrors);
+            Assert.Contains("item 't3', field 'Covers': the replacement is invalid", error, StringComparison.Ordinal);
+            Assert.Contains("Autumn Leaves", error, StringComparison.Ordinal);
+        }
+
+        var triples = await TriplesFile.ReadAsync(directory.File(OfflinePipelineOptions.TriplesFileName));
+        Assert.Contains(new TripleRecord("t2", "cover_of", "t1", "added", "Covers", null), triples);
+        Assert.DoesNotContain(triples, t => t.Head == "t3" && t.Source == "Covers");
+    }
+
+    [Fact]
     public async Task A_run_without_the_catalog_says_how_to_give_it()
     {
         using var directory = new TempDirectory();
@@ -112,5 +151,21 @@ public sealed class CatalogTriplesTests
 
         Assert.Contains("Tune.Covers (Triples) has relation(s) 'cover_of' whose tails are catalog items", error.Message, StringComparison.Ordinal);
         Assert.Contains("ItemCatalog.Of(items, item => item.Name)", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Quarantines the covers of the given tunes, as a gate that distrusts them would.</summary>
+    private sealed class QuarantineCovers(params string[] keys) : IPipelineGate<Tune>
+    {
+        public string Name => "distrusted";
+
+        public Task RunAsync(IReadOnlyList<PipelineItem<Tune>> items, CancellationToken cancellationToken)
+        {
+            foreach (var row in items.Where(r => keys.Contains(r.Key)))
+            {
+                row.Quarantine(nameof(Tune.Covers), Name, "covers are checked by hand");
+            }
+
+            return Task.CompletedTask;
+        }
     }
 }
