@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -67,28 +68,14 @@ internal static unsafe class MatrixKernels
     private static void OneRow(float* a, int aColumnStride, int inner, float* b, int columns, float* output)
     {
         var c = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated)
         {
-            for (; c <= columns - Vector512<float>.Count; c += Vector512<float>.Count)
+            for (; c <= columns - Vector<float>.Count; c += Vector<float>.Count)
             {
-                var sum = Vector512.Load(output + c);
+                var sum = Vector.Load(output + c);
                 for (long j = 0, offset = 0; j < inner; j++, offset += aColumnStride)
                 {
-                    sum = Vector512.FusedMultiplyAdd(Vector512.Create(a[offset]), Vector512.Load(b + (j * columns) + c), sum);
-                }
-
-                sum.Store(output + c);
-            }
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; c <= columns - Vector256<float>.Count; c += Vector256<float>.Count)
-            {
-                var sum = Vector256.Load(output + c);
-                for (long j = 0, offset = 0; j < inner; j++, offset += aColumnStride)
-                {
-                    sum = Vector256.FusedMultiplyAdd(Vector256.Create(a[offset]), Vector256.Load(b + (j * columns) + c), sum);
+                    sum = Vector.FusedMultiplyAdd(new Vector<float>(a[offset]), Vector.Load(b + (j * columns) + c), sum);
                 }
 
                 sum.Store(output + c);
