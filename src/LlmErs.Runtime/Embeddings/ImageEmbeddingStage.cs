@@ -15,17 +15,25 @@ public sealed class ImageEmbeddingStage
 {
     private readonly FieldVectorEmbedder<DataContent> _embedder;
     private readonly ImageEmbeddingStageOptions _options;
+    private readonly ImageOptions _images;
 
     /// <summary>Creates the stage.</summary>
     /// <exception cref="ArgumentException">Neither the options nor the generator name the model.</exception>
     public ImageEmbeddingStage(IEmbeddingGenerator<DataContent, Embedding<float>> generator, IEnrichmentCache cache, ImageEmbeddingStageOptions? options = null)
+        : this(generator, cache, options, enrichmentImages: null)
+    {
+    }
+
+    /// <summary>Creates a pipeline's stage: unless its options say otherwise, it reads images as the pipeline's enrichment does.</summary>
+    internal ImageEmbeddingStage(
+        IEmbeddingGenerator<DataContent, Embedding<float>> generator, IEnrichmentCache cache, ImageEmbeddingStageOptions? options, ImageOptions? enrichmentImages)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(cache);
         _options = options ?? new ImageEmbeddingStageOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.BatchSize, 1, nameof(options));
-        ArgumentNullException.ThrowIfNull(_options.Images, nameof(options));
-        _options.Images.Validate();
+        _images = _options.Images ?? enrichmentImages ?? new ImageOptions();
+        _images.Validate();
         _embedder = new FieldVectorEmbedder<DataContent>(
             generator, cache, _options.ModelId, $"{nameof(ImageEmbeddingStageOptions)}.{nameof(ImageEmbeddingStageOptions.ModelId)}", "image embedding model", "images");
     }
@@ -58,7 +66,7 @@ public sealed class ImageEmbeddingStage
                     continue;
                 }
 
-                var read = await ItemImageReader.ReadAsync(images[0], _options.Images, cancellationToken).ConfigureAwait(false);
+                var read = await ItemImageReader.ReadAsync(images[0], _images, cancellationToken).ConfigureAwait(false);
                 var problem = read.Problem ?? (read.Content is DataContent
                     ? null
                     : $"the image '{images[0].Description}' is an address, which a local image model cannot fetch; download it and use the file or its bytes");

@@ -9,6 +9,10 @@ public sealed class ImageEmbeddingStageOptions
     /// <summary>How many images one call embeds. Default 16.</summary>
     public int BatchSize { get; set; } = 16;
 
-    /// <summary>How images are read (size limit).</summary>
-    public ImageOptions Images { get; set; } = new();
+    /// <summary>
+    /// How images are read (size limit). <see langword="null"/> (the default): in an <see cref="OfflinePipeline{TItem}"/>,
+    /// as its enrichment reads them (<see cref="EnrichmentOptions.Images"/>), so one limit serves both stages; on its
+    /// own, <see cref="ImageOptions"/>' defaults.
+    /// </summary>
+    public ImageOptions? Images { get; set; }
 }

@@ -144,6 +144,9 @@ public sealed class EnrichmentEngine : IDisposable
     /// <summary>The word lists of this engine's re-asks, which the pipeline's word gate shares.</summary>
     internal GovernanceOptions GovernanceOptions => _options.Governance;
 
+    /// <summary>How this engine reads images, which the pipeline's image embedding stage shares unless told otherwise.</summary>
+    internal ImageOptions ImageOptions => _options.Images;
+
     /// <summary>The plan a run over <paramref name="items"/> answers with: a reviewer's replacement is applied as an answer would be.</summary>
     internal EnrichmentPlan<T> PlanFor<T>(IEnumerable<T> items)
         where T : IEnrichable<T> =>

@@ -74,7 +74,7 @@ public sealed class OfflinePipeline<TItem>
                 "image embedding",
                 "an IEmbeddingGenerator<DataContent, Embedding<float>> as imageEmbeddingGenerator (e.g. LlmErs.Local's ResNet18ImageEmbeddingGenerator)",
                 nameof(imageEmbeddingGenerator));
-            _imageEmbeddingStage = new ImageEmbeddingStage(generator, cache, _options.ImageEmbedding);
+            _imageEmbeddingStage = new ImageEmbeddingStage(generator, cache, _options.ImageEmbedding, engine.ImageOptions);
         }
 
         _engine = engine;

@@ -117,12 +117,26 @@ public sealed class ImagePipelineTests : IDisposable
     {
         using var engine = TestEngines.Create(new CapturingChatClient(), _cache);
 
-        var error = Assert.Throws<ArgumentException>(() => new OfflinePipeline<Artwork>(engine, _cache, Options.Create(PipelineOptions())));
+        var error = Assert.Throws<ArgumentException>(() => new OfflinePipeline<Artwork>(engine, _cache, Options.Create(PipelineOptions(stageImages: null))));
 
         Assert.Equal("imageEmbeddingGenerator", error.ParamName);
         Assert.Contains("Artwork has image embedding field(s) PictureVector", error.Message, StringComparison.Ordinal);
         Assert.Contains("IEmbeddingGenerator<DataContent, Embedding<float>>", error.Message, StringComparison.Ordinal);
         Assert.Contains("ResNet18ImageEmbeddingGenerator", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheImageStageReadsImagesAsTheEnrichmentDoes_UnlessGivenItsOwnLimit()
+    {
+        var oversized = Write("poster.png", [.. Png, .. new byte[4096]]);
+
+        await RunAsync(new ByteImageGenerator(), [Art("big", ItemImage.FromFile(oversized))]);
+        Assert.Contains("more than ImageOptions.MaxBytes (1,024)", Rows().Single().GetProperty("PictureVector_status").GetString(), StringComparison.Ordinal);
+
+        var generator = new ByteImageGenerator();
+        await RunAsync(generator, [Art("big", ItemImage.FromFile(oversized))], stageImages: new ImageOptions { MaxBytes = 1 << 20 });
+        Assert.Equal("ok", Rows().Single().GetProperty("PictureVector_status").GetString());
+        Assert.Single(generator.Embedded);
     }
 
     [Fact]
@@ -153,17 +167,18 @@ public sealed class ImagePipelineTests : IDisposable
         return [.. vector.Select(v => v / norm)];
     }
 
-    private OfflinePipelineOptions PipelineOptions()
+    private OfflinePipelineOptions PipelineOptions(ImageOptions? stageImages)
     {
-        var options = new OfflinePipelineOptions { OutputDirectory = _directory.Path, ImageEmbedding = { Images = { MaxBytes = 1024 } } };
+        var options = new OfflinePipelineOptions { OutputDirectory = _directory.Path, ImageEmbedding = { Images = stageImages } };
         options.FeatureOutputs.Add(FeatureOutput.JsonLines(_directory.File("artworks.jsonl")));
         return options;
     }
 
-    private async Task<OfflinePipelineResult<Artwork>> RunAsync(ByteImageGenerator generator, IReadOnlyList<Artwork> items)
+    /// <summary>A pipeline run whose enrichment reads images of at most 1 KB; the image stage shares that limit unless given its own.</summary>
+    private async Task<OfflinePipelineResult<Artwork>> RunAsync(ByteImageGenerator generator, IReadOnlyList<Artwork> items, ImageOptions? stageImages = null)
     {
-        using var engine = TestEngines.Create(new CapturingChatClient(), _cache);
-        var pipeline = new OfflinePipeline<Artwork>(engine, _cache, Options.Create(PipelineOptions()), imageEmbeddingGenerator: generator);
+        using var engine = TestEngines.Create(new CapturingChatClient(), _cache, options => options.Images.MaxBytes = 1024);
+        var pipeline = new OfflinePipeline<Artwork>(engine, _cache, Options.Create(PipelineOptions(stageImages)), imageEmbeddingGenerator: generator);
         return await pipeline.RunAsync(items);
     }
 
