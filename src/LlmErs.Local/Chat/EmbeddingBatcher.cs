@@ -39,7 +39,8 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
         var calls = false;
         lock (_gate)
         {
-            List<string>? missing = null;
+            // This caller's request for the texts no one has embedded or is embedding, filled before it is queued.
+            Request? request = null;
             foreach (var text in texts)
             {
                 if (found.ContainsKey(text) || awaited.ContainsKey(text))
@@ -57,19 +58,14 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
                 }
                 else
                 {
-                    (missing ??= []).Add(text);
-                    awaited[text] = default;
+                    request ??= new Request([]);
+                    _pending[text] = awaited[text] = (request, request.Texts.Count);
+                    request.Texts.Add(text);
                 }
             }
 
-            if (missing is not null)
+            if (request is not null)
             {
-                var request = new Request(missing);
-                for (var m = 0; m < missing.Count; m++)
-                {
-                    _pending[missing[m]] = awaited[missing[m]] = (request, m);
-                }
-
                 _queue.Enqueue(request);
                 calls = _callers < maxCallers;
                 _callers += calls ? 1 : 0;
@@ -160,9 +156,9 @@ internal sealed class EmbeddingBatcher(IEmbeddingGenerator<string, Embedding<flo
         }
     }
 
-    private sealed class Request(IReadOnlyList<string> texts)
+    private sealed class Request(List<string> texts)
     {
-        public IReadOnlyList<string> Texts { get; } = texts;
+        public List<string> Texts { get; } = texts;
 
         public TaskCompletionSource<IReadOnlyList<ReadOnlyMemory<float>>> Vectors { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
