@@ -26,13 +26,16 @@ namespace LlmErs.Local;
 /// </summary>
 /// <remarks>
 /// Concurrent requests share embedding calls: what arrives while the model is busy is embedded together in the next
-/// call, which costs far less per prompt than one prompt at a time. Let many requests be in flight (e.g.
-/// <c>EnrichmentOptions.MaxConcurrency = 64</c>); the answers do not depend on it.
+/// call, which costs far less per prompt than one prompt at a time, and the more prompts a call holds, the closer in
+/// length are the prompts the local model pads to one another. Let many requests be in flight (e.g.
+/// <c>EnrichmentOptions.MaxConcurrency = 1024</c>); the answers do not depend on it.
 /// </remarks>
 public sealed partial class OfflineChatClient : IChatClient
 {
-    // Two batches of the local model's default size per call, and as many calls at once as there are cores.
-    private const int TextsPerEmbeddingCall = 64;
+    // A call's texts are sorted by length into the model's batches, so the more a call holds, the less it pads: on
+    // MovieLens enrichment, calls of up to 1,024 prompts ran 12% more word pieces than the prompts hold, calls of about
+    // six 58% more. As many calls at once as there are cores.
+    private const int TextsPerEmbeddingCall = 1024;
 
     // About the 256 word pieces MiniLM reads, at the four characters per token the usage estimates assume.
     private const int WindowCharacters = 1024;

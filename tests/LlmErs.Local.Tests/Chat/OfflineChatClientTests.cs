@@ -250,6 +250,26 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Prompts_queued_while_the_model_is_busy_go_in_one_call_of_up_to_1024()
+    {
+        var moods = ((LlmField<Movie>)Model.Field("Moods")).Constraints;
+        using var model = new HeldGenerator();
+        var client = new OfflineChatClient(model);
+
+        // Each request reaches the embedding queue before GetResponseAsync returns: the first ones start the model calls
+        // (one per core), which wait until released, and the rest queue behind them.
+        var answers = Enumerable.Range(0, 900)
+            .Select(i => client.GetResponseAsync([new ChatMessage(ChatRole.User, $"Which moods fit movie number {i}?")], Options(moods)))
+            .ToList();
+        model.Release();
+        await Task.WhenAll(answers);
+
+        // Calls of 64 would have taken 14 more; a call sorts its texts by length, so a large one pads little.
+        Assert.True(model.CallSizes.Count <= Environment.ProcessorCount + 1, $"call sizes: {string.Join(", ", model.CallSizes)}");
+        Assert.Equal(900 + moods.Choices.Count, model.Embedded.Count);
+    }
+
+    [Fact]
     public async Task A_text_is_embedded_once_and_answers_do_not_change_when_it_is_remembered()
     {
         var moods = ((LlmField<Movie>)Model.Field("Moods")).Constraints;
