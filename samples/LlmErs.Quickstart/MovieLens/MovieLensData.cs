@@ -128,7 +128,8 @@ internal sealed class MovieLensData : IDataSource
         BlockRemovalModels = options.BlockRemovalModels,
         CacheDirectory = Path.Combine(outputDirectory, AblationCacheFolder),
 
-        // One row's training keeps about 1.3 of 2 cores busy; a second row beside it fills the rest, and no row's numbers change.
+        // Two rows at once, each on one of the 2 cores: one row on both gains nothing (its steps are too short to share),
+        // and no row's numbers change.
         MaxConcurrentRows = 2,
     };
 

@@ -7,8 +7,9 @@ public sealed class AblationFitContext
 {
     internal AblationFitContext(
         DataSplit split, UserItemMatrix feedback, VectorMatrix? itemFeatures, IReadOnlyList<string> blocks, VectorMatrix? userFeatures, IReadOnlyList<string> userBlocks,
-        TrainingMonitor monitor, bool pairsBlock = false, AugmentedPairs? augmentedPairs = null)
+        TrainingMonitor monitor, bool pairsBlock = false, AugmentedPairs? augmentedPairs = null, int maxDegreeOfParallelism = -1)
     {
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
         HasPairsBlock = pairsBlock;
         AugmentedPairs = augmentedPairs;
         Split = split;
@@ -52,6 +53,14 @@ public sealed class AblationFitContext
     public TrainingMonitor Monitor { get; }
 
     /// <summary>
+    /// The most threads the row may use: the cores shared among the rows that train side by side
+    /// (<see cref="AblationOptions.MaxConcurrentRows"/>), or -1 (all cores) when rows train one at a time. The built-in
+    /// models train and rank with no more; a custom model passes it to its trainer, since threads beyond the cores slow
+    /// every row down.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>
     /// The run's <see cref="AblationOptions.AugmentedPairs"/> for a model that takes them
     /// (<see cref="AblationModel.UsesAugmentedPairs"/>), except in its row without them; otherwise <see langword="null"/>.
     /// </summary>
@@ -61,11 +70,17 @@ public sealed class AblationFitContext
     private bool HasPairsBlock { get; }
 
     /// <summary>The options with this row's pairs (none in the row without them); unchanged outside the pairs block.</summary>
-    internal TOptions WithRowPairs<TOptions>(TOptions options)
+    /// <summary>
+    /// <paramref name="options"/> as this row trains with them: the run's augmented pairs when the row takes them, and
+    /// at most <see cref="MaxDegreeOfParallelism"/> threads.
+    /// </summary>
+    internal TOptions ForRow<TOptions>(TOptions options)
         where TOptions : BprOptions =>
-        HasPairsBlock ? (TOptions)options.WithAugmentedPairs(AugmentedPairs) : options;
+        (TOptions)options.For(HasPairsBlock ? AugmentedPairs : options.AugmentedPairs, MaxDegreeOfParallelism);
 
-    /// <summary>The features, or an exception naming the model that needs them.</summary>
+    /// <summary><paramref name="options"/> with at most <see cref="MaxDegreeOfParallelism"/> threads.</summary>
+    internal SequentialOptions ForRow(SequentialOptions options) => options.WithAtMost(MaxDegreeOfParallelism);
+
     internal VectorMatrix RequireFeatures(string model) =>
         ItemFeatures ?? throw new InvalidOperationException($"'{model}' needs item features; give the ablation at least one feature block.");
 }

@@ -102,7 +102,7 @@ public sealed class AblationModel
     /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
     public static AblationModel IdOnlyBpr(BprOptions? options = null) =>
         new(IdOnlyBprName, AblationModelKind.Baseline, usesFeatures: false, (context, cancellationToken) =>
-            Fitted(MatrixFactorization.Train(context.Feedback, context.WithRowPairs(options ?? new BprOptions()), context.Monitor, cancellationToken)));
+            Fitted(MatrixFactorization.Train(context.Feedback, context.ForRow(options ?? new BprOptions()), context.Monitor, cancellationToken)));
 
     /// <summary>
     /// The content-only baseline (<see cref="ContentBaseline"/>), on all feature blocks: items ranked by cosine similarity
@@ -123,7 +123,7 @@ public sealed class AblationModel
         const string Name = "BPR + embedding init";
         return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
         {
-            var bpr = options ?? new BprOptions();
+            var bpr = context.ForRow(options ?? new BprOptions());
             using var initial = PrincipalComponents(context.RequireFeatures(Name), bpr.Dimension, bpr.MaxDegreeOfParallelism, cancellationToken);
             return Fitted(MatrixFactorization.Train(context.Feedback, initial, bpr, context.Monitor, cancellationToken));
         });
@@ -139,7 +139,7 @@ public sealed class AblationModel
         const string Name = "Two-tower";
         return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
             Fitted(Recommenders.TwoTower.Train(
-                context.Feedback, context.RequireFeatures(Name), context.UserFeatures, context.WithRowPairs(options ?? new TwoTowerOptions()), context.Monitor, cancellationToken)))
+                context.Feedback, context.RequireFeatures(Name), context.UserFeatures, context.ForRow(options ?? new TwoTowerOptions()), context.Monitor, cancellationToken)))
         {
             UsesUserFeatures = true,
         };
@@ -163,7 +163,7 @@ public sealed class AblationModel
                 throw new InvalidOperationException($"The options of '{Name}' have no distillation; set TwoTowerOptions.Distillation with the teacher the callback receives.");
             }
 
-            return Fitted(Recommenders.TwoTower.Train(context.Feedback, features, context.UserFeatures, twoTower, context.Monitor, cancellationToken));
+            return Fitted(Recommenders.TwoTower.Train(context.Feedback, features, context.UserFeatures, context.ForRow(twoTower), context.Monitor, cancellationToken));
         })
         {
             UsesUserFeatures = true,
@@ -181,7 +181,7 @@ public sealed class AblationModel
     {
         RequireTeacher(options, nameof(options));
         return new("BPR" + LlmTeacherSuffix, AblationModelKind.Baseline, usesFeatures: false, (context, cancellationToken) =>
-            Fitted(MatrixFactorization.Train(context.Feedback, options, context.Monitor, cancellationToken)));
+            Fitted(MatrixFactorization.Train(context.Feedback, context.ForRow(options), context.Monitor, cancellationToken)));
     }
 
     /// <summary>
@@ -195,7 +195,7 @@ public sealed class AblationModel
         RequireTeacher(options, nameof(options));
         const string Name = "Two-tower" + LlmTeacherSuffix;
         return new(Name, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
-            Fitted(Recommenders.TwoTower.Train(context.Feedback, context.RequireFeatures(Name), context.UserFeatures, options, context.Monitor, cancellationToken)))
+            Fitted(Recommenders.TwoTower.Train(context.Feedback, context.RequireFeatures(Name), context.UserFeatures, context.ForRow(options), context.Monitor, cancellationToken)))
         {
             UsesUserFeatures = true,
         };
@@ -262,7 +262,7 @@ public sealed class AblationModel
     private static AblationFit FittedSequential(AblationFitContext context, VectorMatrix? features, SequentialOptions? options, CancellationToken cancellationToken)
     {
         var split = context.Split;
-        var trained = SequentialRecommender.Train(split.Train, features, options, context.Monitor, cancellationToken);
+        var trained = SequentialRecommender.Train(split.Train, features, context.ForRow(options ?? new SequentialOptions()), context.Monitor, cancellationToken);
         var model = split.Protocol == SplitProtocol.LeaveOneOut ? trained.Model.WithHistories(split.Train, split.Validation) : trained.Model;
         return new AblationFit(model, trained.History);
     }

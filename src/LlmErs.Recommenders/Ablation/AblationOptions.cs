@@ -65,8 +65,9 @@ public sealed class AblationOptions
     /// <summary>
     /// How many rows train at once; 1 (the default) trains them one after another. A row's numbers do not depend on it
     /// (each trains from its own seed, and training gives the same bits on any thread count), so more rows at once only
-    /// fill cores that one row's training leaves idle, at the cost of the memory of each row in flight. A row's
-    /// <see cref="AblationRow.TrainingTime"/> is then measured while others train beside it.
+    /// fill cores that one row's training leaves idle, at the cost of the memory of each row in flight. Each row then
+    /// trains and ranks on its share of the cores (<see cref="AblationFitContext.MaxDegreeOfParallelism"/>), whatever
+    /// its options allow. A row's <see cref="AblationRow.TrainingTime"/> is measured while others train beside it.
     /// </summary>
     public int MaxConcurrentRows { get; init; } = 1;
 

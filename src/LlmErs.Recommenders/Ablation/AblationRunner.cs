@@ -39,6 +39,9 @@ public sealed class AblationRunner
 {
     private readonly RankingEvaluator _evaluator;
     private readonly RankingEvaluator _validator;
+
+    // Each row's share of the cores: rows side by side, each on all cores, would keep more threads than cores busy.
+    private readonly int _rowThreads;
     private readonly ILogger _logger;
 
     /// <summary>Creates a runner.</summary>
@@ -50,7 +53,9 @@ public sealed class AblationRunner
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Options = options ?? new AblationOptions();
         Options.Validate();
-        _evaluator = new RankingEvaluator(Options.Evaluation);
+        _rowThreads = RowThreads.Share(Options.MaxConcurrentRows);
+        var evaluation = Options.Evaluation.WithAtMost(_rowThreads);
+        _evaluator = new RankingEvaluator(evaluation);
 
         // Early stopping needs the point value alone: no intervals, one metric.
         _validator = new RankingEvaluator(new EvaluationOptions
@@ -59,7 +64,7 @@ public sealed class AblationRunner
             Bootstrap = new BootstrapOptions { Resamples = 0 },
             Slices = Options.Evaluation.Slices,
             TieBreakSeed = Options.Evaluation.TieBreakSeed,
-            MaxDegreeOfParallelism = Options.Evaluation.MaxDegreeOfParallelism,
+            MaxDegreeOfParallelism = evaluation.MaxDegreeOfParallelism,
         });
     }
 
@@ -165,7 +170,7 @@ public sealed class AblationRunner
             using (var itemFeatures = model.UsesFeatures ? context.Features.Concatenate(FeatureSide.Item, removed) : null)
             using (var userFeatures = model.UsesUserFeatures ? context.Features.Concatenate(FeatureSide.User, removed) : null)
             {
-                fit = model.Fit(new AblationFitContext(split, context.Feedback, itemFeatures, kept, userFeatures, keptUser, monitor, pairsBlock, withPairs ? pairs : null), cancellationToken);
+                fit = model.Fit(new AblationFitContext(split, context.Feedback, itemFeatures, kept, userFeatures, keptUser, monitor, pairsBlock, withPairs ? pairs : null, _rowThreads), cancellationToken);
             }
 
             trainingTime = stopwatch.Elapsed;

@@ -3,6 +3,8 @@ namespace LlmErs.Recommenders;
 /// <summary>Options of <see cref="RankingEvaluator"/>.</summary>
 public sealed class EvaluationOptions
 {
+    private int _maxDegreeOfParallelism = -1;
+
     /// <summary>The default <see cref="TieBreakSeed"/>, shared with <see cref="RankingMetrics.FromScores"/> and model export.</summary>
     public const int DefaultTieBreakSeed = 42;
 
@@ -29,7 +31,15 @@ public sealed class EvaluationOptions
     public Func<float, double> GradeOfRating { get; init; } = static rating => rating;
 
     /// <summary>The most threads scoring users at once; -1 (the default) for as many as there are cores. Results do not depend on it.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = -1;
+    public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; init => _maxDegreeOfParallelism = value; }
+
+    /// <summary>A copy of these options with at most <paramref name="maxDegreeOfParallelism"/> threads (-1: as set).</summary>
+    internal EvaluationOptions WithAtMost(int maxDegreeOfParallelism)
+    {
+        var copy = (EvaluationOptions)MemberwiseClone();
+        copy._maxDegreeOfParallelism = RowThreads.Cap(MaxDegreeOfParallelism, maxDegreeOfParallelism);
+        return copy;
+    }
 
     internal void Validate()
     {

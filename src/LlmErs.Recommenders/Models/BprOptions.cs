@@ -12,6 +12,7 @@ namespace LlmErs.Recommenders;
 public class BprOptions
 {
     private AugmentedPairs? _augmentedPairs;
+    private int _maxDegreeOfParallelism = -1;
 
     /// <summary>The size of the user and item vectors. Default 64.</summary>
     public int Dimension { get; init; } = 64;
@@ -60,7 +61,7 @@ public class BprOptions
     public AugmentedPairs? AugmentedPairs { get => _augmentedPairs; init => _augmentedPairs = value; }
 
     /// <summary>The most threads training may use; -1 (the default) for all cores. The model does not depend on it.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = -1;
+    public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; init => _maxDegreeOfParallelism = value; }
 
     /// <summary>The distillation that training applies: none when both its weights are 0, so that it trains exactly as without.</summary>
     internal DistillationOptions? ActiveDistillation =>
@@ -69,11 +70,15 @@ public class BprOptions
     /// <summary>The augmented pairs that training samples: none when there are no pairs or their weight is 0, so that it trains exactly as without.</summary>
     internal AugmentedPairs? ActiveAugmentedPairs => AugmentedPairs is { IsActive: true } pairs ? pairs : null;
 
-    /// <summary>A copy of these options (of the same type) with <paramref name="pairs"/> as <see cref="AugmentedPairs"/>.</summary>
-    internal BprOptions WithAugmentedPairs(AugmentedPairs? pairs)
+    /// <summary>
+    /// A copy of these options (of the same type) with <paramref name="pairs"/> as <see cref="AugmentedPairs"/> and at
+    /// most <paramref name="maxDegreeOfParallelism"/> threads (-1: as set).
+    /// </summary>
+    internal BprOptions For(AugmentedPairs? pairs, int maxDegreeOfParallelism)
     {
         var copy = (BprOptions)MemberwiseClone();
         copy._augmentedPairs = pairs;
+        copy._maxDegreeOfParallelism = RowThreads.Cap(MaxDegreeOfParallelism, maxDegreeOfParallelism);
         return copy;
     }
 

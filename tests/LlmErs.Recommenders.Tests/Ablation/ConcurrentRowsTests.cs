@@ -43,6 +43,44 @@ public sealed class ConcurrentRowsTests(AblationRuns runs) : IClassFixture<Ablat
         Assert.Equal("the failing row's message", error.Message);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void EachRow_TrainsOnItsShareOfTheCores(int maxConcurrentRows)
+    {
+        var seen = new List<int>();
+        var recorder = new AblationModel("Recorder", AblationModelKind.Baseline, usesFeatures: false, (context, _) =>
+        {
+            lock (seen)
+            {
+                seen.Add(context.MaxDegreeOfParallelism);
+            }
+
+            return new AblationFit(PopularityRecommender.Fit(context.Split.Train), null);
+        });
+
+        new AblationRunner(AblationRuns.Options([.. AblationRuns.Models().Take(2), recorder], maxConcurrentRows: maxConcurrentRows)).Run(runs.LeaveOneOutSplit, runs.Catalog.Blocks);
+
+        // Rows one at a time keep what their options allow; rows side by side would otherwise keep more threads than cores busy.
+        Assert.Equal(maxConcurrentRows == 1 ? -1 : Math.Max(1, Environment.ProcessorCount / maxConcurrentRows), Assert.Single(seen));
+    }
+
+    [Fact]
+    public void ARowsShare_CapsTheThreadsOfTheModelsOptions_AndKeepsTheRest()
+    {
+        var options = new TwoTowerOptions { Dimension = 8, IdDropout = 0.25f, MaxDegreeOfParallelism = 4 };
+
+        var capped = Assert.IsType<TwoTowerOptions>(options.For(null, maxDegreeOfParallelism: 1));
+        Assert.Equal((1, 8, 0.25f), (capped.MaxDegreeOfParallelism, capped.Dimension, capped.IdDropout));
+        Assert.Equal(4, options.For(null, maxDegreeOfParallelism: 6).MaxDegreeOfParallelism);
+        Assert.Equal(4, options.For(null, maxDegreeOfParallelism: -1).MaxDegreeOfParallelism);
+        Assert.Equal(3, new BprOptions().For(null, maxDegreeOfParallelism: 3).MaxDegreeOfParallelism);
+        Assert.Equal(2, new SequentialOptions().WithAtMost(2).MaxDegreeOfParallelism);
+        Assert.Equal(2, new EvaluationOptions().WithAtMost(2).MaxDegreeOfParallelism);
+        Assert.Equal(4, options.MaxDegreeOfParallelism);
+    }
+
     [Fact]
     public void FewerThanOneRowAtATime_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new AblationRunner(AblationRuns.Options(maxConcurrentRows: 0)));

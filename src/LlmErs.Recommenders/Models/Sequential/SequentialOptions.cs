@@ -6,6 +6,8 @@ namespace LlmErs.Recommenders;
 /// </summary>
 public sealed class SequentialOptions
 {
+    private int _maxDegreeOfParallelism = -1;
+
     /// <summary>The size of the item, position and hidden vectors. Default 64.</summary>
     public int Dimension { get; init; } = 64;
 
@@ -58,7 +60,15 @@ public sealed class SequentialOptions
     public ulong Seed { get; init; } = 42;
 
     /// <summary>The most threads training may use; -1 (the default) for all cores. The model does not depend on it.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = -1;
+    public int MaxDegreeOfParallelism { get => _maxDegreeOfParallelism; init => _maxDegreeOfParallelism = value; }
+
+    /// <summary>A copy of these options with at most <paramref name="maxDegreeOfParallelism"/> threads (-1: as set).</summary>
+    internal SequentialOptions WithAtMost(int maxDegreeOfParallelism)
+    {
+        var copy = (SequentialOptions)MemberwiseClone();
+        copy._maxDegreeOfParallelism = RowThreads.Cap(MaxDegreeOfParallelism, maxDegreeOfParallelism);
+        return copy;
+    }
 
     internal void Validate()
     {
