@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 
 namespace LlmErs.Vectors;
 
@@ -7,6 +8,9 @@ namespace LlmErs.Vectors;
 /// </summary>
 internal sealed class PcaProjection
 {
+    // Covariance rows a thread fills together, centring each item once for all of them.
+    private const int CovarianceRowsPerBlock = 8;
+
     public PcaProjection(float[] mean, float[] components, int inputDimension)
     {
         Mean = mean;
@@ -43,18 +47,26 @@ internal sealed class PcaProjection
             mean[d] /= Math.Max(count, 1);
         }
 
-        // Each thread owns rows of the covariance and sums over items in item order: the same bits on any thread count.
+        // Each thread owns a few rows of the covariance and sums over items in item order, one fused multiply-add per
+        // value and item (TensorPrimitives fuses on every path): the same bits on any thread count and vector width.
         var covariance = new double[dimension * dimension];
-        Parallel.For(0, dimension, parallel, i =>
+        var blocks = (dimension + CovarianceRowsPerBlock - 1) / CovarianceRowsPerBlock;
+        Parallel.For(0, blocks, parallel, block =>
         {
-            var target = covariance.AsSpan(i * dimension, dimension);
+            var (first, end) = (block * CovarianceRowsPerBlock, Math.Min(dimension, (block + 1) * CovarianceRowsPerBlock));
+            var centred = new double[dimension];
             for (var row = 0; row < count; row++)
             {
                 var values = vectors.GetRow(row);
-                var centred = values[i] - mean[i];
-                for (var j = 0; j < dimension; j++)
+                for (var d = 0; d < dimension; d++)
                 {
-                    target[j] = Math.FusedMultiplyAdd(centred, values[j] - mean[j], target[j]);
+                    centred[d] = values[d] - mean[d];
+                }
+
+                for (var i = first; i < end; i++)
+                {
+                    var target = covariance.AsSpan(i * dimension, dimension);
+                    TensorPrimitives.FusedMultiplyAdd(centred, centred[i], target, target);
                 }
             }
         });

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LlmErs.Vectors;
 
 /// <summary>
@@ -31,10 +33,12 @@ public static class SymmetricEigen
         }
 
         var a = matrix;
-        var v = new double[size * size];
+
+        // The rotations' product, transposed: column k of V is row k here, so a rotation updates two contiguous rows.
+        var vt = new double[size * size];
         for (var i = 0; i < size; i++)
         {
-            v[(i * size) + i] = 1;
+            vt[(i * size) + i] = 1;
         }
 
         for (var sweep = 0; sweep < MaxSweeps && OffDiagonalNorm(a, size) > 1e-22 * DiagonalNorm(a, size); sweep++)
@@ -43,7 +47,7 @@ public static class SymmetricEigen
             {
                 for (var q = p + 1; q < size; q++)
                 {
-                    Rotate(a, v, size, p, q);
+                    Rotate(a, vt, size, p, q);
                 }
             }
         }
@@ -58,7 +62,7 @@ public static class SymmetricEigen
             var largest = 0;
             for (var i = 0; i < size; i++)
             {
-                vectors[(rank * size) + i] = v[(i * size) + column];
+                vectors[(rank * size) + i] = vt[(column * size) + i];
                 if (Math.Abs(vectors[(rank * size) + i]) > Math.Abs(vectors[(rank * size) + largest]))
                 {
                     largest = i;
@@ -78,7 +82,8 @@ public static class SymmetricEigen
     }
 
     /// <summary>Zeroes a[p, q] with a plane rotation applied on both sides, accumulating it into the eigenvectors.</summary>
-    private static void Rotate(double[] a, double[] v, int n, int p, int q)
+    /// <summary>One Jacobi rotation in the (p, q) plane: A ← Jᵀ(AJ), V ← VJ, with V stored transposed.</summary>
+    private static void Rotate(double[] a, double[] vt, int n, int p, int q)
     {
         var apq = a[(p * n) + q];
         if (apq == 0)
@@ -91,6 +96,8 @@ public static class SymmetricEigen
         var t = Math.Sign(theta == 0 ? 1 : theta) / (Math.Abs(theta) + Math.Sqrt((theta * theta) + 1));
         var c = 1 / Math.Sqrt((t * t) + 1);
         var s = t * c;
+
+        // Columns p and q lie across the rows; rounding leaves A a hair short of symmetric, so they are computed, not copied.
         for (var k = 0; k < n; k++)
         {
             var akp = a[(k * n) + p];
@@ -99,20 +106,30 @@ public static class SymmetricEigen
             a[(k * n) + q] = (s * akp) + (c * akq);
         }
 
-        for (var k = 0; k < n; k++)
+        RotateRows(a.AsSpan(p * n, n), a.AsSpan(q * n, n), c, s);
+        RotateRows(vt.AsSpan(p * n, n), vt.AsSpan(q * n, n), c, s);
+    }
+
+    /// <summary>(x, y) ← (c x − s y, s x + c y), each value with separate multiplies and adds, as the scalar form rounds them.</summary>
+    private static void RotateRows(Span<double> x, Span<double> y, double c, double s)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            var apk = a[(p * n) + k];
-            var aqk = a[(q * n) + k];
-            a[(p * n) + k] = (c * apk) - (s * aqk);
-            a[(q * n) + k] = (s * apk) + (c * aqk);
+            var (vc, vs) = (new Vector<double>(c), new Vector<double>(s));
+            for (; k <= x.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var (xk, yk) = (new Vector<double>(x[k..]), new Vector<double>(y[k..]));
+                ((vc * xk) - (vs * yk)).CopyTo(x[k..]);
+                ((vs * xk) + (vc * yk)).CopyTo(y[k..]);
+            }
         }
 
-        for (var k = 0; k < n; k++)
+        for (; k < x.Length; k++)
         {
-            var vkp = v[(k * n) + p];
-            var vkq = v[(k * n) + q];
-            v[(k * n) + p] = (c * vkp) - (s * vkq);
-            v[(k * n) + q] = (s * vkp) + (c * vkq);
+            var (xk, yk) = (x[k], y[k]);
+            x[k] = (c * xk) - (s * yk);
+            y[k] = (s * xk) + (c * yk);
         }
     }
 
