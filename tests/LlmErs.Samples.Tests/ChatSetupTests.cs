@@ -13,7 +13,7 @@ public sealed class ChatSetupTests
         using var chat = ChatSetup.Create(null, embeddings);
 
         Assert.Equal("llmers-offline", chat.Client.GetService<ChatClientMetadata>()!.ProviderName);
-        Assert.Equal(64, chat.Options.MaxConcurrency);
+        Assert.Equal(1024, chat.Options.MaxConcurrency);
         Assert.StartsWith("offline chat client", chat.Description);
     }
 

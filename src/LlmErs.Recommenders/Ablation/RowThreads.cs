@@ -2,8 +2,7 @@ namespace LlmErs.Recommenders;
 
 /// <summary>
 /// The threads a row may use while rows train side by side: the cores shared among them. Training and ranking fork and
-/// join threads many times a step, and with more threads than cores a step waits for whichever thread is parked: on 2
-/// cores, two rows of two threads each trained up to three times slower than two rows of one thread each.
+/// join threads many times a step, and with more threads than cores a step can wait for whichever thread is parked.
 /// </summary>
 internal static class RowThreads
 {

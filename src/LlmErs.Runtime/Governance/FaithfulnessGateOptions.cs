@@ -13,7 +13,7 @@ public sealed class FaithfulnessGateOptions
     /// <summary>Thresholds per free-text field, by field name; they override <see cref="Threshold"/>.</summary>
     public IDictionary<string, double> FieldThresholds { get; } = new Dictionary<string, double>(StringComparer.Ordinal);
 
-    /// <summary>How many texts go to the embedding generator per call. Default 64.</summary>
+    /// <summary>How many answers go to the embedding generator per call, each with its prompt (twice as many texts). Default 64.</summary>
     public int BatchSize { get; set; } = 64;
 
     internal double ThresholdOf(string field) => FieldThresholds.TryGetValue(field, out var threshold) ? threshold : Threshold;
