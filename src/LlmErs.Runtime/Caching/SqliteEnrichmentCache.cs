@@ -105,6 +105,7 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
     public async ValueTask SetAsync(CacheKey key, ReadOnlyMemory<byte> value, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var write = new PendingWrite(key.Bytes.ToArray(), CacheEntryCodec.Encode(key, value.Span));
         if (!_writes.Writer.TryWrite(write))
@@ -112,7 +113,9 @@ public sealed class SqliteEnrichmentCache : IEnrichmentCache, IAsyncDisposable, 
             throw new ObjectDisposedException(nameof(SqliteEnrichmentCache));
         }
 
-        await write.Committed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Once queued the write commits anyway, within milliseconds: waiting for it whatever the token says means a
+        // caller stopped mid-run (a 403, Ctrl+C) returns only once its paid-for answers can be read back.
+        await write.Committed.Task.ConfigureAwait(false);
     }
 
     /// <summary>Commits pending writes and closes the database.</summary>

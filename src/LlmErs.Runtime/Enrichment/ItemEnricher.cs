@@ -130,9 +130,7 @@ internal sealed class ItemEnricher<T>
                     }
 
                     // Durable before it counts: a crash after this line loses nothing, one before it repeats only this request.
-                    // Not cancelled by a stop: the answer is paid for, its commit takes milliseconds, and a rerun right
-                    // after the stop must find it.
-                    await _cache.SetAsync(prepared.Key, CachedAnswer.Encode(field.Field.FormatAnswer(item)), CancellationToken.None).ConfigureAwait(false);
+                    await _cache.SetAsync(prepared.Key, CachedAnswer.Encode(field.Field.FormatAnswer(item)), cancellationToken).ConfigureAwait(false);
                     return Outcome(FieldStatus.Generated, null);
                 }
 
