@@ -6,8 +6,9 @@ using LlmErs.Recommenders;
 namespace LlmErs.Quickstart.MovieLens;
 
 /// <summary>
-/// The <see cref="AblationModel.Fingerprint"/> of the sample's models: every training option, and the LLM teacher's
-/// rankings by content, so that the ablation cache in the output folder retrains a row whenever any of them changes.
+/// The <see cref="AblationModel.Fingerprint"/> of the sample's models: every training option the model depends on, and
+/// the LLM teacher's rankings by content, so that the ablation cache in the output folder retrains a row whenever any
+/// of them changes. Not the thread count: training gives the same bits on any, so a cached row serves whatever it is.
 /// </summary>
 internal static class ModelFingerprint
 {
@@ -15,7 +16,7 @@ internal static class ModelFingerprint
     {
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{options.GetType().Name}|d{options.Dimension}|lr{options.LearningRate:R}|l2{options.Regularization:R}|e{options.Epochs}|p{options.Patience}" +
-            $"|s{options.Seed}|n{options.NegativeSamples}|b{options.BatchSize}|std{options.InitialStandardDeviation:R}|t{options.MaxDegreeOfParallelism}");
+            $"|s{options.Seed}|n{options.NegativeSamples}|b{options.BatchSize}|std{options.InitialStandardDeviation:R}");
         if (options is TwoTowerOptions twoTower)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"|dropout{twoTower.IdDropout:R}");
