@@ -41,6 +41,30 @@ internal sealed class AdamParameters
     /// <summary>Applies one Adam update to <paramref name="row"/>.</summary>
     public void UpdateRow(int row, ReadOnlySpan<float> gradient, float stepSize) => Update(row * Columns, gradient, stepSize);
 
+    /// <summary>
+    /// Applies one Adam update to row <c>rows[k]</c> with gradient row k of <paramref name="gradients"/>, for each k
+    /// where <paramref name="keep"/> is empty or true; rows a few places ahead are fetched into cache meanwhile, since a
+    /// batch's rows are scattered and each would otherwise wait on memory.
+    /// </summary>
+    public void UpdateRows(ReadOnlySpan<int> rows, ReadOnlySpan<float> gradients, float stepSize, ReadOnlySpan<bool> keep = default)
+    {
+        for (var k = 0; k < rows.Length; k++)
+        {
+            if (k + CacheLines.RowsAhead < rows.Length && (keep.IsEmpty || keep[k + CacheLines.RowsAhead]))
+            {
+                var ahead = rows[k + CacheLines.RowsAhead] * Columns;
+                CacheLines.Prefetch(Values.AsSpan(ahead, Columns));
+                CacheLines.Prefetch(_first.AsSpan(ahead, Columns));
+                CacheLines.Prefetch(_second.AsSpan(ahead, Columns));
+            }
+
+            if (keep.IsEmpty || keep[k])
+            {
+                Update(rows[k] * Columns, gradients.Slice(k * Columns, Columns), stepSize);
+            }
+        }
+    }
+
     /// <summary>Applies one Adam update to every value.</summary>
     public void UpdateAll(ReadOnlySpan<float> gradient, float stepSize) => Update(0, gradient, stepSize);
 

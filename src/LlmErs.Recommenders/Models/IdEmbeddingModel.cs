@@ -52,6 +52,11 @@ internal sealed class IdEmbeddingModel : IEmbeddingModel<FactorModel>
 
         for (var s = 0; s < batch.ItemSlotCount; s++)
         {
+            if (s + CacheLines.RowsAhead < batch.ItemSlotCount)
+            {
+                CacheLines.Prefetch(_items.GetRow(batch.SlotItems[s + CacheLines.RowsAhead]));
+            }
+
             _items.GetRow(batch.SlotItems[s]).CopyTo(itemVectors.AsSpan(s * dimension, dimension));
         }
     }
@@ -76,12 +81,7 @@ internal sealed class IdEmbeddingModel : IEmbeddingModel<FactorModel>
             }
         });
         ParallelChunks.For(batch.ItemSlotCount, RowsPerChunk, _maxDegreeOfParallelism, (start, end) =>
-        {
-            for (var s = start; s < end; s++)
-            {
-                _items.UpdateRow(batch.SlotItems[s], itemGradients.AsSpan(s * dimension, dimension), stepSize);
-            }
-        });
+            _items.UpdateRows(batch.SlotItems.AsSpan(start, end - start), itemGradients.AsSpan(start * dimension, (end - start) * dimension), stepSize));
     }
 
     public FactorModel Snapshot() => new([.. _users.Values], [.. _items.Values], _users.Columns);

@@ -123,6 +123,11 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
         var features = _itemFeatures.Dimension;
         for (var s = 0; s < batch.ItemSlotCount; s++)
         {
+            if (s + CacheLines.RowsAhead < batch.ItemSlotCount)
+            {
+                CacheLines.Prefetch(_itemFeatures.GetRow(batch.SlotItems[s + CacheLines.RowsAhead]));
+            }
+
             var item = batch.SlotItems[s];
             _slotKeepsId[s] = _hasIdVector[item] && (_idDropout == 0 || _dropoutRandom.NextDouble() >= _idDropout);
             _itemFeatures.GetRow(item).CopyTo(_slotItemFeatures.AsSpan(s * features, features));
@@ -140,6 +145,11 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
             ProjectRows(_slotItemFeatures, features, start, end, _projection.Values, _slotItemProjections);
             for (var s = start; s < end; s++)
             {
+                if (s + CacheLines.RowsAhead < end && _slotKeepsId[s + CacheLines.RowsAhead])
+                {
+                    CacheLines.Prefetch(_items.GetRow(batch.SlotItems[s + CacheLines.RowsAhead]));
+                }
+
                 var vector = Row(itemVectors, s);
                 Row(_slotItemProjections, s).CopyTo(vector);
                 if (_slotKeepsId[s])
@@ -214,15 +224,8 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
             }
         });
         ParallelChunks.For(batch.ItemSlotCount, UpdatesPerChunk, _maxDegreeOfParallelism, (start, end) =>
-        {
-            for (var s = start; s < end; s++)
-            {
-                if (_slotKeepsId[s])
-                {
-                    _items.UpdateRow(batch.SlotItems[s], Row(itemGradients, s), stepSize);
-                }
-            }
-        });
+            _items.UpdateRows(
+                batch.SlotItems.AsSpan(start, end - start), itemGradients.AsSpan(start * _dimension, (end - start) * _dimension), stepSize, _slotKeepsId.AsSpan(start, end - start)));
 
         // dW = Σ_items f ⊗ dItemFeatures + Σ_users h ⊗ dHistory; threads own rows of dW.
         var features = _itemFeatures.Dimension;
