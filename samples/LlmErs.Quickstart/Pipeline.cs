@@ -33,8 +33,12 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
             },
             VectorStorePaths = { [nameof(Movie.Content)] = Path.Combine(outputDirectory, VectorStoreFileName) },
         };
-        // The gate's vectors are cached with the answers, so a rerun embeds nothing it embedded before.
-        var faithfulness = new FaithfulnessGate<Movie>(new CachedEmbeddingGenerator(embeddings, cache), new FaithfulnessGateOptions { FieldThresholds = { [nameof(Movie.Pitch)] = PitchFaithfulness } });
+        // The gate's vectors are cached with the answers, so a rerun embeds nothing it embedded before. The local model
+        // sorts a call's texts by length before padding them to one another: calls of the default 64 answers (128
+        // texts) padded 21%, calls of 512 answers 5%.
+        var faithfulness = new FaithfulnessGate<Movie>(
+            new CachedEmbeddingGenerator(embeddings, cache),
+            new FaithfulnessGateOptions { FieldThresholds = { [nameof(Movie.Pitch)] = PitchFaithfulness }, BatchSize = 512 });
         var pipeline = new OfflinePipeline<Movie>(engine, cache, Options.Create(options), embeddings, Gates(cache, faithfulness));
 
         var result = await ConsoleOutput.WithStageProgressAsync(progress => pipeline.RunAsync(movies, progress, cancellationToken));

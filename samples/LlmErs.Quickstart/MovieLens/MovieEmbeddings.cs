@@ -14,7 +14,9 @@ namespace LlmErs.Quickstart.MovieLens;
 /// </summary>
 internal static class MovieEmbeddings
 {
-    private const int ChunkSize = 256;
+    // The model sorts a call's texts by length before padding them to one another: calls of 256 padded these short
+    // texts 16%, calls of 1,024 5%.
+    private const int ChunkSize = 1024;
 
     public static string Text(Movie movie) =>
         $"{movie.Title}{(movie.Year is { } year ? $" ({year})" : "")}. {string.Join(", ", movie.Genres)}";
