@@ -16,17 +16,19 @@ internal static class CacheLines
     /// <summary>Asks the processor to bring <paramref name="values"/> into cache.</summary>
     public static unsafe void Prefetch(ReadOnlySpan<float> values)
     {
-        if (!Sse.IsSupported)
+        if (!Sse.IsSupported || values.IsEmpty)
         {
             return;
         }
 
         fixed (float* start = values)
         {
-            var bytes = (byte*)start;
-            for (var offset = 0; offset < values.Length * sizeof(float); offset += LineBytes)
+            // Line by line from the line holding the first value to the one holding the last: a row need not start a line.
+            var first = (nuint)start & ~(nuint)(LineBytes - 1);
+            var last = (nuint)(start + values.Length) - 1;
+            for (var line = first; line <= last; line += LineBytes)
             {
-                Sse.Prefetch0(bytes + offset);
+                Sse.Prefetch0((void*)line);
             }
         }
     }
