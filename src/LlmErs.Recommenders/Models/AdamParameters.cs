@@ -50,13 +50,9 @@ internal sealed class AdamParameters
     {
         for (var k = 0; k < rows.Length; k++)
         {
-            if (k + CacheLines.RowsAhead < rows.Length && (keep.IsEmpty || keep[k + CacheLines.RowsAhead]))
-            {
-                var ahead = rows[k + CacheLines.RowsAhead] * Columns;
-                CacheLines.Prefetch(Values.AsSpan(ahead, Columns));
-                CacheLines.Prefetch(_first.AsSpan(ahead, Columns));
-                CacheLines.Prefetch(_second.AsSpan(ahead, Columns));
-            }
+            CacheLines.PrefetchAhead(Values, Columns, rows, k, keep);
+            CacheLines.PrefetchAhead(_first, Columns, rows, k, keep);
+            CacheLines.PrefetchAhead(_second, Columns, rows, k, keep);
 
             if (keep.IsEmpty || keep[k])
             {

@@ -10,11 +10,24 @@ internal static class CacheLines
 {
     private const int LineBytes = 64;
 
-    /// <summary>How many rows ahead of the one in hand a loop asks for: enough to cover memory latency, few enough to stay in cache.</summary>
-    public const int RowsAhead = 4;
+    // How many rows ahead of the one in hand a loop asks for: enough to cover memory latency, few enough to stay in cache.
+    private const int RowsAhead = 4;
+
+    /// <summary>
+    /// Asks for the row of a row-major <paramref name="table"/> that a loop over <paramref name="rows"/> reaches a few
+    /// places after <paramref name="position"/>, if there is one and <paramref name="keep"/> (when given) says the loop will read it.
+    /// </summary>
+    public static void PrefetchAhead(ReadOnlySpan<float> table, int columns, ReadOnlySpan<int> rows, int position, ReadOnlySpan<bool> keep = default)
+    {
+        var ahead = position + RowsAhead;
+        if (ahead < rows.Length && (keep.IsEmpty || keep[ahead]))
+        {
+            Prefetch(table.Slice(rows[ahead] * columns, columns));
+        }
+    }
 
     /// <summary>Asks the processor to bring <paramref name="values"/> into cache.</summary>
-    public static unsafe void Prefetch(ReadOnlySpan<float> values)
+    private static unsafe void Prefetch(ReadOnlySpan<float> values)
     {
         if (!Sse.IsSupported || values.IsEmpty)
         {

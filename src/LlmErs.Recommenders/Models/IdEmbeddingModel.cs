@@ -50,14 +50,11 @@ internal sealed class IdEmbeddingModel : IEmbeddingModel<FactorModel>
             _users.GetRow(batch.Users[t]).CopyTo(userVectors.AsSpan(t * dimension, dimension));
         }
 
-        for (var s = 0; s < batch.ItemSlotCount; s++)
+        var slotItems = batch.SlotItems.AsSpan(0, batch.ItemSlotCount);
+        for (var s = 0; s < slotItems.Length; s++)
         {
-            if (s + CacheLines.RowsAhead < batch.ItemSlotCount)
-            {
-                CacheLines.Prefetch(_items.GetRow(batch.SlotItems[s + CacheLines.RowsAhead]));
-            }
-
-            _items.GetRow(batch.SlotItems[s]).CopyTo(itemVectors.AsSpan(s * dimension, dimension));
+            CacheLines.PrefetchAhead(_items.Values, dimension, slotItems, s);
+            _items.GetRow(slotItems[s]).CopyTo(itemVectors.AsSpan(s * dimension, dimension));
         }
     }
 

@@ -121,14 +121,11 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
     public void Encode(TripleBatch batch, float[] userVectors, float[] itemVectors)
     {
         var features = _itemFeatures.Dimension;
-        for (var s = 0; s < batch.ItemSlotCount; s++)
+        var slotItems = batch.SlotItems.AsSpan(0, batch.ItemSlotCount);
+        for (var s = 0; s < slotItems.Length; s++)
         {
-            if (s + CacheLines.RowsAhead < batch.ItemSlotCount)
-            {
-                CacheLines.Prefetch(_itemFeatures.GetRow(batch.SlotItems[s + CacheLines.RowsAhead]));
-            }
-
-            var item = batch.SlotItems[s];
+            CacheLines.PrefetchAhead(_itemFeatures.Values, features, slotItems, s);
+            var item = slotItems[s];
             _slotKeepsId[s] = _hasIdVector[item] && (_idDropout == 0 || _dropoutRandom.NextDouble() >= _idDropout);
             _itemFeatures.GetRow(item).CopyTo(_slotItemFeatures.AsSpan(s * features, features));
         }
@@ -145,11 +142,7 @@ internal sealed class TwoTowerNetwork : IEmbeddingModel<TwoTowerModel>
             ProjectRows(_slotItemFeatures, features, start, end, _projection.Values, _slotItemProjections);
             for (var s = start; s < end; s++)
             {
-                if (s + CacheLines.RowsAhead < end && _slotKeepsId[s + CacheLines.RowsAhead])
-                {
-                    CacheLines.Prefetch(_items.GetRow(batch.SlotItems[s + CacheLines.RowsAhead]));
-                }
-
+                CacheLines.PrefetchAhead(_items.Values, _dimension, batch.SlotItems.AsSpan(0, end), s, _slotKeepsId);
                 var vector = Row(itemVectors, s);
                 Row(_slotItemProjections, s).CopyTo(vector);
                 if (_slotKeepsId[s])
