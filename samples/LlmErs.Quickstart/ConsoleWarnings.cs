@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace LlmErs.Quickstart;
 
 /// <summary>Shows the ablation runner's warnings (untrained rows, trivial cut-offs) on the console as they are found.</summary>
-internal sealed class ConsoleWarnings : ILogger<AblationRunner>
+/// <param name="output">Where the warnings go; null for the console.</param>
+internal sealed class ConsoleWarnings(TextWriter? output = null) : ILogger<AblationRunner>
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -15,7 +16,7 @@ internal sealed class ConsoleWarnings : ILogger<AblationRunner>
     {
         if (IsEnabled(logLevel))
         {
-            Console.WriteLine($"  warning: {formatter(state, exception)}");
+            (output ?? Console.Out).WriteLine($"  warning: {formatter(state, exception)}");
         }
     }
 }

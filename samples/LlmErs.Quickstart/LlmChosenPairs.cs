@@ -23,9 +23,10 @@ internal static class LlmChosenPairs
     /// <param name="byId">The movies by id.</param>
     /// <param name="chat">The model that chooses and its request options: the client the catalog was enriched with.</param>
     /// <param name="outputDirectory">Where the teachers' cache lives.</param>
+    /// <param name="console">Where the line about the pairs goes.</param>
     /// <param name="cancellationToken">Cancels training and the requests.</param>
     public static async Task<AugmentedPairs> ChooseAsync(
-        DataSplit split, IReadOnlyDictionary<string, Movie> byId, ChatSetup chat, string outputDirectory, CancellationToken cancellationToken)
+        DataSplit split, IReadOnlyDictionary<string, Movie> byId, ChatSetup chat, string outputDirectory, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var histories = PairCandidates.LatestTrainingItems(split, HistoryLength);
         int[] users = [.. Enumerable.Range(0, split.UserCount).Where(user => histories[user].Length > 0).Take(MaxUsers)];
@@ -42,7 +43,7 @@ internal static class LlmChosenPairs
             .Where(answer => answer.First.Choice is not null)
             .Select(answer => new TrainingPair(answer.Second, split.ItemIds.GetIndex(answer.First.Choice!.Value.Liked), split.ItemIds.GetIndex(answer.First.Choice!.Value.Disliked)))];
         var denoised = PairDenoiser.Prune(retrieved.BaseModel, pairs, Margin);
-        AnsiConsole.MarkupLine(
+        console.MarkupLine(
             $"  LLM-chosen pairs: {Markup.Escape(chosen.Report.ToString())}; the base BPR contradicted {denoised.Dropped.Count:N0} by more than {Margin} (dropped), {denoised.Kept.Count:N0} kept (weight {Weight})");
         return new AugmentedPairs { Pairs = denoised.Kept, Weight = Weight };
     }

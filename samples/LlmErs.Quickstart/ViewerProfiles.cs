@@ -32,8 +32,8 @@ internal sealed class ViewerProfiles(ChatSetup chat, MiniLmEmbeddingGenerator em
         return [.. histories.Select((history, user) => new Viewer { Id = split.UserIds[user], History = history })];
     }
 
-    /// <summary>Enriches and embeds the viewers of <paramref name="split"/>, shows one, and returns the user block (the caller disposes it).</summary>
-    public async Task<FeatureBlock> CreateBlockAsync(DataSplit split, IReadOnlyDictionary<string, Movie> movies, CancellationToken cancellationToken)
+    /// <summary>Enriches and embeds the viewers of <paramref name="split"/>, shows one on <paramref name="console"/>, and returns the user block (the caller disposes it).</summary>
+    public async Task<FeatureBlock> CreateBlockAsync(DataSplit split, IReadOnlyDictionary<string, Movie> movies, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var viewers = Viewers(split, movies, ratings);
         await using (var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "cache.db")))
@@ -41,18 +41,18 @@ internal sealed class ViewerProfiles(ChatSetup chat, MiniLmEmbeddingGenerator em
             using var engine = new EnrichmentEngine(chat.Client, cache, Options.Create(chat.Options));
             var report = await engine.RunAsync(viewers, cancellationToken: cancellationToken);
             await new EmbeddingStage(embeddings, cache).EmbedAsync(viewers, cancellationToken: cancellationToken);
-            AnsiConsole.MarkupLine($"  viewer profiles: {report.Succeeded:N0} of {report.Items:N0} viewers enriched, {report.LlmCalls:N0} model calls (the rest cached)");
+            console.MarkupLine($"  viewer profiles: {report.Succeeded:N0} of {report.Items:N0} viewers enriched, {report.LlmCalls:N0} model calls (the rest cached)");
         }
 
         var shown = viewers.FirstOrDefault(viewer => viewer.History.Any(entry => entry.Rating is not null)) ?? viewers[0];
-        AnsiConsole.MarkupLine(
+        console.MarkupLine(
             $"  e.g. viewer {Markup.Escape(shown.Id)} ({shown.History.Count} movies in the prompt's history): [italic]{Markup.Escape(shown.Profile ?? "(no profile)")}[/] " +
             $"Enjoys: {Markup.Escape(string.Join(", ", shown.LikedMoods))}; avoids: {Markup.Escape(string.Join(", ", shown.DislikedMoods))}.");
 
         var profiles = FieldFeatures.Vectors(viewers, Taste);
         if (profiles.MissingRows > 0)
         {
-            AnsiConsole.MarkupLine($"[yellow]{profiles.MissingRows} of {viewers.Length} viewers have no profile vector[/]; they get the '{Taste.Name}={FieldFeatures.Missing}' indicator.");
+            console.MarkupLine($"[yellow]{profiles.MissingRows} of {viewers.Length} viewers have no profile vector[/]; they get the '{Taste.Name}={FieldFeatures.Missing}' indicator.");
         }
 
         return FeatureBlock.ForUsers(BlockName, EmbeddingBlocks.Reduce(profiles.Values));

@@ -6,6 +6,7 @@ using LlmErs.Quickstart;
 using LlmErs.Quickstart.MovieLens;
 using LlmErs.Quickstart.Synthetic;
 using LlmErs.Recommenders;
+using Spectre.Console;
 
 namespace LlmErs.Samples.Tests;
 
@@ -49,7 +50,7 @@ public sealed class StoppedRunTests
         var split = LeaveOneOutSplitter.Split(data.Interactions);
         var byId = data.Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
 
-        var pairs = await Assert.ThrowsAsync<EnrichmentStoppedException>(() => LlmChosenPairs.ChooseAsync(split, byId, chat, output.Path, CancellationToken.None));
+        var pairs = await Assert.ThrowsAsync<EnrichmentStoppedException>(() => LlmChosenPairs.ChooseAsync(split, byId, chat, output.Path, AnsiConsole.Console, CancellationToken.None));
         var rankings = await Assert.ThrowsAsync<EnrichmentStoppedException>(() => LlmTeacherRankings.RankAsync(split, byId, chat, output.Path, CancellationToken.None));
 
         Assert.Equal((StopReason.Unreachable, StopReason.Unreachable), (pairs.Stop.Reason, rankings.Stop.Reason));

@@ -115,8 +115,8 @@ internal sealed class MovieLensData : IDataSource
     /// <summary>A MovieLens movie as a catalog movie, ready for enrichment.</summary>
     public static Movie ToMovie(MovieLensMovie movie) => new() { Id = movie.Id, Title = movie.Title, Year = movie.Year, Genres = movie.Genres };
 
-    /// <summary>The settings' options with the cache in the output folder.</summary>
-    private AblationOptions ForThisRun(AblationOptions options, string outputDirectory) => new()
+    /// <summary>The settings' options with the cache in the output folder, training on <paramref name="slots"/>.</summary>
+    private static AblationOptions ForThisRun(AblationOptions options, string outputDirectory, AblationRowSlots slots) => new()
     {
         Models = options.Models,
         Evaluation = options.Evaluation,
@@ -127,10 +127,7 @@ internal sealed class MovieLensData : IDataSource
         AugmentedPairs = options.AugmentedPairs,
         BlockRemovalModels = options.BlockRemovalModels,
         CacheDirectory = Path.Combine(outputDirectory, AblationCacheFolder),
-
-        // Two rows at once, each on one of the 2 cores: one row on both gains nothing (its steps are too short to share),
-        // and no row's numbers change.
-        MaxConcurrentRows = 2,
+        RowSlots = slots,
     };
 
     public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ChatSetup chat, ViewerProfiles profiles, CancellationToken cancellationToken)
@@ -138,10 +135,15 @@ internal sealed class MovieLensData : IDataSource
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
 
-        async Task<AblationResult> Run(string title, DataSplit split, Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> settings)
+        // Two rows at once across both protocols, each on one of the 2 cores: one row on both gains nothing (its steps are
+        // too short to share), and no row's numbers change.
+        using var slots = new AblationRowSlots(2);
+
+        async Task<ProtocolInputs> PrepareAsync(
+            string title, DataSplit split, Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> settings, IAnsiConsole console, CancellationToken cancellationToken)
         {
-            AnsiConsole.WriteLine();
-            AnsiConsole.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
+            console.WriteLine();
+            console.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
             var clock = Stopwatch.StartNew();
             double Lap()
             {
@@ -152,25 +154,59 @@ internal sealed class MovieLensData : IDataSource
 
             var teacher = await LlmTeacherRankings.RankAsync(split, byId, chat, outputDirectory, cancellationToken);
             var (ranker, basis) = chat.IsExtractive ? ("the offline client ranked", "by similarity to") : ("the chat model ranked", "given");
-            AnsiConsole.MarkupLine($"  LLM teacher: {ranker} the {LlmTeacherRankings.Candidates} most popular unseen movies of each user {basis} their last {LlmTeacherRankings.HistoryLength}");
+            console.MarkupLine($"  LLM teacher: {ranker} the {LlmTeacherRankings.Candidates} most popular unseen movies of each user {basis} their last {LlmTeacherRankings.HistoryLength}");
             var teacherTime = Lap();
-            var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, cancellationToken);
+            var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, console, cancellationToken);
             var pairsTime = Lap();
-            var options = settings(teacher, pairs, FullAblation);
-            using var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
-            var userProfile = await profiles.CreateBlockAsync(split, byId, cancellationToken);
-            using var userProfileValues = userProfile.Values;
-            var profilesTime = Lap();
-            AnsiConsole.MarkupLine($"  feature blocks: {string.Join(", ", features.Blocks.Append(userProfile).Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
-            var result = new AblationRunner(ForThisRun(options, outputDirectory), new ConsoleWarnings()).Run(split, [.. features.Blocks, userProfile], new ConsoleProgress(), cancellationToken);
-            Console.WriteLine(
-                $"  Stage times: LLM teacher {teacherTime:F1} s, LLM-chosen pairs {pairsTime:F1} s, features and viewer profiles {profilesTime:F1} s, rows {Lap():F1} s.");
+            var options = ForThisRun(settings(teacher, pairs, FullAblation), outputDirectory, slots);
+            var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
+            FeatureBlock userProfile;
+            try
+            {
+                userProfile = await profiles.CreateBlockAsync(split, byId, console, cancellationToken);
+            }
+            catch
+            {
+                features.Dispose();
+                throw;
+            }
+
+            var inputs = new ProtocolInputs(
+                split, options, features, userProfile, $"LLM teacher {teacherTime:F1} s, LLM-chosen pairs {pairsTime:F1} s, features and viewer profiles {Lap():F1} s");
+            console.MarkupLine($"  feature blocks: {string.Join(", ", inputs.Blocks.Select(block => $"{block.Name} ({block.Values.Dimension})"))}");
+            return inputs;
+        }
+
+        AblationResult Train(ProtocolInputs inputs, HeldConsole? held, CancellationToken cancellationToken)
+        {
+            var clock = Stopwatch.StartNew();
+            var output = held?.Out ?? Console.Out;
+            var result = new AblationRunner(inputs.Options, new ConsoleWarnings(output)).Run(inputs.Split, inputs.Blocks, new ConsoleProgress(held), cancellationToken);
+            output.WriteLine($"  Stage times{(held is null ? "" : " (beside the rows above)")}: {inputs.PreparationTimes}, rows {clock.Elapsed.TotalSeconds:F1} s.");
             return result;
         }
 
         var leaveOneOutSplit = LeaveOneOutSplitter.Split(Interactions);
-        var leaveOneOut = await Run("Leave-one-out by time", leaveOneOutSplit, _settings.LeaveOneOut);
-        var coldItem = await Run("Cold-item split", ColdItemSplitter.Split(Interactions, _settings.ColdItemSplit), _settings.ColdItem);
+        using var leaveOneOutInputs = await PrepareAsync("Leave-one-out by time", leaveOneOutSplit, _settings.LeaveOneOut, AnsiConsole.Console, cancellationToken);
+
+        // The cold-item split is prepared (mostly the local model's work) and trained while the leave-one-out rows train,
+        // whose last rows would leave a core idle; its lines wait until those rows are done.
+        var held = new HeldConsole(Console.Out, AnsiConsole.Profile);
+        var (leaveOneOut, coldItem) = await SideBySide.RunAsync(
+            token => Task.Run(
+                () =>
+                {
+                    var result = Train(leaveOneOutInputs, null, token);
+                    held.Release();
+                    return result;
+                },
+                token),
+            async token =>
+            {
+                using var inputs = await PrepareAsync("Cold-item split", ColdItemSplitter.Split(Interactions, _settings.ColdItemSplit), _settings.ColdItem, held.Console, token);
+                return await Task.Run(() => Train(inputs, held, token), token);
+            },
+            cancellationToken);
         ConsoleOutput.ShowMarkdown(ResultFiles.Write(outputDirectory, _command, leaveOneOut, coldItem));
         AnsiConsole.MarkupLine("Results: results.md, results.json and ndcg-by-popularity.svg.");
         return ServedModel.From(leaveOneOut, "Two-tower", leaveOneOutSplit);

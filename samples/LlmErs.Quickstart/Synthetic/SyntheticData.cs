@@ -44,9 +44,9 @@ internal sealed class SyntheticData : IDataSource
         AnsiConsole.MarkupLine("[bold]Ablation[/] (leave-one-out by time):");
         var split = LeaveOneOutSplitter.Split(Interactions);
         var byId = Movies.ToDictionary(movie => movie.Id, StringComparer.Ordinal);
-        var userProfile = await profiles.CreateBlockAsync(split, byId, cancellationToken);
+        var userProfile = await profiles.CreateBlockAsync(split, byId, AnsiConsole.Console, cancellationToken);
         using var userProfileValues = userProfile.Values;
-        var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, cancellationToken);
+        var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, AnsiConsole.Console, cancellationToken);
         var ablation = await SyntheticAblation.RunAsync(split, Movies, _posters, pairs, userProfile, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);

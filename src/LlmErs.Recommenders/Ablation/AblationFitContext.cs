@@ -54,7 +54,7 @@ public sealed class AblationFitContext
 
     /// <summary>
     /// The most threads the row may use: the cores shared among the rows that train side by side
-    /// (<see cref="AblationOptions.MaxConcurrentRows"/>), or -1 (all cores) when rows train one at a time. The built-in
+    /// (<see cref="AblationOptions.MaxConcurrentRows"/> or <see cref="AblationOptions.RowSlots"/>), or -1 (all cores) when rows train one at a time. The built-in
     /// models train and rank with no more; a custom model passes it to its trainer, since threads beyond the cores slow
     /// every row down.
     /// </summary>

@@ -71,6 +71,17 @@ public sealed class AblationOptions
     /// </summary>
     public int MaxConcurrentRows { get; init; } = 1;
 
+    /// <summary>
+    /// Slots shared with ablations that run at the same time (one per protocol, say); <see langword="null"/> (the
+    /// default) for none. Rows then train at most <see cref="AblationRowSlots.Count"/> at once across every runner given
+    /// the same slots, each on its share of the cores as with that many <see cref="MaxConcurrentRows"/>, which stays 1
+    /// or equals the count.
+    /// </summary>
+    public AblationRowSlots? RowSlots { get; init; }
+
+    /// <summary>How many rows of this runner may train at once: the slots' count when there are slots.</summary>
+    internal int ConcurrentRows => RowSlots?.Count ?? MaxConcurrentRows;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Models, nameof(Models));
@@ -78,6 +89,13 @@ public sealed class AblationOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(EpochBudget, 1, nameof(EpochBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(Patience ?? 1, 1, nameof(Patience));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRows, 1, nameof(MaxConcurrentRows));
+        if (RowSlots is { Count: var slots } && MaxConcurrentRows != 1 && MaxConcurrentRows != slots)
+        {
+            throw new ArgumentException(
+                $"{nameof(MaxConcurrentRows)} is {MaxConcurrentRows} and the {nameof(RowSlots)} hold {slots}; with shared slots, leave {nameof(MaxConcurrentRows)} at 1 (the slots decide how many rows train at once).",
+                nameof(RowSlots));
+        }
+
         if (Models.Count == 0)
         {
             throw new ArgumentException("Name at least one model to train.", nameof(Models));

@@ -53,7 +53,7 @@ public sealed class AblationRunner
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Options = options ?? new AblationOptions();
         Options.Validate();
-        _rowThreads = RowThreads.Share(Options.MaxConcurrentRows);
+        _rowThreads = RowThreads.Share(Options.ConcurrentRows);
         var evaluation = Options.Evaluation.WithAtMost(_rowThreads);
         _evaluator = new RankingEvaluator(evaluation);
 
@@ -111,8 +111,9 @@ public sealed class AblationRunner
         var rowContext = new RowContext(split, blocks, features, feedback, validate, patience, cache, pairs, plan.Count);
         try
         {
-            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrentRows, CancellationToken = cancellationToken }, r =>
+            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.ConcurrentRows, CancellationToken = cancellationToken }, r =>
             {
+                using var slot = Options.RowSlots?.Take(cancellationToken);
                 void Report(AblationProgress report)
                 {
                     lock (reports)
