@@ -13,7 +13,8 @@ namespace LlmErs.Local;
 /// threads at once. Each text is cut to the model's window of <see cref="MaxTokens"/> word pieces before it is padded
 /// (the vector then describes the beginning of the text; <c>Usage.AdditionalCounts[</c><see cref="EmbeddingUsage.TruncatedInputCount"/><c>]</c>
 /// says how many texts of a call were cut). A call's texts are sorted by length into batches, so a long text pads only
-/// texts as long as itself, and the batches run side by side, one thread each; the vectors come back in input order,
+/// texts as long as itself, and the batches run side by side, one thread each, at most <see cref="MiniLmEmbeddingGeneratorOptions.Threads"/>
+/// at once across calls made at the same time; the vectors come back in input order,
 /// and a text's vector does not depend on the other texts of the call.
 /// </remarks>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
@@ -33,6 +34,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly int _batchTokens;
     private readonly int _threads;
 
+    // The batches of every call share the threads: callers side by side (the offline chat client keeps two) would
+    // otherwise run up to Threads batches each, more model runs than cores, which is slower, not faster.
+    private readonly SemaphoreSlim _runs;
+    private readonly Lock _counting = new();
+    private int _running;
+
     /// <summary>Loads the model.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MiniLmEmbeddingGeneratorOptions.BatchSize"/>, <see cref="MiniLmEmbeddingGeneratorOptions.BatchTokens"/> or <see cref="MiniLmEmbeddingGeneratorOptions.Threads"/> is below 1.</exception>
     public MiniLmEmbeddingGenerator(MiniLmEmbeddingGeneratorOptions? options = null)
@@ -44,15 +51,19 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _batchTokens = options.BatchTokens;
         _threads = options.Threads ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfLessThan(_threads, 1, nameof(options));
+        _runs = new SemaphoreSlim(_threads, _threads);
         Metadata = new EmbeddingGeneratorMetadata("LlmErs.Local", providerUri: null, ModelId, Dimensions);
     }
 
     /// <summary>Describes the provider, the model id and the dimension.</summary>
     public EmbeddingGeneratorMetadata Metadata { get; }
 
+    /// <summary>The most batches that ran in the model at once, over every call so far.</summary>
+    internal int MostRunsAtOnce { get; private set; }
+
     /// <inheritdoc/>
     /// <exception cref="NotSupportedException"><paramref name="options"/> asks for another model or dimension, which this generator cannot produce.</exception>
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (options?.ModelId is { } modelId && !string.Equals(modelId, ModelId, StringComparison.OrdinalIgnoreCase))
@@ -85,7 +96,28 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         var vectors = new float[distinct.Count][];
         var batches = LengthBuckets.Plan([.. tokenized.Select(t => t.Ids.Length)], _batchSize, _batchTokens);
-        Parallel.ForEach(batches, parallel, batch => _session.Embed(tokenized, batch, vectors, cancellationToken));
+        await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
+        {
+            await _runs.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                lock (_counting)
+                {
+                    MostRunsAtOnce = Math.Max(MostRunsAtOnce, ++_running);
+                }
+
+                _session.Embed(tokenized, batch, vectors, token);
+            }
+            finally
+            {
+                lock (_counting)
+                {
+                    _running--;
+                }
+
+                _runs.Release();
+            }
+        }).ConfigureAwait(false);
         foreach (var vector in vectors)
         {
             // The model normalizes already; renormalizing in float32 puts every norm within rounding of 1.
@@ -115,7 +147,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = createdAt });
         }
 
-        return Task.FromResult(embeddings);
+        return embeddings;
     }
 
     /// <summary>The distinct texts in order of first appearance, and for each given text the position of its distinct one.</summary>
@@ -150,5 +182,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runs.Dispose();
+    }
 }

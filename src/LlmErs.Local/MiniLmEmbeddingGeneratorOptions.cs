@@ -20,8 +20,8 @@ public sealed class MiniLmEmbeddingGeneratorOptions
     public int BatchTokens { get; set; } = 2_048;
 
     /// <summary>
-    /// How many threads the model may use: batches run side by side, one thread each. <see langword="null"/> (the
-    /// default) for one per core. Results do not depend on it.
+    /// How many threads the model may use: batches run side by side, one thread each, at most this many at once across
+    /// calls made at the same time. <see langword="null"/> (the default) for one per core. Results do not depend on it.
     /// </summary>
     public int? Threads { get; set; }
 }

@@ -136,6 +136,36 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task CallsAtTheSameTime_ShareTheThreads_AndEachTextGetsItsVectorAlone()
+    {
+        // Batches of two texts on two threads: each of the four calls alone would run two batches at once.
+        using var shared = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingGeneratorOptions { BatchSize = 2, Threads = 2 });
+        string[][] calls = [.. Enumerable.Range(0, 4).Select(call => Enumerable.Range(0, 12).Select(i => SyntheticText.Description(600, seed: (call * 12) + i)).ToArray())];
+
+        // Enough pool threads for every call's batches to start at once, as in a process whose pool has grown.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), completionPorts);
+        GeneratedEmbeddings<Embedding<float>>[] results;
+        try
+        {
+            results = await Task.WhenAll(calls.Select(texts => Task.Run(() => shared.GenerateAsync(texts))));
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completionPorts);
+        }
+
+        Assert.InRange(shared.MostRunsAtOnce, 1, 2);
+        for (var call = 0; call < calls.Length; call++)
+        {
+            for (var i = 0; i < calls[call].Length; i++)
+            {
+                Assert.Equal((await _generator.GenerateVectorAsync(calls[call][i])).ToArray(), results[call][i].Vector.ToArray());
+            }
+        }
+    }
+
+    [Fact]
     public async Task LongTexts_AreCutToTheModelsWindow_AndTheCutIsCounted()
     {
         string[] texts = [SyntheticText.Description(12_000, seed: 1), Sentences[0], SyntheticText.Description(3_000, seed: 2), Sentences[1]];

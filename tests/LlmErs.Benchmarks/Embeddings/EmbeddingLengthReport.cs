@@ -60,7 +60,8 @@ internal static class EmbeddingLengthReport
         return 0;
     }
 
-    private static string ShortText(int i) =>
+    /// <summary>A catalog-like line: a few words of description, a year and two genres.</summary>
+    internal static string ShortText(int i) =>
         $"{SyntheticText.Description(14 + (i % 23), seed: 1_000 + i).Trim()} ({1950 + (i % 70)}). Drama, Thriller";
 
     private static void InOrder(string[] texts, Action<string[]> embed)
@@ -72,7 +73,7 @@ internal static class EmbeddingLengthReport
     }
 
     /// <summary>Median wall-clock and process-CPU seconds of each way, timed round-robin after one warm-up round.</summary>
-    private static (double[] Wall, double[] Cpu) Measure(int rounds, Action[] ways)
+    internal static (double[] Wall, double[] Cpu) Measure(int rounds, Action[] ways)
     {
         var wall = ways.Select(_ => new List<double>()).ToArray();
         var cpu = ways.Select(_ => new List<double>()).ToArray();
