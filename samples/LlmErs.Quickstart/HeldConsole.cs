@@ -72,6 +72,9 @@ internal sealed class HeldConsole
 
         public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
+        // One write, so that a line from another thread cannot land between a line and its end.
+        public override void WriteLine(string? value) => Write(value + NewLine);
+
         public override void Write(string? value)
         {
             lock (_gate)
