@@ -35,7 +35,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly int _threads;
 
     // The batches of every call share the threads: callers side by side (the offline chat client keeps two) would
-    // otherwise run up to Threads batches each, more model runs than cores, which is slower, not faster.
+    // otherwise run up to Threads batches each, more model runs than cores, each with its own working memory in ONNX
+    // Runtime, and no faster (--embedding-callers-report).
     private readonly SemaphoreSlim _runs;
     private readonly Lock _counting = new();
     private int _running;
