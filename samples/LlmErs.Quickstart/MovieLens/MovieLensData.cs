@@ -159,18 +159,9 @@ internal sealed class MovieLensData : IDataSource
             var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, console, cancellationToken);
             var pairsTime = Lap();
             var options = ForThisRun(settings(teacher, pairs, FullAblation), outputDirectory, slots);
+            // The profiles first: they ask the model and may fail, and a failure then leaves no block undisposed.
+            var userProfile = await profiles.CreateBlockAsync(split, byId, console, cancellationToken);
             var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
-            FeatureBlock userProfile;
-            try
-            {
-                userProfile = await profiles.CreateBlockAsync(split, byId, console, cancellationToken);
-            }
-            catch
-            {
-                features.Dispose();
-                throw;
-            }
-
             var inputs = new ProtocolInputs(
                 split, options, features, userProfile, $"LLM teacher {teacherTime:F1} s, LLM-chosen pairs {pairsTime:F1} s, features and viewer profiles {Lap():F1} s");
             console.MarkupLine($"  feature blocks: {string.Join(", ", inputs.Blocks.Select(block => $"{block.Name} ({block.Values.Dimension})"))}");

@@ -12,14 +12,7 @@ public sealed class AblationRowSlotsTests(AblationRuns runs) : IClassFixture<Abl
     {
         using var slots = new AblationRowSlots(count);
         var rows = new InFlight(count);
-        AblationOptions Options() => new()
-        {
-            Models = [.. Enumerable.Range(1, 4).Select(i => rows.Model($"Recorder {i}"))],
-            Reference = null,
-            RowSlots = slots,
-            EpochBudget = 2,
-            Evaluation = new EvaluationOptions { Metrics = [Metric.Ndcg(10)], Bootstrap = new BootstrapOptions { Resamples = 0 }, MaxDegreeOfParallelism = 1 },
-        };
+        AblationOptions Options() => AblationRuns.Options([.. Enumerable.Range(1, 4).Select(i => rows.Model($"Recorder {i}"))], reference: null, rowSlots: slots);
 
         await Task.WhenAll(
             Task.Run(() => new AblationRunner(Options()).Run(runs.LeaveOneOutSplit, runs.Catalog.Blocks)),
@@ -35,14 +28,7 @@ public sealed class AblationRowSlotsTests(AblationRuns runs) : IClassFixture<Abl
     public async Task RowsTrainedOnSharedSlots_GiveTheNumbersOfRunsAlone()
     {
         using var slots = new AblationRowSlots(2);
-        AblationOptions Options() => new()
-        {
-            Models = AblationRuns.Options().Models,
-            EpochBudget = AblationRuns.Options().EpochBudget,
-            Patience = AblationRuns.Options().Patience,
-            Evaluation = AblationRuns.Options().Evaluation,
-            RowSlots = slots,
-        };
+        AblationOptions Options() => AblationRuns.Options(rowSlots: slots);
 
         var results = await Task.WhenAll(
             Task.Run(() => new AblationRunner(Options()).Run(runs.LeaveOneOutSplit, runs.Catalog.Blocks)),

@@ -25,11 +25,12 @@ public sealed class AblationRuns : IDisposable
 
     public AblationResult ColdItem { get; }
 
-    public static AblationOptions Options(IReadOnlyList<AblationModel>? models = null, string? reference = AblationModel.IdOnlyBprName, int maxConcurrentRows = 1) => new()
+    public static AblationOptions Options(IReadOnlyList<AblationModel>? models = null, string? reference = AblationModel.IdOnlyBprName, int maxConcurrentRows = 1, AblationRowSlots? rowSlots = null) => new()
     {
         Models = models ?? Models(),
         Reference = reference,
         MaxConcurrentRows = maxConcurrentRows,
+        RowSlots = rowSlots,
         EpochBudget = 12,
         Patience = 4,
         Evaluation = new EvaluationOptions
