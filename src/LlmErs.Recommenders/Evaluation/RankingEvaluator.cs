@@ -105,12 +105,7 @@ public sealed class RankingEvaluator
     private FullRankingCandidates AmongWithheldItems(DataSplit split, EvaluationTarget target)
     {
         var withheld = target == EvaluationTarget.Test ? split.WithheldTestItems : split.WithheldValidationItems;
-        var allowed = new bool[split.ItemCount];
-        foreach (var item in withheld)
-        {
-            allowed[item] = true;
-        }
-
+        var allowed = withheld.Distinct().Order().ToArray();
         return new FullRankingCandidates(
             TieKeys(split),
             Masked(split, target),

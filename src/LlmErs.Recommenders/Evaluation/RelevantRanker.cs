@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace LlmErs.Recommenders;
 
 /// <summary>
@@ -89,37 +93,50 @@ internal static class RelevantRanker
         }
     }
 
+    /// <summary>
+    /// One relevant item (leave-one-out's case, so early stopping's after every epoch): counts the higher and equal
+    /// scores eight at a time, and looks at tie keys only where a score equals the target's.
+    /// </summary>
     private static void RankSingle(ReadOnlySpan<float> scores, ReadOnlySpan<int> tieKeys, int position, out int rank, out long doubledWins)
     {
         var target = scores[position];
         var targetKey = tieKeys[position];
-        int above = 0;
-        long wins = 0;
-        for (var j = 0; j < scores.Length; j++)
+
+        // Over every candidate, the target's own score included; NaN is neither higher nor equal.
+        int higher = 0, equal = 0, tiedAhead = 0, j = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var score = scores[j];
-            if (score > target)
+            var targets = Vector256.Create(target);
+            ref var first = ref MemoryMarshal.GetReference(scores);
+            for (; j <= scores.Length - Vector256<float>.Count; j += Vector256<float>.Count)
             {
-                above++;
-            }
-            else if (score == target)
-            {
-                if (j != position)
+                var values = Vector256.LoadUnsafe(ref first, (nuint)j);
+                higher += BitOperations.PopCount(Vector256.GreaterThan(values, targets).ExtractMostSignificantBits());
+                for (var equalBits = Vector256.Equals(values, targets).ExtractMostSignificantBits(); equalBits != 0; equalBits &= equalBits - 1)
                 {
-                    // A tie: an AUC half-win either way, and above the target only with a lower tie key.
-                    wins++;
-                    above += tieKeys[j] < targetKey ? 1 : 0;
+                    equal++;
+                    tiedAhead += tieKeys[j + BitOperations.TrailingZeroCount(equalBits)] < targetKey ? 1 : 0;
                 }
-            }
-            else if (j != position)
-            {
-                // Lower, or NaN (which ranks below everything).
-                wins += 2;
             }
         }
 
-        rank = above + 1;
-        doubledWins = wins;
+        for (; j < scores.Length; j++)
+        {
+            if (scores[j] > target)
+            {
+                higher++;
+            }
+            else if (scores[j] == target)
+            {
+                equal++;
+                tiedAhead += tieKeys[j] < targetKey ? 1 : 0;
+            }
+        }
+
+        // A tie is an AUC half-win; a lower score or a NaN a whole one. The target's key is not below itself.
+        var ties = float.IsNaN(target) ? 0 : equal - 1;
+        rank = higher + tiedAhead + 1;
+        doubledWins = (2L * (scores.Length - 1 - higher - ties)) + ties;
     }
 
     /// <summary>The first sorted relevant item that a candidate with <paramref name="score"/> and <paramref name="tieKey"/> ranks above.</summary>

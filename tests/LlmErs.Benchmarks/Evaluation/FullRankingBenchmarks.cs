@@ -40,7 +40,7 @@ public class FullRankingBenchmarks
     [Benchmark(Description = "all default metrics, 1,000-resample bootstrap (the default)")]
     public EvaluationResult Defaults() => _withBootstrap!.EvaluateFullRanking(_popularity!, _split!);
 
-    private static string LocateMovieLens()
+    internal static string LocateMovieLens()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

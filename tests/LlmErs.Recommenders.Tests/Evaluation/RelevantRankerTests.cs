@@ -5,17 +5,19 @@ namespace LlmErs.Recommenders.Tests.Evaluation;
 public sealed class RelevantRankerTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(7)]
-    [InlineData(40)]
-    public void Rank_MatchesBruteForce_WithTiesAndNaN(int relevantCount)
+    [InlineData(1, 60)]
+    [InlineData(1, 5)]
+    [InlineData(1, 1003)]
+    [InlineData(2, 60)]
+    [InlineData(7, 60)]
+    [InlineData(40, 60)]
+    public void Rank_MatchesBruteForce_WithTiesAndNaN(int relevantCount, int candidateCount)
     {
-        var random = new Random(relevantCount);
+        var random = new Random(relevantCount + candidateCount);
         var scratch = new RankerScratch();
         for (var trial = 0; trial < 50; trial++)
         {
-            var scores = Enumerable.Range(0, 60).Select(_ => random.Next(12) == 0 ? float.NaN : random.Next(6) / 6f).ToArray();
+            var scores = Enumerable.Range(0, candidateCount).Select(_ => random.Next(12) == 0 ? float.NaN : random.Next(6) / 6f).ToArray();
             var tieKeys = Enumerable.Range(0, scores.Length).OrderBy(_ => random.Next()).ToArray();
             var relevant = Enumerable.Range(0, scores.Length).Where(i => !float.IsNaN(scores[i])).OrderBy(_ => random.Next()).Take(relevantCount).Order().ToArray();
             var ranks = new int[relevant.Length];
