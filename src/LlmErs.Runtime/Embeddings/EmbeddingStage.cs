@@ -66,14 +66,17 @@ public sealed class EmbeddingStage
             }
 
             // Texts of similar length share a call: a model pads every text of a batch to its longest.
-            foreach (var batch in pending.OrderBy(p => p.Text.Length).Chunk(_options.BatchSize))
-            {
-                var usage = await _embedder.EmbedAsync(field, batch, cancellationToken).ConfigureAwait(false);
-                truncated += usage?.AdditionalCounts?.TryGetValue(EmbeddingUsage.TruncatedInputCount, out var cut) is true ? (int)cut : 0;
-                vectors += batch.Length;
-                calls++;
-                progress?.Report(vectors);
-            }
+            await OverlappedBatches.RunAsync(
+                pending.OrderBy(p => p.Text.Length).Chunk(_options.BatchSize),
+                (batch, token) => _embedder.EmbedAsync(field, batch, token),
+                (batch, usage) =>
+                {
+                    truncated += usage?.AdditionalCounts?.TryGetValue(EmbeddingUsage.TruncatedInputCount, out var cut) is true ? (int)cut : 0;
+                    vectors += batch.Length;
+                    calls++;
+                    progress?.Report(vectors);
+                },
+                cancellationToken).ConfigureAwait(false);
         }
 
         return new EmbeddingReport(vectors, hits, calls, watch.Elapsed) { TruncatedTexts = truncated };

@@ -14,22 +14,28 @@ internal static class AnswerSimilarity
         CancellationToken cancellationToken)
     {
         var cosines = new double[items.Count];
-        for (var start = 0; start < items.Count; start += batchSize)
-        {
-            var batch = items.Skip(start).Take(batchSize).ToList();
-            var texts = batch.Select(i => AnswerText.Of(field, i)).Concat(batch.Select(field.RenderPrompt)).ToList();
-            var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (embeddings.Count != texts.Count)
+        await OverlappedBatches.RunAsync(
+            Enumerable.Range(0, (items.Count + batchSize - 1) / batchSize).Select(b => b * batchSize),
+            (start, token) =>
             {
-                throw new InvalidOperationException(
-                    $"The embedding generator returned {embeddings.Count} vector(s) for {texts.Count} text(s) of {field}; it must return one per text.");
-            }
+                var batch = items.Skip(start).Take(batchSize).ToList();
+                return generator.GenerateAsync([.. batch.Select(i => AnswerText.Of(field, i)), .. batch.Select(field.RenderPrompt)], cancellationToken: token);
+            },
+            (start, embeddings) =>
+            {
+                var count = Math.Min(batchSize, items.Count - start);
+                if (embeddings.Count != 2 * count)
+                {
+                    throw new InvalidOperationException(
+                        $"The embedding generator returned {embeddings.Count} vector(s) for {2 * count} text(s) of {field}; it must return one per text.");
+                }
 
-            for (var i = 0; i < batch.Count; i++)
-            {
-                cosines[start + i] = TensorPrimitives.CosineSimilarity(embeddings[i].Vector.Span, embeddings[batch.Count + i].Vector.Span);
-            }
-        }
+                for (var i = 0; i < count; i++)
+                {
+                    cosines[start + i] = TensorPrimitives.CosineSimilarity(embeddings[i].Vector.Span, embeddings[count + i].Vector.Span);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
 
         return cosines;
     }
