@@ -23,8 +23,9 @@ public interface IItemScorer
     void ScoreItems(int user, Span<float> scores);
 
     /// <summary>
-    /// Writes the scores of some items for <paramref name="user"/>: <c>scores[j]</c> for item <c>items[j]</c>. Sampled
-    /// evaluation uses it. The default scores all items and picks; override it when scoring a few items is cheaper.
+    /// Writes the scores of some items for <paramref name="user"/>: <c>scores[j]</c> for item <c>items[j]</c>, each the
+    /// score the all-items overload gives. Sampled evaluation and rankings among a set of items (the cold-item protocol)
+    /// use it. The default scores all items and picks; override it when scoring a few items is cheaper.
     /// </summary>
     void ScoreItems(int user, ReadOnlySpan<int> items, Span<float> scores)
     {

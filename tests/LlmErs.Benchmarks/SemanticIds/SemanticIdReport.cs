@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LlmErs.Benchmarks.Vectors;
 using LlmErs.Vectors;
 
 namespace LlmErs.Benchmarks.SemanticIds;
@@ -21,10 +22,10 @@ internal static class SemanticIdReport
         }
 
         using var store = VectorStore.Open(args[0]);
-        var levels = int.Parse(Option(args, "--levels", SemanticIdSize.DefaultLevels.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        var seed = ulong.Parse(Option(args, "--seed", "42"), CultureInfo.InvariantCulture);
+        var levels = int.Parse(VectorsReport.Option(args, "--levels", SemanticIdSize.DefaultLevels.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var seed = ulong.Parse(VectorsReport.Option(args, "--seed", "42"), CultureInfo.InvariantCulture);
         var chosen = SemanticIdSize.ForCatalog(store.Count);
-        var sizes = Option(args, "--codes", "16,32,64,128,256").Split(',').Select(c => new SemanticIdSize(levels, int.Parse(c, CultureInfo.InvariantCulture)))
+        var sizes = VectorsReport.Option(args, "--codes", "16,32,64,128,256").Split(',').Select(c => new SemanticIdSize(levels, int.Parse(c, CultureInfo.InvariantCulture)))
             .Append(chosen).Distinct().OrderBy(s => s.Levels).ThenBy(s => s.Codes);
 
         Console.WriteLine($"# Semantic-ID collisions ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
@@ -47,11 +48,5 @@ internal static class SemanticIdReport
         Console.WriteLine();
         Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at end");
         return 0;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

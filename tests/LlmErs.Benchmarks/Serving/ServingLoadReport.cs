@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LlmErs.Benchmarks.Vectors;
 using LlmErs.Serving;
 using LlmErs.Vectors;
 using Microsoft.AspNetCore.Builder;
@@ -27,14 +28,14 @@ internal static class ServingLoadReport
 
     public static int Run(string[] args)
     {
-        var items = Option(args, "--items", "100000,1000000").Split(',').Select(int.Parse).ToArray();
-        var dimension = int.Parse(Option(args, "--dimension", "384"), CultureInfo.InvariantCulture);
-        var seconds = double.Parse(Option(args, "--seconds", "3"), CultureInfo.InvariantCulture);
-        var clients = Option(args, "--clients", "1,2,4,8").Split(',').Select(int.Parse).ToArray();
-        var quantizedMax = int.Parse(Option(args, "--quantized-max", "100000"), CultureInfo.InvariantCulture);
-        var bits = Option(args, "--quantized-bits", "8").Split(',').Select(int.Parse).ToArray();
-        var rounds = int.Parse(Option(args, "--rounds", "1"), CultureInfo.InvariantCulture);
-        var root = Option(args, "--dir", Path.Combine(Path.GetTempPath(), "llmers-serving"));
+        var items = VectorsReport.Option(args, "--items", "100000,1000000").Split(',').Select(int.Parse).ToArray();
+        var dimension = int.Parse(VectorsReport.Option(args, "--dimension", "384"), CultureInfo.InvariantCulture);
+        var seconds = double.Parse(VectorsReport.Option(args, "--seconds", "3"), CultureInfo.InvariantCulture);
+        var clients = VectorsReport.Option(args, "--clients", "1,2,4,8").Split(',').Select(int.Parse).ToArray();
+        var quantizedMax = int.Parse(VectorsReport.Option(args, "--quantized-max", "100000"), CultureInfo.InvariantCulture);
+        var bits = VectorsReport.Option(args, "--quantized-bits", "8").Split(',').Select(int.Parse).ToArray();
+        var rounds = int.Parse(VectorsReport.Option(args, "--rounds", "1"), CultureInfo.InvariantCulture);
+        var root = VectorsReport.Option(args, "--dir", Path.Combine(Path.GetTempPath(), "llmers-serving"));
 
         Console.WriteLine($"# Serving host load test ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         Console.WriteLine($"{Environment.ProcessorCount} cores, load average {LoadAverage()} at start; {dimension}-d random unit vectors; " +
@@ -225,12 +226,5 @@ internal static class ServingLoadReport
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
-
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 }
