@@ -8,7 +8,7 @@ namespace LlmErs.Recommenders;
 /// <remarks>
 /// Without a restriction every item is scored and the runs between excluded items are copied whole; with one, only
 /// the candidates are scored (<see cref="IItemScorer.ScoreItems(int, ReadOnlySpan{int}, Span{float})"/>, which gives
-/// the scores of the all-items overload), since early stopping asks about a tenth of the catalog after every epoch.
+/// the scores of the all-items overload): early stopping ranks a cold-item split's few withheld items after every epoch.
 /// </remarks>
 internal sealed class FullRankingCandidates(int[] itemTieKeys, UserItemMatrix masked, int[]? allowed, string description) : ICandidateSource
 {

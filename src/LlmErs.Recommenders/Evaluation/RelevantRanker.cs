@@ -94,8 +94,8 @@ internal static class RelevantRanker
     }
 
     /// <summary>
-    /// One relevant item (leave-one-out's case, so early stopping's after every epoch): counts the higher and equal
-    /// scores eight at a time, and looks at tie keys only where a score equals the target's.
+    /// One relevant item, leave-one-out's case, which early stopping ranks after every epoch: counts the higher and
+    /// equal scores eight at a time, and reads tie keys only where a score equals the target's.
     /// </summary>
     private static void RankSingle(ReadOnlySpan<float> scores, ReadOnlySpan<int> tieKeys, int position, out int rank, out long doubledWins)
     {

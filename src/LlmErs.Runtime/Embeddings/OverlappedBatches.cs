@@ -5,8 +5,9 @@ namespace LlmErs;
 /// </summary>
 /// <remarks>
 /// An embedding batch is a model call, which keeps the cores busy, then cache lookups and writes on one thread; with a
-/// second batch in flight the model runs while the first one's writes commit. The model's own thread cap keeps two
-/// calls from asking for more threads than one.
+/// second batch in flight the model runs while the first one's writes commit. A local model's thread cap
+/// (<c>MiniLmEmbeddingGeneratorOptions.Threads</c>) keeps two calls on the cores one would use; a remote provider sees
+/// at most two requests at once.
 /// </remarks>
 internal static class OverlappedBatches
 {
