@@ -35,6 +35,8 @@ var torchSeconds = new double[epochs];
 var loss = 0.0;
 for (var epoch = 0; epoch < epochs; epoch++)
 {
+    // The epoch's mean cross-entropy per predicted position, as LlmErs.Recommenders reports it.
+    var (lossSum, positions) = (0.0, 0L);
     var clock = Stopwatch.StartNew();
     using var order = randperm(inputs.shape[0]);
     var userCount = (int)inputs.shape[0];
@@ -43,14 +45,17 @@ for (var epoch = 0; epoch < epochs; epoch++)
         using var scope = NewDisposeScope();
         var rows = order[start..Math.Min(start + options.BatchSize, userCount)];
         var logits = model.call(inputs[rows]);
-        var batchLoss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[2]), targets[rows].reshape(-1), ignore_index: 0);
+        var batchTargets = targets[rows].reshape(-1);
+        var batchLoss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[2]), batchTargets, ignore_index: 0);
         optimizer.zero_grad();
         batchLoss.backward();
         optimizer.step();
-        loss = batchLoss.item<float>();
+        var predicted = batchTargets.count_nonzero().item<long>();
+        (lossSum, positions) = (lossSum + (batchLoss.item<float>() * predicted), positions + predicted);
     }
 
     torchSeconds[epoch] = clock.Elapsed.TotalSeconds;
+    loss = lossSum / positions;
 }
 
 Report("TorchSharp-cpu (libtorch)", torchSeconds, loss);
@@ -68,7 +73,7 @@ static void Report(string name, double[] seconds, double lastLoss)
 {
     var timed = seconds.Skip(1).Order().ToArray();
     var median = timed.Length % 2 == 1 ? timed[timed.Length / 2] : (timed[(timed.Length / 2) - 1] + timed[timed.Length / 2]) / 2;
-    Console.WriteLine($"{name}: median {median:F3} s per epoch (epochs 2–{seconds.Length}: {string.Join(", ", seconds.Skip(1).Select(s => s.ToString("F3")))}); last loss {lastLoss:F3}");
+    Console.WriteLine($"{name}: median {median:F3} s per epoch (epochs 2–{seconds.Length}: {string.Join(", ", seconds.Skip(1).Select(s => s.ToString("F3")))}); last epoch's mean loss {lastLoss:F3}");
 }
 
 // Each user's last length + 1 training items in time order (ties in log order), as inputs and next-item targets, left-
