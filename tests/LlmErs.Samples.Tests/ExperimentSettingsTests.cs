@@ -16,7 +16,7 @@ public sealed class ExperimentSettingsTests
     [MemberData(nameof(Protocols))]
     public void ByDefault_EveryLlmDerivedInputHasItsRow_AndOnlyTheTwoTowerModelLosesBlocks(string protocol)
     {
-        var options = Settings(protocol)(Teacher, Pairs, false);
+        var options = Settings(protocol)(Teacher, Pairs, false, AblationRun.None);
 
         Assert.Equal(
             ["Popularity", "BPR (ID only)", ExperimentSettings.BprWithPairsName, "Content only", ExperimentSettings.BlockRemovalModel, "Two-tower distilled from the LLM teacher"],
@@ -29,8 +29,8 @@ public sealed class ExperimentSettingsTests
     [MemberData(nameof(Protocols))]
     public void TheFullAblation_AddsTheTrainingRecipes_AndEveryModelsRemovedBlocks(string protocol)
     {
-        var lean = Settings(protocol)(Teacher, Pairs, false).Models.Select(model => model.Name).ToList();
-        var full = Settings(protocol)(Teacher, Pairs, true);
+        var lean = Settings(protocol)(Teacher, Pairs, false, AblationRun.None).Models.Select(model => model.Name).ToList();
+        var full = Settings(protocol)(Teacher, Pairs, true, AblationRun.None);
 
         Assert.Equal(["BPR distilled from the LLM teacher", "BPR + embedding init", "Two-tower + distillation"], full.Models.Select(model => model.Name).Except(lean));
         Assert.Empty(lean.Except(full.Models.Select(model => model.Name)));
@@ -58,6 +58,6 @@ public sealed class ExperimentSettingsTests
         Assert.True(Variance(reduced, 0) >= Variance(reduced, EmbeddingBlocks.Components - 1));
     }
 
-    private static Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> Settings(string protocol) =>
+    private static Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationRun, AblationOptions> Settings(string protocol) =>
         protocol == "leave-one-out" ? ExperimentSettings.Tuned.LeaveOneOut : ExperimentSettings.Tuned.ColdItem;
 }

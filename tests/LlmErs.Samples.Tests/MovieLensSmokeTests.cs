@@ -14,7 +14,7 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
     private const int MovieCount = 60;
 
     /// <summary>Both protocols with short training and few resamples: the wiring is under test, not the numbers.</summary>
-    private static readonly ExperimentSettings Quick = new((_, _, _) => Options(), (_, _, _) => Options(), new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 1 });
+    private static readonly ExperimentSettings Quick = new((_, _, _, run) => Options(run), (_, _, _, run) => Options(run), new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 1 });
 
     /// <summary>
     /// The whole sample on the first movies of ml-latest-small with their ratings and tags, copied to a temporary folder:
@@ -88,7 +88,7 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         });
     }
 
-    private static AblationOptions Options() => new()
+    private static AblationOptions Options(AblationRun run) => new()
     {
         Models =
         [
@@ -97,6 +97,8 @@ public sealed class MovieLensSmokeTests(ITestOutputHelper log)
         ],
         EpochBudget = 2,
         Evaluation = new EvaluationOptions { Metrics = [Metric.Ndcg(10), Metric.Auc], Bootstrap = new BootstrapOptions { Resamples = 20 } },
+        CacheDirectory = run.CacheDirectory,
+        RowSlots = run.Slots,
     };
 
     /// <summary>The first movies of movies.csv, and the lines of ratings.csv and tags.csv about them (the movie id is their second field).</summary>

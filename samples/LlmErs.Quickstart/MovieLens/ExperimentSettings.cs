@@ -6,12 +6,12 @@ namespace LlmErs.Quickstart.MovieLens;
 /// The splits and models of both protocols. Each model's hyperparameters are those with the best validation NDCG@10
 /// in a small grid (docs/ablation.md lists it); no choice looked at a test part. Every model uses the same seed.
 /// </summary>
-/// <param name="LeaveOneOut">The ablation on the leave-one-out split by time, given the LLM teacher's scores and the LLM-chosen pairs on that split, and whether it is the full one.</param>
-/// <param name="ColdItem">The ablation on the cold-item split, given the LLM teacher's scores and the LLM-chosen pairs on that split, and whether it is the full one.</param>
+/// <param name="LeaveOneOut">The ablation on the leave-one-out split by time, given the LLM teacher's scores and the LLM-chosen pairs on that split, whether it is the full one, and where the run keeps its rows.</param>
+/// <param name="ColdItem">The ablation on the cold-item split, given the LLM teacher's scores and the LLM-chosen pairs on that split, whether it is the full one, and where the run keeps its rows.</param>
 /// <param name="ColdItemSplit">Which items the cold-item split withholds.</param>
 internal sealed record ExperimentSettings(
-    Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> LeaveOneOut,
-    Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> ColdItem,
+    Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationRun, AblationOptions> LeaveOneOut,
+    Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationRun, AblationOptions> ColdItem,
     ColdItemSplitOptions ColdItemSplit)
 {
     private const ulong Seed = 42;
@@ -32,8 +32,8 @@ internal sealed record ExperimentSettings(
     /// early stopping never sees a test item.
     /// </summary>
     public static ExperimentSettings Tuned { get; } = new(
-        LeaveOneOut: (teacher, pairs, full) => Options(twoTower: TwoTower(idDropout: 0.25f, regularization: 0.03f), distillationWeight: 0.1f, teacher, pairs, full),
-        ColdItem: (teacher, pairs, full) => Options(twoTower: TwoTower(idDropout: 0.5f, regularization: 0.01f), distillationWeight: 0.1f, teacher, pairs, full),
+        LeaveOneOut: (teacher, pairs, full, run) => Options(twoTower: TwoTower(idDropout: 0.25f, regularization: 0.03f), distillationWeight: 0.1f, teacher, pairs, full, run),
+        ColdItem: (teacher, pairs, full, run) => Options(twoTower: TwoTower(idDropout: 0.5f, regularization: 0.01f), distillationWeight: 0.1f, teacher, pairs, full, run),
         ColdItemSplit: new ColdItemSplitOptions { TestItemFraction = 0.1, ValidationItemFraction = 0.05, Seed = 42 });
 
     /// <summary>The LLM teacher's rows: pairwise and pointwise distillation at the same weight as the content teacher's.</summary>
@@ -51,7 +51,7 @@ internal sealed record ExperimentSettings(
     /// (BPR distilled from the LLM teacher, BPR initialized from the embeddings, the two-tower model distilled from the
     /// content baseline) and every enhanced model's removed-block rows: about three times the training.
     /// </remarks>
-    private static AblationOptions Options(Func<DistillationOptions?, TwoTowerOptions> twoTower, float distillationWeight, ListwiseTeacherScores llmTeacher, AugmentedPairs pairs, bool full)
+    private static AblationOptions Options(Func<DistillationOptions?, TwoTowerOptions> twoTower, float distillationWeight, ListwiseTeacherScores llmTeacher, AugmentedPairs pairs, bool full, AblationRun run)
     {
         var idOnly = new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed };
         var fromLlm = new BprOptions { Regularization = 0.01f, NegativeSamples = 1, Epochs = Epochs, Patience = Patience, Seed = Seed, Distillation = LlmDistillation(llmTeacher, distillationWeight) };
@@ -96,6 +96,8 @@ internal sealed record ExperimentSettings(
                 Metrics = [Metric.Ndcg(10), Metric.Recall(20), Metric.HitRate(10), Metric.Auc],
                 Bootstrap = new BootstrapOptions { Resamples = 1000, Seed = 42 },
             },
+            CacheDirectory = run.CacheDirectory,
+            RowSlots = run.Slots,
         };
     }
 

@@ -115,21 +115,6 @@ internal sealed class MovieLensData : IDataSource
     /// <summary>A MovieLens movie as a catalog movie, ready for enrichment.</summary>
     public static Movie ToMovie(MovieLensMovie movie) => new() { Id = movie.Id, Title = movie.Title, Year = movie.Year, Genres = movie.Genres };
 
-    /// <summary>The settings' options with the cache in the output folder, training on <paramref name="slots"/>.</summary>
-    private static AblationOptions ForThisRun(AblationOptions options, string outputDirectory, AblationRowSlots slots) => new()
-    {
-        Models = options.Models,
-        Evaluation = options.Evaluation,
-        ValidationMetric = options.ValidationMetric,
-        EpochBudget = options.EpochBudget,
-        Patience = options.Patience,
-        Reference = options.Reference,
-        AugmentedPairs = options.AugmentedPairs,
-        BlockRemovalModels = options.BlockRemovalModels,
-        CacheDirectory = Path.Combine(outputDirectory, AblationCacheFolder),
-        RowSlots = slots,
-    };
-
     public async Task<ServedModel> RunAblationAsync(string outputDirectory, MiniLmEmbeddingGenerator embeddings, ChatSetup chat, ViewerProfiles profiles, CancellationToken cancellationToken)
     {
         using var text = await MovieEmbeddings.LoadOrCreateAsync(Movies, embeddings, outputDirectory, cancellationToken);
@@ -138,9 +123,10 @@ internal sealed class MovieLensData : IDataSource
         // Two rows at once across both protocols, each on one of the 2 cores: one row on both gains nothing (its steps are
         // too short to share), and no row's numbers change.
         using var slots = new AblationRowSlots(2);
+        var run = new AblationRun(Path.Combine(outputDirectory, AblationCacheFolder), slots);
 
         async Task<ProtocolInputs> PrepareAsync(
-            string title, DataSplit split, Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationOptions> settings, IAnsiConsole console, CancellationToken cancellationToken)
+            string title, DataSplit split, Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationRun, AblationOptions> settings, IAnsiConsole console, CancellationToken cancellationToken)
         {
             console.WriteLine();
             console.MarkupLine($"[bold]{title}[/]: {split.Train.Count:N0} training, {split.Validation.Count:N0} validation, {split.Test.Count:N0} test interactions");
@@ -158,7 +144,7 @@ internal sealed class MovieLensData : IDataSource
             var teacherTime = Lap();
             var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, console, cancellationToken);
             var pairsTime = Lap();
-            var options = ForThisRun(settings(teacher, pairs, FullAblation), outputDirectory, slots);
+            var options = settings(teacher, pairs, FullAblation, run);
             // The profiles first: they ask the model and may fail, and a failure then leaves no block undisposed.
             var userProfile = await profiles.CreateBlockAsync(split, byId, console, cancellationToken);
             var features = MovieFeatures.Create(split, byId, text, _useTags ? _dataset.LoadTrainingTags(split.Train, cancellationToken) : null);
