@@ -11,13 +11,13 @@ public sealed class MiniLmEmbeddingGeneratorOptions
     public int BatchSize { get; set; } = 32;
 
     /// <summary>
-    /// The most word pieces a batch holds, padding included. Default 2,048: 32 catalog lines, or 8 texts at the model's
-    /// 256-piece window. The model's working memory grows with texts × length², and ONNX Runtime keeps the largest it
-    /// ever needed for the life of the generator, so a batch of 32 long texts would cost several hundred megabytes for
-    /// good; a batch of 8 costs a quarter of that per text and the same time. A text longer than this goes alone.
-    /// Results do not depend on it.
+    /// The most word pieces a batch holds, padding included. Default 512: 32 catalog lines, or 2 texts at the model's
+    /// 256-piece window. A word piece costs the same from about 64 to 1,024 pieces a batch and 5–10% more at 2,048,
+    /// where a batch's activations outgrow the core's cache (<c>--batch-cost-report</c> in tests/LlmErs.Benchmarks);
+    /// the model's working memory grows with the batch, and ONNX Runtime keeps the largest it ever needed for the life
+    /// of the generator. A text longer than this goes alone. Results do not depend on it.
     /// </summary>
-    public int BatchTokens { get; set; } = 2_048;
+    public int BatchTokens { get; set; } = 512;
 
     /// <summary>
     /// How many threads the model may use: batches run side by side, one thread each, at most this many at once across

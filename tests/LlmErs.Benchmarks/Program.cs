@@ -21,6 +21,7 @@ public static class Program
         ["--vectors-report"] = (VectorsReport.Run, "vector scans and stores"),
         ["--enrichment-report"] = (EnrichmentStopwatchReport.Run, "the enrichment engine against a simulated model"),
         ["--embedding-length-report"] = (EmbeddingLengthReport.Run, "MiniLM throughput on short and long texts, before and after length bucketing"),
+        ["--batch-cost-report"] = (BatchCostReport.Run, "MiniLM's cost per word piece by text length and texts per batch, on one thread"),
         ["--embedding-callers-report"] = (EmbeddingCallersReport.Run, "MiniLM with two callers at once: each on every core, or sharing the threads"),
         ["--serving-report"] = (ServingReport.Run, "the two serving stages"),
         ["--serving-load-report"] = (ServingLoadReport.Run, "the serving host's load test"),

@@ -11,8 +11,9 @@ namespace LlmErs.Benchmarks.Embeddings;
 /// <c>--embedding-length-report [--rounds N]</c>: MiniLM throughput on short catalog texts, on synthetic 1k–12k-character
 /// descriptions and on a catalog that mixes both, before (the package encoder, batches of 32 in catalog order, texts
 /// padded to 512 tokens) and after (<see cref="MiniLmEmbeddingGenerator"/>: texts cut to 256 tokens, then calls of 32 in
-/// catalog order, or one call whose texts are sorted by length into batches of 32, or of at most 32 texts and 2,048
-/// word pieces once padded, the default). Medians of the rounds, timed round-robin.
+/// catalog order, or one call whose texts are sorted by length into batches of 32, or the defaults: batches of at most
+/// 32 texts and 512 word pieces once padded, cut where padding would cost more than another run). Medians of the
+/// rounds, timed round-robin.
 /// </summary>
 internal static class EmbeddingLengthReport
 {
@@ -47,7 +48,7 @@ internal static class EmbeddingLengthReport
                 ("before: package encoder, batches of 32 in order", packageTokens, 0, () => InOrder(texts, batch => package.Encode(batch))),
                 ("cut to 256 tokens, calls of 32 in order", generatorTokens, cut, () => InOrder(texts, batch => generator.GenerateAsync(batch).GetAwaiter().GetResult())),
                 ("cut + length-sorted batches of 32, one call", generatorTokens, cut, () => unbounded.GenerateAsync(texts).GetAwaiter().GetResult()),
-                ("after: cut + length-sorted batches of ≤ 32 texts and ≤ 2,048 tokens, one call", generatorTokens, cut, () => generator.GenerateAsync(texts).GetAwaiter().GetResult()),
+                ("after: cut + length-sorted batches of ≤ 32 texts and ≤ 512 tokens, cut where padding costs more than a run, one call", generatorTokens, cut, () => generator.GenerateAsync(texts).GetAwaiter().GetResult()),
             ];
             var (wall, cpu) = Measure(rounds, [.. ways.Select(w => w.Embed)]);
             for (var w = 0; w < ways.Length; w++)
