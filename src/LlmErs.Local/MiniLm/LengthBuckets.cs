@@ -15,8 +15,8 @@ internal static class LengthBuckets
     /// <summary>
     /// The positions of the texts, ordered by length (ties in input order), in consecutive batches of at most
     /// <paramref name="batchSize"/> texts and at most <paramref name="batchTokens"/> tokens once padded (a longer text
-    /// goes alone), cut where the padded word pieces and the runs cost least together (on a tie, the earlier batches fuller); the caller writes each result
-    /// back at its position, so the output keeps the input order.
+    /// goes alone), cut where the padded word pieces and the runs cost least together (on a tie, the earlier batches
+    /// fuller); the caller writes each result back at its position, so the output keeps the input order.
     /// </summary>
     /// <remarks>
     /// Filling each batch in turn pads every text to the longest that fits: among short texts, whose lengths differ by

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using LlmErs.Benchmarks.Vectors;
 using LlmErs.Local;
@@ -35,6 +34,12 @@ internal static class BatchCostReport
             {
                 // Enough texts for every column to run whole batches; fresh texts each round, since a call reads a repeated text once.
                 var count = 64 * Math.Max(1, 2_048 / (64 * length));
+                var pieces = generators[0].GenerateAsync([.. Enumerable.Range(0, count).Select(_ => Text(length, seed++))]).GetAwaiter().GetResult().Usage!.InputTokenCount;
+                if (pieces != (long)count * length)
+                {
+                    throw new InvalidOperationException($"{count} texts of {length} word pieces were read as {pieces}: each word must be one word piece.");
+                }
+
                 var ways = generators.Select(generator => (Action)(() =>
                 {
                     var texts = Enumerable.Range(0, count).Select(_ => Text(length, seed++)).ToArray();
