@@ -12,7 +12,7 @@ public sealed class MiniLmEmbeddingGeneratorOptions
 
     /// <summary>
     /// The most word pieces a batch holds, padding included. Default 512: 32 catalog lines, or 2 texts at the model's
-    /// 256-piece window. A word piece costs the same from about 64 to 1,024 pieces a batch and 5–10% more at 2,048,
+    /// 256-piece window. A word piece costs least from about 200 to 1,000 pieces a batch and 2–10% more at 2,048,
     /// where a batch's activations outgrow the core's cache (<c>--batch-cost-report</c> in tests/LlmErs.Benchmarks);
     /// the model's working memory grows with the batch, and ONNX Runtime keeps the largest it ever needed for the life
     /// of the generator. A text longer than this goes alone. Results do not depend on it.
