@@ -10,8 +10,14 @@ namespace LlmErs.Recommenders;
 /// <remarks>Immutable and safe to read from many threads.</remarks>
 public sealed class UserItemMatrix
 {
+    // The most users × items the membership bits of SampleNegative may take (16 MB); larger matrices search each row.
+    internal const long MaxMembershipBits = 1L << 27;
+
     private readonly int[] _offsets;
     private readonly int[] _items;
+
+    // Built on the first draw: an empty array when the matrix is too large for it.
+    private ulong[]? _membership;
 
     private UserItemMatrix(int[] offsets, int[] items, int itemCount)
     {
@@ -154,14 +160,43 @@ public sealed class UserItemMatrix
             return -1;
         }
 
+        // A two-tower epoch draws four negatives per positive: a bit test costs a fraction of a binary search over the row.
+        var membership = LazyInitializer.EnsureInitialized(ref _membership, BuildMembership);
+        var rowStart = (long)user * MembershipWords;
         while (true)
         {
             var item = random.NextInt32(ItemCount);
-            if (positives.BinarySearch(item) < 0)
+            var known = membership.Length == 0
+                ? positives.BinarySearch(item) >= 0
+                : (membership[rowStart + (item >> 6)] & (1UL << item)) != 0;
+            if (!known)
             {
                 return item;
             }
         }
+    }
+
+    private int MembershipWords => (ItemCount + 63) >> 6;
+
+    /// <summary>One bit per (user, item), rows of <see cref="MembershipWords"/> words; empty past <see cref="MaxMembershipBits"/>.</summary>
+    private ulong[] BuildMembership()
+    {
+        if ((long)UserCount * MembershipWords * 64 > MaxMembershipBits)
+        {
+            return [];
+        }
+
+        var bits = new ulong[(long)UserCount * MembershipWords];
+        for (var user = 0; user < UserCount; user++)
+        {
+            var rowStart = (long)user * MembershipWords;
+            foreach (var item in _items.AsSpan(_offsets[user], _offsets[user + 1] - _offsets[user]))
+            {
+                bits[rowStart + (item >> 6)] |= 1UL << item;
+            }
+        }
+
+        return bits;
     }
 
     // Counting sort by user, then each row sorted and de-duplicated in place, closing the gaps as it goes.

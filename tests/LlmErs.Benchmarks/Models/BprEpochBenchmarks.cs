@@ -62,7 +62,7 @@ public class BprEpochBenchmarks
             new TwoTowerOptions { Epochs = 1, NegativeSamples = 4, IdDropout = 0.25f, Regularization = 0.03f, MaxDegreeOfParallelism = threads }).Model;
 
     /// <summary>Reads userId,movieId,… rows, numbering users and movies densely in order of first appearance.</summary>
-    private static UserItemMatrix ReadRatings(string path)
+    internal static UserItemMatrix ReadRatings(string path)
     {
         var (userIndex, itemIndex) = (new Dictionary<string, int>(), new Dictionary<string, int>());
         var (users, items) = (new List<int>(), new List<int>());
@@ -87,7 +87,7 @@ public class BprEpochBenchmarks
         return value;
     }
 
-    private static string LocateMovieLens()
+    internal static string LocateMovieLens()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
