@@ -160,7 +160,8 @@ public sealed class UserItemMatrix
             return -1;
         }
 
-        // A two-tower epoch draws four negatives per positive: a bit test costs a fraction of a binary search over the row.
+        // Every draw tests membership, and the sample's two-tower model draws four per positive: a bit test costs about a
+        // third of a binary search over the row (NegativeSamplingBenchmarks).
         var membership = LazyInitializer.EnsureInitialized(ref _membership, BuildMembership);
         var rowStart = (long)user * MembershipWords;
         while (true)
