@@ -34,10 +34,10 @@ internal static class BatchCostReport
             {
                 // Enough texts for every column to run whole batches; fresh texts each round, since a call reads a repeated text once.
                 var count = 64 * Math.Max(1, 2_048 / (64 * length));
-                var pieces = generators[0].GenerateAsync([.. Enumerable.Range(0, count).Select(_ => Text(length, seed++))]).GetAwaiter().GetResult().Usage!.InputTokenCount;
-                if (pieces != (long)count * length)
+                var pieces = generators[0].GenerateAsync([Text(length, seed++)]).GetAwaiter().GetResult().Usage!.InputTokenCount;
+                if (pieces != length)
                 {
-                    throw new InvalidOperationException($"{count} texts of {length} word pieces were read as {pieces}: each word must be one word piece.");
+                    throw new InvalidOperationException($"A text of {length} word pieces was read as {pieces}: each word must be one word piece.");
                 }
 
                 var ways = generators.Select(generator => (Action)(() =>
