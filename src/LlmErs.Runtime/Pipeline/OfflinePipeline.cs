@@ -105,6 +105,9 @@ public sealed class OfflinePipeline<TItem>
 
         Starting(PipelineStage.Enrichment);
         var rows = new List<PipelineItem<TItem>>(catalog.Count);
+        // The engine reports when items complete, which with many requests in flight is many seconds in: the stage
+        // starts now, as every other stage's does.
+        progress?.Report(new(PipelineStage.Enrichment, 0, catalog.Count));
         var enrichmentProgress = progress is null
             ? null
             : new SynchronousProgress<EnrichmentProgress>(p => progress.Report(new(PipelineStage.Enrichment, p.Done, p.Total ?? catalog.Count, p.Batch)));

@@ -42,6 +42,22 @@ public sealed class OfflinePipelineTests
     }
 
     [Fact]
+    public async Task TheEnrichmentStageIsReportedWhenItStarts_NotWhenItsFirstItemIsDone()
+    {
+        using var directory = new TempDirectory();
+        await using var cache = new SqliteEnrichmentCache(directory.File("cache.db"));
+        var client = new ScriptedChatClient(latency: TimeSpan.FromMilliseconds(20));
+        using var engine = TestEngines.Create(client, cache);
+        var reports = new List<(PipelineProgress Progress, int Calls)>();
+
+        await Create(engine, cache, directory, new FakeEmbeddings(4)).RunAsync(Album.Catalog(8), new Relay(p => reports.Add((p, client.Calls))));
+
+        // A console that times stages from their first report would otherwise leave the wait for the first answers out.
+        Assert.Equal((new PipelineProgress(PipelineStage.Enrichment, 0, 8), 0), reports[0]);
+        Assert.Contains(reports, r => r.Progress is { Stage: PipelineStage.Enrichment, Done: 8, Total: 8 });
+    }
+
+    [Fact]
     public async Task StatusesTellOkUnknownAndFailedApart_InParquetAndJsonLines()
     {
         using var directory = new TempDirectory();
