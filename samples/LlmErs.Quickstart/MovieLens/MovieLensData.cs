@@ -173,9 +173,15 @@ internal sealed class MovieLensData : IDataSource
             token => Task.Run(
                 () =>
                 {
-                    var result = Train(leaveOneOutInputs, null, token);
-                    held.Release();
-                    return result;
+                    // Released on failure too: what the cold-item split printed so far says how far it got.
+                    try
+                    {
+                        return Train(leaveOneOutInputs, null, token);
+                    }
+                    finally
+                    {
+                        held.Release();
+                    }
                 },
                 token),
             async token =>
