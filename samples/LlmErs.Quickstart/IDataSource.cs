@@ -7,6 +7,9 @@ namespace LlmErs.Quickstart;
 /// <summary>What the pipeline runs on: a movie catalog, its interactions, and the ablation that fits them.</summary>
 internal interface IDataSource
 {
+    /// <summary>The folder of the output folder where the ablation keeps its trained rows for a rerun.</summary>
+    const string AblationCacheFolder = "ablation-cache";
+
     /// <summary>One line for the console: what the catalog and the log hold.</summary>
     string Description { get; }
 

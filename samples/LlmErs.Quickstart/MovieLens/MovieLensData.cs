@@ -38,9 +38,6 @@ internal sealed class MovieLensData : IDataSource
     /// <summary>Whether the ablation is the full one: the training recipes' rows, and every enhanced model's removed-block rows; by default only <see cref="ExperimentSettings.BlockRemovalModel"/>'s.</summary>
     public bool FullAblation { get; set; }
 
-    /// <summary>The folder of the output folder where the ablation keeps its trained rows for a rerun.</summary>
-    public const string AblationCacheFolder = "ablation-cache";
-
     public InteractionLog Interactions { get; }
 
     public InteractionLog? Ratings { get; }
@@ -123,7 +120,7 @@ internal sealed class MovieLensData : IDataSource
         // Two rows at once across both protocols, each on one of the 2 cores: one row on both gains nothing (its steps are
         // too short to share), and no row's numbers change.
         using var slots = new AblationRowSlots(2);
-        var run = new AblationRun(Path.Combine(outputDirectory, AblationCacheFolder), slots);
+        var run = new AblationRun(Path.Combine(outputDirectory, IDataSource.AblationCacheFolder), slots);
 
         async Task<ProtocolInputs> PrepareAsync(
             string title, DataSplit split, Func<ListwiseTeacherScores, AugmentedPairs, bool, AblationRun, AblationOptions> settings, IAnsiConsole console, CancellationToken cancellationToken)

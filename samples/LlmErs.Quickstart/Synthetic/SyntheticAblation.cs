@@ -9,13 +9,14 @@ namespace LlmErs.Quickstart.Synthetic;
 /// Trains and evaluates the baselines and the LLM-enhanced models on the synthetic log (leave-one-out by time), with
 /// each LLM-derived feature block removed in turn, the viewers' profiles included: which enriched field carries the
 /// gain. The "image" block is the movies' posters, embedded and aligned into the content space
-/// (<see cref="PosterFeatures"/>); the LLM-chosen pairs train a BPR beside the ID-only one.
+/// (<see cref="PosterFeatures"/>); the LLM-chosen pairs train a BPR beside the ID-only one. Trained rows are kept in
+/// the output folder, so a rerun with the same inputs trains none.
 /// </summary>
 internal static class SyntheticAblation
 {
     public static async Task<AblationResult> RunAsync(
         DataSplit split, IReadOnlyList<Movie> catalog, IReadOnlyDictionary<string, byte[]> posters, AugmentedPairs pairs,
-        FeatureBlock userProfile, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
+        FeatureBlock userProfile, string cacheDirectory, IProgress<AblationProgress>? progress, CancellationToken cancellationToken)
     {
         var byId = catalog.ToDictionary(movie => movie.Id);
         var movies = split.ItemIds.Keys.Select(id => byId[id]).ToList();
@@ -41,6 +42,7 @@ internal static class SyntheticAblation
         var models = AblationModel.Defaults().SelectMany(model => model.Name == AblationModel.IdOnlyBprName
             ? [model, model.WithAugmentedPairs("BPR + LLM-chosen pairs")]
             : new[] { model });
-        return new AblationRunner(new AblationOptions { Models = [.. models], AugmentedPairs = pairs, BlockRemovalModels = ["Two-tower"] }, new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
+        var options = new AblationOptions { Models = [.. models], AugmentedPairs = pairs, BlockRemovalModels = ["Two-tower"], CacheDirectory = cacheDirectory };
+        return new AblationRunner(options, new ConsoleWarnings()).Run(split, blocks, progress, cancellationToken);
     }
 }

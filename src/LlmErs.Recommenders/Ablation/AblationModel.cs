@@ -25,6 +25,14 @@ public sealed class AblationModel
     /// <summary>The name of <see cref="IdOnlyBpr"/>, the default reference of the relative changes.</summary>
     public const string IdOnlyBprName = "BPR (ID only)";
 
+    /// <summary>
+    /// The <see cref="Fingerprint"/> of a standard model made with its default options (a factory method given no
+    /// options, and every model of <see cref="Defaults"/>): what it learns is then fixed by the library's version, which
+    /// a cached row's digest holds, and by the split and blocks. A factory method given options leaves the fingerprint
+    /// to the caller (<see cref="WithFingerprint"/>).
+    /// </summary>
+    public const string DefaultOptionsFingerprint = "default options";
+
     private readonly Func<AblationFitContext, CancellationToken, AblationFit> _fit;
 
     /// <summary>Describes a model.</summary>
@@ -82,7 +90,8 @@ public sealed class AblationModel
     /// <summary>
     /// Everything that decides what the model learns besides the split and the blocks: its options, seed and teacher
     /// data, written so that it changes whenever they do. Lets <see cref="AblationOptions.CacheDirectory"/> reuse the
-    /// model a row trained before; <see langword="null"/> (the default): the row always trains.
+    /// model a row trained before; <see langword="null"/> (the default, but <see cref="DefaultOptionsFingerprint"/> for
+    /// a standard model with its default options): the row always trains.
     /// </summary>
     public string? Fingerprint { get; init; }
 
@@ -102,7 +111,10 @@ public sealed class AblationModel
     /// <param name="options">The training options; defaults when <see langword="null"/>.</param>
     public static AblationModel IdOnlyBpr(BprOptions? options = null) =>
         new(IdOnlyBprName, AblationModelKind.Baseline, usesFeatures: false, (context, cancellationToken) =>
-            Fitted(MatrixFactorization.Train(context.Feedback, context.ForRow(options ?? new BprOptions()), context.Monitor, cancellationToken)));
+            Fitted(MatrixFactorization.Train(context.Feedback, context.ForRow(options ?? new BprOptions()), context.Monitor, cancellationToken)))
+        {
+            Fingerprint = DefaultsOrNone(options),
+        };
 
     /// <summary>
     /// The content-only baseline (<see cref="ContentBaseline"/>), on all feature blocks: items ranked by cosine similarity
@@ -126,7 +138,10 @@ public sealed class AblationModel
             var bpr = context.ForRow(options ?? new BprOptions());
             using var initial = PrincipalComponents(context.RequireFeatures(Name), bpr.Dimension, bpr.MaxDegreeOfParallelism, cancellationToken);
             return Fitted(MatrixFactorization.Train(context.Feedback, initial, bpr, context.Monitor, cancellationToken));
-        });
+        })
+        {
+            Fingerprint = DefaultsOrNone(options),
+        };
     }
 
     /// <summary>
@@ -142,6 +157,7 @@ public sealed class AblationModel
                 context.Feedback, context.RequireFeatures(Name), context.UserFeatures, context.ForRow(options ?? new TwoTowerOptions()), context.Monitor, cancellationToken)))
         {
             UsesUserFeatures = true,
+            Fingerprint = DefaultsOrNone(options),
         };
     }
 
@@ -215,7 +231,10 @@ public sealed class AblationModel
     /// <remarks><inheritdoc cref="Sequential" path="/remarks"/></remarks>
     public static AblationModel IdOnlySequential(SequentialOptions? options = null) =>
         new(IdOnlySequentialName, AblationModelKind.Baseline, usesFeatures: false, (context, cancellationToken) =>
-            FittedSequential(context, features: null, options, cancellationToken));
+            FittedSequential(context, features: null, options, cancellationToken))
+        {
+            Fingerprint = DefaultsOrNone(options),
+        };
 
     /// <summary>
     /// The sequential recommender whose item vectors add a learned projection of the feature blocks to the ID
@@ -230,9 +249,15 @@ public sealed class AblationModel
     /// </remarks>
     public static AblationModel Sequential(SequentialOptions? options = null) =>
         new(SequentialName, AblationModelKind.Enhanced, usesFeatures: true, (context, cancellationToken) =>
-            FittedSequential(context, context.RequireFeatures(SequentialName), options, cancellationToken));
+            FittedSequential(context, context.RequireFeatures(SequentialName), options, cancellationToken))
+        {
+            Fingerprint = DefaultsOrNone(options),
+        };
 
-    /// <summary>The standard set: popularity, ID-only BPR, content only, and the three enhanced variants, all with default options.</summary>
+    /// <summary>
+    /// The standard set: popularity, ID-only BPR, content only, and the three enhanced variants, all with default
+    /// options, so each trained row is reused from <see cref="AblationOptions.CacheDirectory"/> (<see cref="DefaultOptionsFingerprint"/>).
+    /// </summary>
     public static IReadOnlyList<AblationModel> Defaults() =>
     [
         Popularity(),
@@ -240,12 +265,14 @@ public sealed class AblationModel
         ContentOnly(),
         EmbeddingInitializedBpr(),
         TwoTower(),
-        DistilledTwoTower(teacher => new TwoTowerOptions { Distillation = new DistillationOptions { Teacher = teacher } }),
+        DistilledTwoTower(teacher => new TwoTowerOptions { Distillation = new DistillationOptions { Teacher = teacher } }).WithFingerprint(DefaultOptionsFingerprint),
     ];
 
     /// <summary>Trains the model for one row.</summary>
     internal AblationFit Fit(AblationFitContext context, CancellationToken cancellationToken) =>
         _fit(context, cancellationToken) ?? throw new InvalidOperationException($"The fit of '{Name}' returned no model.");
+
+    private static string? DefaultsOrNone(object? options) => options is null ? DefaultOptionsFingerprint : null;
 
     private static void RequireTeacher(BprOptions options, string parameter)
     {

@@ -96,6 +96,27 @@ public sealed class AblationCacheTests(AblationRuns runs) : IClassFixture<Ablati
         Assert.Empty(Directory.EnumerateFiles(folder.Path));
     }
 
+    /// <summary>
+    /// The standard models with their default options are fingerprinted as such, so a rerun of <see cref="AblationModel.Defaults"/>
+    /// loads every trained row; given options, a factory method leaves the fingerprint to the caller.
+    /// </summary>
+    [Fact]
+    public void TheStandardModelsWithDefaultOptions_AreReusedOnARerun()
+    {
+        using var folder = new TempDirectory();
+        var models = AblationModel.Defaults();
+
+        var (first, firstTrained) = Run(folder.Path, models, runs.Catalog.Blocks);
+        var (second, secondTrained) = Run(folder.Path, models, runs.Catalog.Blocks);
+
+        Assert.Equal(first.Rows.Where(row => row.History is not null).Select(row => row.Name), firstTrained);
+        Assert.Equal(10, firstTrained.Count); // ID-only BPR, and three enhanced models with and without each of two blocks
+        Assert.Empty(secondTrained);
+        Assert.Equal(AblationRuns.Numbers(first), AblationRuns.Numbers(second));
+        Assert.Null(AblationModel.TwoTower(new TwoTowerOptions()).Fingerprint);
+        Assert.Null(AblationModel.IdOnlyBpr(new BprOptions()).Fingerprint);
+    }
+
     [Fact]
     public void BlockRemovalModels_LimitTheRemovedBlockRowsToThoseModels()
     {
