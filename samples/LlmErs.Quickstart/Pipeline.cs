@@ -16,12 +16,15 @@ internal sealed class Pipeline(ChatSetup chat, MiniLmEmbeddingGenerator embeddin
 {
     public const string VectorStoreFileName = "movies.vec";
 
+    /// <summary>The answers and vectors of every run into the output folder (SQLite).</summary>
+    public const string CacheFileName = "cache.db";
+
     /// <summary>The faithfulness threshold of Pitch (cosine with its prompt, all-MiniLM-L6-v2).</summary>
     private const double PitchFaithfulness = 0.2;
 
     public async Task<PipelineReport> RunAsync(IReadOnlyList<Movie> movies, string outputDirectory, CancellationToken cancellationToken)
     {
-        await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "cache.db"));
+        await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, CacheFileName));
         using var engine = new EnrichmentEngine(chat.Client, cache, Options.Create(chat.Options));
         var options = new OfflinePipelineOptions
         {

@@ -36,7 +36,7 @@ internal sealed class ViewerProfiles(ChatSetup chat, MiniLmEmbeddingGenerator em
     public async Task<FeatureBlock> CreateBlockAsync(DataSplit split, IReadOnlyDictionary<string, Movie> movies, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var viewers = Viewers(split, movies, ratings);
-        await using (var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, "cache.db")))
+        await using (var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, Pipeline.CacheFileName)))
         {
             using var engine = new EnrichmentEngine(chat.Client, cache, Options.Create(chat.Options));
             var report = await engine.RunAsync(viewers, cancellationToken: cancellationToken);

@@ -13,11 +13,15 @@ namespace LlmErs.Quickstart.Synthetic;
 /// </summary>
 internal static class PosterFeatures
 {
-    /// <summary>One row per movie of <paramref name="movies"/>, in its order: the poster's vector mapped into the content space.</summary>
+    /// <summary>
+    /// One row per movie of <paramref name="movies"/>, in its order: the poster's vector mapped into the content space.
+    /// The poster vectors are cached in the output folder's cache, so a rerun embeds only posters it has not seen.
+    /// </summary>
     public static async Task<VectorMatrix> CreateAsync(
-        IReadOnlyList<Movie> movies, IReadOnlyDictionary<string, byte[]> posters, EmbeddingField<Movie> content, CancellationToken cancellationToken)
+        IReadOnlyList<Movie> movies, IReadOnlyDictionary<string, byte[]> posters, EmbeddingField<Movie> content, string outputDirectory, CancellationToken cancellationToken)
     {
-        using var generator = new ResNet18ImageEmbeddingGenerator();
+        await using var cache = new SqliteEnrichmentCache(Path.Combine(outputDirectory, Pipeline.CacheFileName));
+        using var generator = new CachedImageEmbeddingGenerator(new ResNet18ImageEmbeddingGenerator(), cache);
         var images = await generator.GenerateAsync(
             movies.Select(movie => new DataContent(posters[movie.Id], "image/png") { Name = $"poster of {movie.Id}" }), cancellationToken: cancellationToken);
         var imageVectors = images.Select(e => e.Vector).ToArray();
@@ -36,7 +40,7 @@ internal static class PosterFeatures
         }
 
         AnsiConsole.MarkupLine(
-            $"Posters: {movies.Count} embedded with {ResNet18ImageEmbeddingGenerator.ModelId} ({ResNet18ImageEmbeddingGenerator.Dimensions}-d), mapped into the " +
+            $"Posters: {movies.Count} vectors of {ResNet18ImageEmbeddingGenerator.ModelId} ({ResNet18ImageEmbeddingGenerator.Dimensions}-d, kept in {Pipeline.CacheFileName}), mapped into the " +
             $"{alignment.TargetDimensions}-d content space by a ridge map fitted on {alignment.Pairs} movies with both; mean cosine to the content vector {agreement / Math.Max(1, paired.Length):F3}.");
         return VectorMatrix.Create(values, alignment.TargetDimensions);
     }

@@ -48,7 +48,7 @@ internal sealed class SyntheticData : IDataSource
         using var userProfileValues = userProfile.Values;
         var pairs = await LlmChosenPairs.ChooseAsync(split, byId, chat, outputDirectory, AnsiConsole.Console, cancellationToken);
         var ablation = await SyntheticAblation.RunAsync(
-            split, Movies, _posters, pairs, userProfile, Path.Combine(outputDirectory, IDataSource.AblationCacheFolder), new ConsoleProgress(), cancellationToken);
+            split, Movies, _posters, pairs, userProfile, outputDirectory, new ConsoleProgress(), cancellationToken);
         var markdown = ablation.ToMarkdown();
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.md"), markdown, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "ablation.json"), ablation.ToJson(), cancellationToken);

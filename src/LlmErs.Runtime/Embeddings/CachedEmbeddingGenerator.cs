@@ -32,55 +32,21 @@ public sealed class CachedEmbeddingGenerator : DelegatingEmbeddingGenerator<stri
     {
         ArgumentNullException.ThrowIfNull(cache);
         _cache = cache;
-        _modelId = modelId
-                   ?? innerGenerator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId
-                   ?? throw new ArgumentException("The embedding generator reports no model id; pass one so cached vectors of different models never mix.", nameof(modelId));
+        _modelId = CachedVectors.ModelIdOf(innerGenerator, modelId);
     }
 
     /// <inheritdoc/>
-    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var texts = values as IReadOnlyList<string> ?? [.. values];
-        var vectors = new Embedding<float>?[texts.Count];
-        var missing = new List<int>();
-        var keys = new CacheKey[texts.Count];
-        for (var i = 0; i < texts.Count; i++)
-        {
-            keys[i] = EmbeddingCacheKey.Create(Fingerprint, _modelId, texts[i]);
-            var cached = await _cache.GetAsync(keys[i], cancellationToken).ConfigureAwait(false);
-            if (cached.Status == CacheLookupStatus.Hit && cached.Value.Length is > 0 and var length && length % sizeof(float) == 0
-                && VectorCodec.Decode(cached.Value.Span, length / sizeof(float)) is { } vector)
-            {
-                vectors[i] = new Embedding<float>(vector) { ModelId = _modelId };
-            }
-            else
-            {
-                missing.Add(i);
-            }
-        }
-
-        UsageDetails? usage = null;
-        if (missing.Count > 0)
-        {
-            var generated = await base.GenerateAsync([.. missing.Select(i => texts[i])], options, cancellationToken).ConfigureAwait(false);
-            if (generated.Count != missing.Count)
-            {
-                throw new InvalidOperationException($"The embedding model '{_modelId}' returned {generated.Count} vector(s) for {missing.Count} text(s); it must return one per text.");
-            }
-
-            usage = generated.Usage;
-            var writes = new Task[missing.Count];
-            for (var m = 0; m < missing.Count; m++)
-            {
-                vectors[missing[m]] = generated[m];
-                writes[m] = _cache.SetAsync(keys[missing[m]], VectorCodec.Encode(generated[m].Vector.Span), cancellationToken).AsTask();
-            }
-
-            await Task.WhenAll(writes).ConfigureAwait(false);
-        }
-
-        return new GeneratedEmbeddings<Embedding<float>>([.. vectors.Select(vector => vector!)]) { Usage = usage };
+        return CachedVectors.GenerateAsync(
+            values as IReadOnlyList<string> ?? [.. values],
+            text => EmbeddingCacheKey.Create(Fingerprint, _modelId, text),
+            missing => base.GenerateAsync(missing, options, cancellationToken),
+            _cache,
+            _modelId,
+            "texts",
+            cancellationToken);
     }
 }

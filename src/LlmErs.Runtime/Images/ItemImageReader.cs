@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using Microsoft.Extensions.AI;
 
 namespace LlmErs;
@@ -67,8 +66,7 @@ public static class ItemImageReader
                 $"the image '{image.Description}' is not a {ImageMediaTypes.Accepted} image (its first bytes match none of them); convert it, or state its media type");
         }
 
-        var digest = $"{mediaType} xxh128:{Convert.ToHexStringLower(XxHash128.Hash(bytes.Span))}";
-        return ImageReadResult.Read(new DataContent(bytes, mediaType), digest);
+        return ImageReadResult.Read(new DataContent(bytes, mediaType), ImageDigest.Of(mediaType, bytes.Span));
     }
 
     private static ImageReadResult Oversized(ItemImage image, long length, ImageOptions options) =>

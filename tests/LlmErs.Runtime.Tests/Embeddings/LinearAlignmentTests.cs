@@ -29,6 +29,30 @@ public sealed class LinearAlignmentTests
         }
     }
 
+    /// <summary>
+    /// A source dimension that repeats another leaves the unregularized system singular: the fit leaves out the
+    /// direction with no variance instead of dividing by zero, and still maps every source as the data says.
+    /// </summary>
+    [Fact]
+    public void ARepeatedSourceDimensionWithoutRidge_StillGivesTheMap()
+    {
+        var random = new Random(11);
+        float[,] a = { { 1f, -1f }, { 2f, 0.5f } };
+        var (pairs, targets) = Pairs(random, 100, a, [0.5f, 0f], noise: 0);
+        ReadOnlyMemory<float>[] sources = [.. pairs.Select(x => (ReadOnlyMemory<float>)new[] { x.Span[0], x.Span[1], x.Span[0] })];
+
+        var map = LinearAlignment.Fit(sources, targets, new LinearAlignmentOptions { Ridge = 0 });
+
+        for (var t = 0; t < 10; t++)
+        {
+            var x = Random(random, 2);
+            var expected = Apply(a, [0.5f, 0f], x);
+            var actual = map.Map([x[0], x[1], x[0]]);
+            Assert.Equal(expected[0], actual[0], 4);
+            Assert.Equal(expected[1], actual[1], 4);
+        }
+    }
+
     [Fact]
     public void TheRidgeShrinksTheMapAndNoiseBarelyMovesIt()
     {

@@ -1,3 +1,4 @@
+using System.Numerics;
 using LlmErs.Vectors;
 
 namespace LlmErs;
@@ -138,12 +139,114 @@ public sealed class LinearAlignment
         }
     }
 
-    /// <summary>W = (XᵀX + λI)⁻¹ XᵀY through the eigendecomposition of the (symmetric, positive) regularized Gram matrix.</summary>
+    /// <summary>
+    /// W = (XᵀX + λI)⁻¹ XᵀY: by a Cholesky factorization while the regularized Gram matrix is positive definite (always,
+    /// with a ridge), else through its eigendecomposition, leaving out the directions with no variance.
+    /// </summary>
     private static float[] Solve(double[] gram, double[] cross, int d, int k, double trace)
     {
-        var (values, vectors) = SymmetricEigen.Decompose(gram, d);
         // Directions with no variance (and no ridge) carry no information: leave them out rather than divide by ~0.
         var floor = 1e-12 * Math.Max(trace, double.Epsilon);
+        return SolveByCholesky(gram, cross, d, k, floor) ?? SolveByEigen(gram, cross, d, k, floor);
+    }
+
+    /// <summary>
+    /// G = L Lᵀ, then L Z = XᵀY and Lᵀ W = Z; null when a pivot is not above <paramref name="floor"/> (G is singular).
+    /// A 512-dimensional fit takes a fraction of a second where the eigendecomposition's rotations took seconds. Sums
+    /// run in index order and rows update with separate multiplies and adds, so the result is the same on every machine.
+    /// </summary>
+    private static float[]? SolveByCholesky(double[] gram, double[] cross, int d, int k, double floor)
+    {
+        var l = new double[d * d];
+        for (var j = 0; j < d; j++)
+        {
+            var rowJ = l.AsSpan(j * d, j);
+            var pivot = gram[(j * d) + j] - Dot(rowJ, rowJ);
+            if (!(pivot > floor))
+            {
+                return null;
+            }
+
+            l[(j * d) + j] = Math.Sqrt(pivot);
+            for (var i = j + 1; i < d; i++)
+            {
+                l[(i * d) + j] = (gram[(i * d) + j] - Dot(l.AsSpan(i * d, j), rowJ)) / l[(j * d) + j];
+            }
+        }
+
+        var w = (double[])cross.Clone();
+        for (var i = 0; i < d; i++)
+        {
+            var row = w.AsSpan(i * k, k);
+            for (var j = 0; j < i; j++)
+            {
+                SubtractScaled(row, w.AsSpan(j * k, k), l[(i * d) + j]);
+            }
+
+            Scale(row, 1 / l[(i * d) + i]);
+        }
+
+        for (var i = d - 1; i >= 0; i--)
+        {
+            var row = w.AsSpan(i * k, k);
+            for (var j = i + 1; j < d; j++)
+            {
+                SubtractScaled(row, w.AsSpan(j * k, k), l[(j * d) + i]);
+            }
+
+            Scale(row, 1 / l[(i * d) + i]);
+        }
+
+        return [.. w.Select(value => (float)value)];
+    }
+
+    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>row ← row − factor · other, each value with a separate multiply and subtract.</summary>
+    private static void SubtractScaled(Span<double> row, ReadOnlySpan<double> other, double factor)
+    {
+        if (factor == 0)
+        {
+            return;
+        }
+
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<double>(factor);
+            for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(row[i..]) - (scale * new Vector<double>(other[i..]))).CopyTo(row[i..]);
+            }
+        }
+
+        for (; i < row.Length; i++)
+        {
+            row[i] -= factor * other[i];
+        }
+    }
+
+    private static void Scale(Span<double> row, double factor)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            row[i] *= factor;
+        }
+    }
+
+    /// <summary>W through the eigendecomposition of G, for a G with directions of no variance (no ridge).</summary>
+    private static float[] SolveByEigen(double[] gram, double[] cross, int d, int k, double floor)
+    {
+        var (values, vectors) = SymmetricEigen.Decompose(gram, d);
         var projected = new double[d * k];
         for (var e = 0; e < d; e++)
         {
