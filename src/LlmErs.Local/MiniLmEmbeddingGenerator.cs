@@ -59,6 +59,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <summary>Describes the provider, the model id and the dimension.</summary>
     public EmbeddingGeneratorMetadata Metadata { get; }
 
+    /// <summary>Whether the model reads all of <paramref name="text"/>: its word pieces fit the <see cref="MaxTokens"/> window.</summary>
+    public bool ReadsWhole(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return !_tokens.Tokenize(text).Truncated;
+    }
+
     /// <summary>The most batches that ran in the model at once, over every call so far.</summary>
     internal int MostRunsAtOnce { get; private set; }
 

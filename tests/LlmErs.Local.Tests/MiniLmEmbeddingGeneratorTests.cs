@@ -179,6 +179,18 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture fixture) : IClas
     }
 
     [Fact]
+    public void ReadsWhole_TellsATextThatFitsTheWindowFromOneItCuts()
+    {
+        // "a" is one word piece; [CLS] and [SEP] take the other two of the 256.
+        var fits = string.Join(' ', Enumerable.Repeat("a", MiniLmEmbeddingGenerator.MaxTokens - 2));
+
+        Assert.True(_generator.ReadsWhole(fits));
+        Assert.False(_generator.ReadsWhole(fits + " a"));
+        Assert.True(_generator.ReadsWhole(Sentences[0]));
+        Assert.False(_generator.ReadsWhole(SyntheticText.Description(3_000, seed: 2)));
+    }
+
+    [Fact]
     public async Task Cancellation_StopsBeforeTheNextBatch()
     {
         using var cancellation = new CancellationTokenSource();

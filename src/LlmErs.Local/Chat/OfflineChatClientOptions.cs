@@ -4,11 +4,12 @@ namespace LlmErs.Local;
 public sealed class OfflineChatClientOptions
 {
     /// <summary>
-    /// The model id the client reports (and that cache keys include). Default <c>llmers-offline-v3</c>: the version
+    /// The model id the client reports (and that cache keys include). Default <c>llmers-offline-v4</c>: the version
     /// changes whenever the client's answers can, so a cache never serves an older client's answer as this one's (v3
-    /// reads candidate histories line by line and long prompts sentence by sentence).
+    /// reads candidate histories line by line and long prompts sentence by sentence; v4 reads a prompt by its sentences
+    /// whenever MiniLM would cut it, not only past 1,024 characters).
     /// </summary>
-    public string ModelId { get; set; } = "llmers-offline-v3";
+    public string ModelId { get; set; } = "llmers-offline-v4";
 
     /// <summary>
     /// Tags within this cosine-similarity margin of the best tag are chosen too (up to the field's maximum tag count). Default 0.05.

@@ -180,6 +180,26 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
         Assert.Equal(moods.Choices.Count + 4, counting.Texts);
     }
 
+    /// <summary>
+    /// A list of short names and punctuation runs to more word pieces than characters / 4: under 1,024 characters, it
+    /// would be cut at MiniLM's window if read as one text. The client asks the model what it reads whole.
+    /// </summary>
+    [Fact]
+    public async Task A_prompt_under_the_character_bound_that_the_model_would_cut_is_read_by_its_sentences()
+    {
+        var moods = ((LlmField<Movie>)Model.Field("Moods")).Constraints;
+        var prompt = "Which moods does a viewer enjoy who liked:" + string.Concat(Enumerable.Repeat(" Gags (funny, silly, goofy).", 34));
+        Assert.InRange(prompt.Length, 0, 1_024);
+        Assert.False(fixture.Generator.ReadsWhole(prompt));
+        using var counting = new CountingGenerator(fixture.Generator);
+
+        var answer = await new OfflineChatClient(counting).GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], Options(moods));
+
+        Assert.True(AnswerReader.ReadTags(answer.Text, [.. moods.Choices], moods.MinCount, moods.MaxCount).IsValid);
+        // The labels, then the prompt's two distinct sentences: the first, with its header, and the repeated one.
+        Assert.Equal(moods.Choices.Count + 2, counting.Texts);
+    }
+
     [Fact]
     public async Task Preferences_like_the_candidate_most_similar_to_the_history_and_dislike_the_least_similar()
     {
@@ -223,10 +243,10 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
             [new ChatMessage(ChatRole.User, "Which moods fit? A tense thriller.")],
             Options(((LlmField<Movie>)Model.Field("Moods")).Constraints));
 
-        Assert.Equal("llmers-offline-v3", response.ModelId);
+        Assert.Equal("llmers-offline-v4", response.ModelId);
         Assert.True(response.Usage!.InputTokenCount > 0);
         Assert.True(response.Usage.OutputTokenCount > 0);
-        Assert.Equal("llmers-offline-v3", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
+        Assert.Equal("llmers-offline-v4", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
     }
 
     [Fact]
