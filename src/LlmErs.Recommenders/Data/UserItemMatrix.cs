@@ -191,7 +191,7 @@ public sealed class UserItemMatrix
         for (var user = 0; user < UserCount; user++)
         {
             var rowStart = (long)user * MembershipWords;
-            foreach (var item in _items.AsSpan(_offsets[user], _offsets[user + 1] - _offsets[user]))
+            foreach (var item in ItemsOf(user))
             {
                 bits[rowStart + (item >> 6)] |= 1UL << item;
             }
