@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Numerics.Tensors;
 using LlmErs.Vectors;
 
 namespace LlmErs;
@@ -153,7 +153,8 @@ public sealed class LinearAlignment
     /// <summary>
     /// G = L Lᵀ, then L Z = XᵀY and Lᵀ W = Z; null when a pivot is not above <paramref name="floor"/> (G is singular).
     /// A 512-dimensional fit takes a fraction of a second where the eigendecomposition's rotations took seconds. Sums
-    /// run in index order and rows update with separate multiplies and adds, so the result is the same on every machine.
+    /// run in index order and rows update with one fused multiply-add per value (TensorPrimitives fuses on every path),
+    /// so the result is the same on every machine.
     /// </summary>
     private static float[]? SolveByCholesky(double[] gram, double[] cross, int d, int k, double floor)
     {
@@ -180,10 +181,10 @@ public sealed class LinearAlignment
             var row = w.AsSpan(i * k, k);
             for (var j = 0; j < i; j++)
             {
-                SubtractScaled(row, w.AsSpan(j * k, k), l[(i * d) + j]);
+                TensorPrimitives.FusedMultiplyAdd(w.AsSpan(j * k, k), -l[(i * d) + j], row, row);
             }
 
-            Scale(row, 1 / l[(i * d) + i]);
+            TensorPrimitives.Multiply(row, 1 / l[(i * d) + i], row);
         }
 
         for (var i = d - 1; i >= 0; i--)
@@ -191,10 +192,10 @@ public sealed class LinearAlignment
             var row = w.AsSpan(i * k, k);
             for (var j = i + 1; j < d; j++)
             {
-                SubtractScaled(row, w.AsSpan(j * k, k), l[(j * d) + i]);
+                TensorPrimitives.FusedMultiplyAdd(w.AsSpan(j * k, k), -l[(j * d) + i], row, row);
             }
 
-            Scale(row, 1 / l[(i * d) + i]);
+            TensorPrimitives.Multiply(row, 1 / l[(i * d) + i], row);
         }
 
         return [.. w.Select(value => (float)value)];
@@ -209,38 +210,6 @@ public sealed class LinearAlignment
         }
 
         return sum;
-    }
-
-    /// <summary>row ← row − factor · other, each value with a separate multiply and subtract.</summary>
-    private static void SubtractScaled(Span<double> row, ReadOnlySpan<double> other, double factor)
-    {
-        if (factor == 0)
-        {
-            return;
-        }
-
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var scale = new Vector<double>(factor);
-            for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                (new Vector<double>(row[i..]) - (scale * new Vector<double>(other[i..]))).CopyTo(row[i..]);
-            }
-        }
-
-        for (; i < row.Length; i++)
-        {
-            row[i] -= factor * other[i];
-        }
-    }
-
-    private static void Scale(Span<double> row, double factor)
-    {
-        for (var i = 0; i < row.Length; i++)
-        {
-            row[i] *= factor;
-        }
     }
 
     /// <summary>W through the eigendecomposition of G, for a G with directions of no variance (no ridge).</summary>
