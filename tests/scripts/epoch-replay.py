@@ -36,7 +36,8 @@ def main():
     by_model = {}
     for _, row in rows:
         by_model[row["model"]] = by_model.get(row["model"], 0) + len(row["epochs"])
-    print(f"{len(rows)} trained rows, {sum(by_model.values())} epochs: "
+    total = sum(by_model.values())
+    print(f"{len(rows)} trained rows, {total} epochs: "
           + ", ".join(f"{model} {count}" for model, count in by_model.items()))
 
     for patience in map(int, sys.argv[2:]):
@@ -46,7 +47,6 @@ def main():
             trained += epochs
             if kept != row["bestEpoch"]:
                 changed.append(f"{protocol} '{row['name']}' keeps epoch {kept} instead of {row['bestEpoch']}")
-        total = sum(len(row["epochs"]) for _, row in rows)
         print(f"patience {patience}: {total - trained} of {total} epochs saved, {len(changed)} of {len(rows)} rows keep another epoch")
         for line in changed:
             print(f"  {line}")

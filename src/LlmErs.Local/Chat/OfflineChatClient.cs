@@ -55,8 +55,8 @@ public sealed partial class OfflineChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(embeddings);
         _options = options ?? new OfflineChatClientOptions();
 
-        // A list of movies tokenizes at about 3.4 characters a word piece: 47 of the 451 MovieLens liked-moods prompts
-        // under the character bound were cut at MiniLM's window, their oldest movies unread.
+        // A list of movies tokenizes at about 3.4 characters a word piece, so MovieLens liked-moods prompts under the
+        // character bound could be cut at MiniLM's window, their oldest movies unread: the model itself says what fits.
         _readsWhole = embeddings.GetService<MiniLmEmbeddingGenerator>() is { } model ? model.ReadsWhole : static text => text.Length <= WindowCharacters;
         var batcher = new EmbeddingBatcher(embeddings, TextsPerEmbeddingCall, Environment.ProcessorCount);
         _ranker = new LabelRanker(batcher);
