@@ -12,8 +12,8 @@ namespace LlmErs.Local;
 /// <see cref="ChatOptions.AdditionalProperties"/>, and:
 /// chooses tags, enums and vocabulary entries zero-shot by embedding similarity between the prompt and the labels;
 /// fills numbers with the first number in the prompt within the bounds, else null; answers booleans
-/// "unknown" (null) where allowed, else false; writes free text as an extractive summary (the prompt's most central
-/// sentences within the word bound); ranks candidates (<see cref="AnswerKind.Ranking"/>, the listwise teacher's
+/// "unknown" (null) where allowed, else false; writes free text as an extractive summary (the prompt's sentences most
+/// central to it by their words, TF-IDF, within the word bound); ranks candidates (<see cref="AnswerKind.Ranking"/>, the listwise teacher's
 /// requests) by embedding similarity between each candidate's description and the rest of the prompt (the user's
 /// history: the mean direction of its lines, each embedded once); picks a preference pair (<see cref="AnswerKind.Preference"/>, the pair teacher's requests) the same
 /// way: the candidate most similar to the history is "liked", the least similar "disliked"; completes knowledge-graph
@@ -42,7 +42,6 @@ public sealed partial class OfflineChatClient : IChatClient
     private const int WindowCharacters = 1024;
 
     private readonly LabelRanker _ranker;
-    private readonly ExtractiveSummarizer _summarizer;
     private readonly TripleChooser _triples;
     private readonly TripleJudge _judge;
     private readonly OfflineChatClientOptions _options;
@@ -60,7 +59,6 @@ public sealed partial class OfflineChatClient : IChatClient
         _readsWhole = embeddings.GetService<MiniLmEmbeddingGenerator>() is { } model ? model.ReadsWhole : static text => text.Length <= WindowCharacters;
         var batcher = new EmbeddingBatcher(embeddings, TextsPerEmbeddingCall, Environment.ProcessorCount);
         _ranker = new LabelRanker(batcher);
-        _summarizer = new ExtractiveSummarizer(batcher);
         var entities = new EntityIndex(batcher, TextsPerEmbeddingCall);
         _triples = new TripleChooser(entities, _options.TagMargin);
         _judge = new TripleJudge(entities, _options.CorrectionMargin);
@@ -123,7 +121,7 @@ public sealed partial class OfflineChatClient : IChatClient
         switch (constraints.Kind)
         {
             case AnswerKind.Text:
-                return AnswerReader.Format(await _summarizer.SummarizeAsync(prompt, constraints.MaxWords, cancellationToken).ConfigureAwait(false));
+                return AnswerReader.Format(ExtractiveSummarizer.Summarize(prompt, constraints.MaxWords));
             case AnswerKind.Choice:
                 var ranked = await _ranker.RankAsync(Reading(prompt), constraints.Choices, cancellationToken).ConfigureAwait(false);
                 return AnswerReader.Format(constraints.AllowsUnknown && ranked[0].Similarity < _options.MinimumChoiceSimilarity ? null : ranked[0].Label);

@@ -243,10 +243,10 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
             [new ChatMessage(ChatRole.User, "Which moods fit? A tense thriller.")],
             Options(((LlmField<Movie>)Model.Field("Moods")).Constraints));
 
-        Assert.Equal("llmers-offline-v4", response.ModelId);
+        Assert.Equal("llmers-offline-v5", response.ModelId);
         Assert.True(response.Usage!.InputTokenCount > 0);
         Assert.True(response.Usage.OutputTokenCount > 0);
-        Assert.Equal("llmers-offline-v4", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
+        Assert.Equal("llmers-offline-v5", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
     }
 
     [Fact]
@@ -294,24 +294,41 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
     {
         var moods = ((LlmField<Movie>)Model.Field("Moods")).Constraints;
         var pitch = ((LlmField<Movie>)Model.Field("Pitch")).Constraints;
-        const string First = "A crew wakes on a derelict ship. Something hunts them in the dark. Nobody answers the radio.";
-        const string Second = "A crew wakes on a derelict ship. Something hunts them in the dark. The captain hides a secret.";
+        const string Short = "A crew wakes on a derelict ship. Something hunts them in the dark. Nobody answers the radio.";
+
+        // Longer than MiniLM reads, so the client reads them by their sentences; the second shares all but its last.
+        var lines = Enumerable.Range(1, 41).Select(i => $"On day {i} the crew of the derelict ship searched deck number {i} for the missing engineer.").ToList();
+        var first = "Which moods fit? " + string.Join(" ", lines.Take(40));
+        var second = "Which moods fit? " + string.Join(" ", lines.Take(39).Append(lines[40]));
         using var counting = new CountingGenerator(fixture.Generator);
         var client = new OfflineChatClient(counting);
         async Task<string> Ask(AnswerConstraints constraints, string prompt) =>
             (await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], Options(constraints))).Text;
 
-        var answers = new[] { await Ask(moods, First), await Ask(pitch, First) };
+        var answers = new[] { await Ask(moods, Short), await Ask(pitch, Short), await Ask(moods, first) };
         var embedded = counting.Texts;
-        var again = new[] { await Ask(moods, First), await Ask(pitch, First) };
+        var again = new[] { await Ask(moods, Short), await Ask(pitch, Short), await Ask(moods, first) };
         Assert.Equal(embedded, counting.Texts);
         Assert.Equal(answers, again);
-        Assert.Equal(answers, new[] { await AskAsync(moods, First), await AskAsync(pitch, First) });
+        Assert.Equal(answers, new[] { await AskAsync(moods, Short), await AskAsync(pitch, Short), await AskAsync(moods, first) });
 
-        // Two of the second prompt's three sentences were embedded for the first one: its summary embeds one more sentence.
-        var summary = await Ask(pitch, Second);
+        // Forty of the second prompt's sentences were embedded for the first one: it embeds one more sentence.
+        var tags = await Ask(moods, second);
         Assert.Equal(embedded + 1, counting.Texts);
-        Assert.Equal(await AskAsync(pitch, Second), summary);
+        Assert.Equal(await AskAsync(moods, second), tags);
+    }
+
+    [Fact]
+    public async Task A_summary_keeps_the_sentences_that_share_the_prompts_recurring_words_and_embeds_nothing()
+    {
+        const string Prompt = "The lighthouse keeper watches the storm. A cat sleeps. The storm batters the lighthouse all night. Taxes rose in March.";
+        using var counting = new CountingGenerator(fixture.Generator);
+        var client = new OfflineChatClient(counting);
+
+        var answer = (await client.GetResponseAsync([new ChatMessage(ChatRole.User, Prompt)], Options(AnswerConstraints.Text(13)))).Text;
+
+        Assert.Equal("The lighthouse keeper watches the storm. The storm batters the lighthouse all night.", AnswerReader.ReadText(answer, 13).Value);
+        Assert.Equal(0, counting.Texts);
     }
 
     private async Task<string> AskAsync(AnswerConstraints constraints, string prompt)
