@@ -4,13 +4,14 @@ namespace LlmErs.Local;
 public sealed class OfflineChatClientOptions
 {
     /// <summary>
-    /// The model id the client reports (and that cache keys include). Default <c>llmers-offline-v5</c>: the version
+    /// The model id the client reports (and that cache keys include). Default <c>llmers-offline-v6</c>: the version
     /// changes whenever the client's answers can, so a cache never serves an older client's answer as this one's (v3
     /// reads candidate histories line by line and long prompts sentence by sentence; v4 reads a prompt by its sentences
     /// whenever MiniLM would cut it, not only past 1,024 characters; v5 chooses a summary's sentences by their words,
-    /// TF-IDF, rather than by their embeddings).
+    /// TF-IDF, rather than by their embeddings; v6 ends no sentence inside parentheses or after an initial, an acronym or
+    /// a common abbreviation).
     /// </summary>
-    public string ModelId { get; set; } = "llmers-offline-v5";
+    public string ModelId { get; set; } = "llmers-offline-v6";
 
     /// <summary>
     /// Tags within this cosine-similarity margin of the best tag are chosen too (up to the field's maximum tag count). Default 0.05.

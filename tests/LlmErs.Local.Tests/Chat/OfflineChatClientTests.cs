@@ -243,10 +243,10 @@ public sealed class OfflineChatClientTests(MiniLmFixture fixture) : IClassFixtur
             [new ChatMessage(ChatRole.User, "Which moods fit? A tense thriller.")],
             Options(((LlmField<Movie>)Model.Field("Moods")).Constraints));
 
-        Assert.Equal("llmers-offline-v5", response.ModelId);
+        Assert.Equal("llmers-offline-v6", response.ModelId);
         Assert.True(response.Usage!.InputTokenCount > 0);
         Assert.True(response.Usage.OutputTokenCount > 0);
-        Assert.Equal("llmers-offline-v5", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
+        Assert.Equal("llmers-offline-v6", _client.GetService<ChatClientMetadata>()!.DefaultModelId);
     }
 
     [Fact]
