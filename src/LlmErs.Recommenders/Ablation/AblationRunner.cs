@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
@@ -111,7 +112,10 @@ public sealed class AblationRunner
         var rowContext = new RowContext(split, blocks, features, feedback, validate, patience, cache, pairs, plan.Count);
         try
         {
-            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.ConcurrentRows, CancellationToken = cancellationToken }, r =>
+            // Rows are few and long: each free worker takes the next row, one at a time. Parallel.For would split the
+            // plan into ranges and hand out growing chunks of them, so rows queued behind a busy row while a slot sat idle.
+            var oneRowAtATime = Partitioner.Create(Enumerable.Range(0, plan.Count), EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(oneRowAtATime, new ParallelOptions { MaxDegreeOfParallelism = Options.ConcurrentRows, CancellationToken = cancellationToken }, r =>
             {
                 using var slot = Options.RowSlots?.Take(cancellationToken);
                 void Report(AblationProgress report)

@@ -82,6 +82,35 @@ public sealed class ConcurrentRowsTests(AblationRuns runs) : IClassFixture<Ablat
     }
 
     [Fact]
+    public void AFreeSlot_TakesTheNextRow_NoRowWaitsBehindABusyOne()
+    {
+        // Row k trains until row k + 1 has started. Slots that take the rows one at a time, in order, let every row
+        // start while the row before it trains; a slot that claimed a run of rows would keep row k + 1 behind row k,
+        // the other slot idle, until the wait gave up.
+        const int count = 12;
+        var started = Enumerable.Range(0, count).Select(_ => new ManualResetEventSlim()).ToArray();
+        var waitedInVain = new List<int>();
+        var models = Enumerable.Range(0, count).Select(k => new AblationModel($"Row {k}", AblationModelKind.Baseline, usesFeatures: false, (context, _) =>
+        {
+            started[k].Set();
+            if (k + 1 < count && !started[k + 1].Wait(TimeSpan.FromSeconds(5)))
+            {
+                lock (waitedInVain)
+                {
+                    waitedInVain.Add(k);
+                }
+            }
+
+            return new AblationFit(PopularityRecommender.Fit(context.Split.Train), null);
+        }));
+
+        var result = new AblationRunner(AblationRuns.Options([.. models], reference: null, maxConcurrentRows: 2)).Run(runs.LeaveOneOutSplit, runs.Catalog.Blocks);
+
+        Assert.Equal(count, result.Rows.Count);
+        Assert.Empty(waitedInVain);
+    }
+
+    [Fact]
     public void FewerThanOneRowAtATime_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new AblationRunner(AblationRuns.Options(maxConcurrentRows: 0)));
 
