@@ -31,9 +31,10 @@ internal static class ExtractiveSummarizer
             }
         }
 
+        // Every sentence has a word (PromptSentences keeps none without a letter or digit), so the centroid is not zero.
         var centroidNorm = Math.Sqrt(centroid.Values.Sum(w => w * w));
         var ranked = vectors
-            .Select((vector, index) => (Index: index, Score: centroidNorm == 0 ? 0 : vector.Sum(p => p.Value * centroid[p.Key]) / centroidNorm))
+            .Select((vector, index) => (Index: index, Score: vector.Sum(p => p.Value * centroid[p.Key]) / centroidNorm))
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Index);
 
